@@ -1,0 +1,167 @@
+//! Importers: one module per document format behind one entry point, `import_document`.
+//! The format is detected from the content, never from the file extension.
+
+mod blocks;
+mod blueprint;
+mod builder;
+mod decode;
+mod ladder;
+mod markdown;
+pub mod sections;
+mod sfia;
+mod text;
+
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+pub use blocks::{markdown_blocks, new_parser, Block, BlockItem, ItemKind};
+pub use decode::MAX_DOCUMENT_BYTES;
+
+use crate::model::{Format, Role, SourceDoc, Warning};
+
+/// A document as read from disk: its name, its decoded text, the hash of its bytes.
+/// The text is kept whole so every item can point back to its line.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// File name, as items' `source.file` will name it.
+    pub name: String,
+    pub text: String,
+    /// `sha256:` + hex of the original bytes.
+    pub hash: String,
+    /// Warnings raised while decoding (lossy bytes, ...).
+    pub decode_warnings: Vec<Warning>,
+}
+
+/// What one document yields.
+#[derive(Debug, Clone, Default)]
+pub struct Imported {
+    pub roles: Vec<Role>,
+    pub warnings: Vec<Warning>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{file}: cannot read: {reason}")]
+    Unreadable { file: String, reason: String },
+    #[error("{file}: the document is empty")]
+    Empty { file: String },
+    #[error("{file}: {size} bytes is over the {limit}-byte limit for one document")]
+    TooLarge { file: String, size: u64, limit: u64 },
+    #[error("{file}: not text: invalid UTF-8 at byte {offset}")]
+    NotText { file: String, offset: usize },
+    #[error("{file}: unrecognised format: not a ladder page, SFIA level page, role blueprint, Markdown, HTML or role JSON document (known formats: {known})")]
+    UnknownFormat { file: String, known: String },
+    #[error("{file}:{line}: {message}")]
+    Invalid { file: String, line: u32, message: String },
+}
+
+impl ImportError {
+    pub fn file(&self) -> &str {
+        match self {
+            ImportError::Unreadable { file, .. }
+            | ImportError::Empty { file }
+            | ImportError::TooLarge { file, .. }
+            | ImportError::NotText { file, .. }
+            | ImportError::UnknownFormat { file, .. }
+            | ImportError::Invalid { file, .. } => file,
+        }
+    }
+}
+
+impl Document {
+    /// A document from text already in memory (tests, the app's drag and drop).
+    pub fn from_text(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let hash = hash_bytes(text.as_bytes());
+        Document { name: name.into(), text: decode::normalise_newlines(text), hash, decode_warnings: Vec::new() }
+    }
+
+    /// Reads and decodes a file (UTF-8 with or without BOM, UTF-16 with BOM, CRLF line ends).
+    pub fn read(path: &Path) -> Result<Self, ImportError> {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
+        let shown = path.display().to_string();
+        let meta = std::fs::metadata(path).map_err(|e| ImportError::Unreadable { file: shown.clone(), reason: e.to_string() })?;
+        if meta.is_dir() {
+            return Err(ImportError::Unreadable { file: shown, reason: "is a directory".into() });
+        }
+        if meta.len() > MAX_DOCUMENT_BYTES {
+            return Err(ImportError::TooLarge { file: shown, size: meta.len(), limit: MAX_DOCUMENT_BYTES });
+        }
+        let bytes = std::fs::read(path).map_err(|e| ImportError::Unreadable { file: shown.clone(), reason: e.to_string() })?;
+        Self::from_bytes(&name, &bytes)
+    }
+
+    pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Self, ImportError> {
+        if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
+            return Err(ImportError::TooLarge { file: name.into(), size: bytes.len() as u64, limit: MAX_DOCUMENT_BYTES });
+        }
+        let text = decode::decode(name, bytes)?;
+        if text.trim().is_empty() {
+            return Err(ImportError::Empty { file: name.into() });
+        }
+        Ok(Document { name: name.into(), text, hash: hash_bytes(bytes), decode_warnings: Vec::new() })
+    }
+
+    pub fn source_doc(&self, format: Format, own_page: bool) -> SourceDoc {
+        SourceDoc { file: self.name.clone(), format, hash: self.hash.clone(), own_page }
+    }
+}
+
+fn hash_bytes(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    format!("sha256:{hex}")
+}
+
+/// Which format a document is in, judged by its content.
+pub fn detect(doc: &Document) -> Option<Format> {
+    let text = doc.text.trim_start_matches('\u{feff}');
+    if serde_json::from_str::<serde_json::Value>(text).is_ok_and(|v| v.is_object()) {
+        return Some(Format::RoleJson);
+    }
+    if ladder::detect(text) {
+        return Some(Format::LadderPage);
+    }
+    if sfia::detect(text) {
+        return Some(Format::SfiaPage);
+    }
+    if blueprint::detect(text) {
+        return Some(Format::Blueprint);
+    }
+    if markdown::detect(text) {
+        return Some(Format::Markdown);
+    }
+    None
+}
+
+/// Imports one document: detects its format and parses it.
+pub fn import_document(doc: &Document) -> Result<Imported, ImportError> {
+    let format = detect(doc).ok_or_else(|| ImportError::UnknownFormat {
+        file: doc.name.clone(),
+        known: Format::ALL.iter().map(|f| f.name()).collect::<Vec<_>>().join(", "),
+    })?;
+    let mut imported = match format {
+        Format::LadderPage => ladder::parse(doc)?,
+        Format::SfiaPage => sfia::parse(doc)?,
+        Format::Blueprint => blueprint::parse(doc)?,
+        Format::Markdown | Format::Html => markdown::parse(doc)?,
+        Format::RoleJson => import_role_json(doc)?,
+    };
+    imported.warnings.splice(0..0, doc.decode_warnings.iter().cloned());
+    Ok(imported)
+}
+
+/// Reads and imports a file.
+pub fn import_path(path: &Path) -> Result<Imported, ImportError> {
+    import_document(&Document::read(path)?)
+}
+
+fn import_role_json(doc: &Document) -> Result<Imported, ImportError> {
+    let role: Role = serde_json::from_str(&doc.text).map_err(|e| ImportError::Invalid {
+        file: doc.name.clone(),
+        line: u32::try_from(e.line()).unwrap_or(0),
+        message: format!("not a role file: {e}"),
+    })?;
+    Ok(Imported { roles: vec![role], warnings: Vec::new() })
+}
