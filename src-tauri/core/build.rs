@@ -1,0 +1,4 @@
+// The bundled library is embedded with include_dir!: rebuild when roles/ changes.
+fn main() {
+    println!("cargo:rerun-if-changed=../../roles");
+}

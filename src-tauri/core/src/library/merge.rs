@@ -1,0 +1,152 @@
+//! Merging the roles that several documents give for the same role id. Identical items are
+//! kept once; items that say almost the same thing differently are conflicts, reported with
+//! both sides, and the role's own page wins.
+
+use crate::model::{Conflict, ConflictSide, Item, Role, SourceRef};
+
+/// Word-level similarity above which two differing items are the same statement, edited.
+const CONFLICT_SIMILARITY: f32 = 0.6;
+
+#[derive(Debug, Clone, Default)]
+pub struct Merged {
+    pub roles: Vec<Role>,
+    pub conflicts: Vec<Conflict>,
+}
+
+/// Merges roles with equal ids (first-seen order of ids is kept). Within one id, roles from
+/// their own page come first, so their items win conflicts.
+pub fn merge_roles(roles: Vec<Role>) -> Merged {
+    let mut groups: Vec<Vec<Role>> = Vec::new();
+    for role in roles {
+        match groups.iter_mut().find(|g| g[0].id == role.id) {
+            Some(g) => g.push(role),
+            None => groups.push(vec![role]),
+        }
+    }
+    let mut out = Merged::default();
+    for mut group in groups {
+        group.sort_by_key(|r| !r.sources.iter().any(|s| s.own_page));
+        let mut group = group.into_iter();
+        let mut base = group.next().expect("groups are never empty");
+        for other in group {
+            merge_into(&mut base, other, &mut out.conflicts);
+        }
+        out.roles.push(base);
+    }
+    out
+}
+
+/// Whitespace, case and trailing punctuation do not make two items different.
+pub fn normalise(text: &str) -> String {
+    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    folded.trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace()).to_string()
+}
+
+fn similarity(a: &str, b: &str) -> f32 {
+    similar::TextDiff::configure().diff_words(a, b).ratio()
+}
+
+fn merge_into(base: &mut Role, other: Role, conflicts: &mut Vec<Conflict>) {
+    base.track = base.track.take().or(other.track);
+    base.level = base.level.or(other.level);
+    for (key, value) in other.facts {
+        let source = other.fact_sources.get(&key).cloned();
+        match base.facts.get(&key) {
+            None => {
+                base.facts.insert(key.clone(), value);
+                if let Some(s) = source {
+                    base.fact_sources.insert(key, s);
+                }
+            }
+            Some(kept) if normalise(kept) != normalise(&value) => conflicts.push(Conflict {
+                role_id: base.id.clone(),
+                section: format!("facts.{key}"),
+                kept: ConflictSide { text: kept.clone(), source: base.fact_sources.get(&key).cloned().unwrap_or_else(unknown) },
+                other: ConflictSide { text: value, source: source.unwrap_or_else(unknown) },
+            }),
+            Some(_) => {}
+        }
+    }
+    for section in other.sections {
+        match base.sections.iter_mut().find(|s| s.key == section.key) {
+            None => base.sections.push(section),
+            Some(target) => {
+                let mut paired = vec![false; target.items.len()];
+                for item in section.items {
+                    merge_item(&base.id, &section.key, &mut target.items, &mut paired, item, conflicts);
+                }
+                for header in section.table_headers {
+                    if !target.table_headers.iter().any(|h| h.text == header.text) {
+                        target.table_headers.push(header);
+                    }
+                }
+            }
+        }
+    }
+    for skill in other.skills {
+        if !base.skills.iter().any(|s| s.code == skill.code) {
+            base.skills.push(skill);
+        }
+    }
+    for section in other.context {
+        if !base.context.iter().any(|s| s.key == section.key) {
+            base.context.push(section);
+        }
+    }
+    for source in other.sources {
+        if !base.sources.iter().any(|s| s.hash == source.hash && s.file == source.file) {
+            base.sources.push(source);
+        }
+    }
+}
+
+fn merge_item(
+    role_id: &str,
+    section: &str,
+    items: &mut Vec<Item>,
+    paired: &mut Vec<bool>,
+    item: Item,
+    conflicts: &mut Vec<Conflict>,
+) {
+    let norm = normalise(&item.text);
+    if items.iter().any(|x| normalise(&x.text) == norm) {
+        return;
+    }
+    let best = items
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !paired.get(*i).copied().unwrap_or(true))
+        .map(|(i, x)| (i, similarity(&x.text, &item.text)))
+        .filter(|(_, s)| *s >= CONFLICT_SIMILARITY)
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    match best {
+        Some((i, _)) => {
+            paired[i] = true;
+            conflicts.push(Conflict {
+                role_id: role_id.to_string(),
+                section: section.to_string(),
+                kept: ConflictSide { text: items[i].text.clone(), source: items[i].source.clone() },
+                other: ConflictSide { text: item.text, source: item.source },
+            });
+        }
+        None => {
+            items.push(item);
+            paired.push(true);
+        }
+    }
+}
+
+fn unknown() -> SourceRef {
+    SourceRef { file: String::new(), line: 0 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalising_ignores_case_space_and_trailing_punctuation() {
+        assert_eq!(normalise("Deliver  Results."), normalise("deliver results"));
+        assert_ne!(normalise("3+ years"), normalise("10+ years"));
+    }
+}

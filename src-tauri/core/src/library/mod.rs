@@ -1,0 +1,161 @@
+//! The role library: the bundled roles (embedded from `roles/`), the user's own folder in the
+//! OS app-data directory, and any folder of role JSON files given on the command line.
+
+mod atomic;
+mod merge;
+
+use std::path::{Path, PathBuf};
+
+use include_dir::{include_dir, Dir};
+
+pub use atomic::write_atomic;
+pub use merge::{merge_roles, Merged};
+
+use crate::model::Role;
+
+/// The bundled library, embedded at build time so the app and CLI work from anywhere.
+static BUNDLED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/../../roles");
+
+/// The app's identifier; the user library lives in `<data dir>/<APP_ID>/roles`.
+pub const APP_ID: &str = "app.rolecraft.desktop";
+
+#[derive(Debug, thiserror::Error)]
+pub enum LibraryError {
+    #[error("{path}: cannot read: {reason}")]
+    Io { path: String, reason: String },
+    #[error("{path}:{line}:{column}: not a role file: {message}")]
+    Parse { path: String, line: usize, column: usize, message: String },
+    #[error("{path}: role \"{id}\" already exists; choose merge or replace to change it")]
+    Exists { id: String, path: String },
+    #[error("no role \"{id}\" in the library (known: {known})")]
+    NotFound { id: String, known: String },
+}
+
+/// Where a library's roles come from.
+#[derive(Debug, Clone, Default)]
+pub struct LibrarySources {
+    /// Read only this folder (the CLI's `--library DIR`), ignoring bundled and user roles.
+    pub only: Option<PathBuf>,
+    /// The user's own folder; its roles replace bundled roles of the same id.
+    pub user_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    roles: Vec<Role>,
+}
+
+impl Library {
+    pub fn open(sources: &LibrarySources) -> Result<Self, LibraryError> {
+        if let Some(dir) = &sources.only {
+            return Ok(Library { roles: load_dir(dir)? });
+        }
+        let mut roles = bundled_roles()?;
+        if let Some(dir) = &sources.user_dir {
+            if dir.is_dir() {
+                for role in load_dir(dir)? {
+                    match roles.iter_mut().find(|r| r.id == role.id) {
+                        Some(existing) => *existing = role,
+                        None => roles.push(role),
+                    }
+                }
+            }
+        }
+        Ok(Library { roles })
+    }
+
+    pub fn from_roles(roles: Vec<Role>) -> Self {
+        Library { roles }
+    }
+
+    pub fn roles(&self) -> &[Role] {
+        &self.roles
+    }
+
+    pub fn get(&self, id: &str) -> Result<&Role, LibraryError> {
+        self.roles.iter().find(|r| r.id == id).ok_or_else(|| LibraryError::NotFound {
+            id: id.to_string(),
+            known: self.roles.iter().map(|r| r.id.as_str()).collect::<Vec<_>>().join(", "),
+        })
+    }
+}
+
+/// The user's library folder: `$ROLECRAFT_DATA_DIR/roles` when set (tests, portable use),
+/// else `<OS data dir>/app.rolecraft.desktop/roles` — the folder Tauri's app-data dir names.
+pub fn user_library_dir() -> Option<PathBuf> {
+    data_dir().map(|d| d.join("roles"))
+}
+
+/// The app's data folder (user roles, templates, drafts).
+pub fn data_dir() -> Option<PathBuf> {
+    match std::env::var_os("ROLECRAFT_DATA_DIR") {
+        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
+        _ => dirs::data_dir().map(|d| d.join(APP_ID)),
+    }
+}
+
+/// The roles embedded from the repository's `roles/` folder.
+pub fn bundled_roles() -> Result<Vec<Role>, LibraryError> {
+    let mut files: Vec<_> = BUNDLED.files().filter(|f| f.path().extension().is_some_and(|e| e == "json")).collect();
+    files.sort_by_key(|f| f.path().to_path_buf());
+    files
+        .into_iter()
+        .map(|f| parse_role(&format!("roles/{}", f.path().display()), f.contents_utf8().unwrap_or("")))
+        .collect()
+}
+
+/// Every `*.json` role file in a folder, by file name.
+pub fn load_dir(dir: &Path) -> Result<Vec<Role>, LibraryError> {
+    let io = |e: std::io::Error| LibraryError::Io { path: dir.display().to_string(), reason: e.to_string() };
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(io)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "json") && p.is_file())
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p)
+                .map_err(|e| LibraryError::Io { path: p.display().to_string(), reason: e.to_string() })?;
+            parse_role(&p.display().to_string(), &text)
+        })
+        .collect()
+}
+
+pub fn parse_role(path: &str, text: &str) -> Result<Role, LibraryError> {
+    serde_json::from_str(text).map_err(|e| LibraryError::Parse {
+        path: path.to_string(),
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })
+}
+
+/// A role as its library file holds it (and as `rolecraft show ID --json` prints it).
+pub fn role_json(role: &Role) -> String {
+    let mut json = serde_json::to_string_pretty(role).expect("a Role always serialises");
+    json.push('\n');
+    json
+}
+
+/// How `save_role` treats a role that already has a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveMode {
+    /// Refuse to overwrite.
+    CreateNew,
+    /// Overwrite (the caller merged or the user chose to replace).
+    Overwrite,
+}
+
+/// Writes `<dir>/<id>.json` atomically.
+pub fn save_role(dir: &Path, role: &Role, mode: SaveMode) -> Result<PathBuf, LibraryError> {
+    let path = dir.join(format!("{}.json", role.id));
+    if mode == SaveMode::CreateNew && path.exists() {
+        return Err(LibraryError::Exists { id: role.id.clone(), path: path.display().to_string() });
+    }
+    std::fs::create_dir_all(dir).map_err(|e| LibraryError::Io { path: dir.display().to_string(), reason: e.to_string() })?;
+    write_atomic(&path, role_json(role).as_bytes())
+        .map_err(|e| LibraryError::Io { path: path.display().to_string(), reason: e.to_string() })?;
+    Ok(path)
+}
