@@ -1,1 +1,78 @@
-fn main() {}
+//! `rolecraft`: the headless CLI over rolecraft-core. Exit codes: 0 ok, 1 bad input, 2 usage.
+
+mod cmd;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use rolecraft_core::library::{user_library_dir, Library, LibrarySources};
+
+#[derive(Parser)]
+#[command(name = "rolecraft", version, about = "Compare roles and draft job descriptions, offline")]
+struct Cli {
+    /// Read roles from this folder of role JSON files instead of the bundled and user libraries.
+    #[arg(long, global = true, value_name = "DIR")]
+    library: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the roles in the library.
+    Roles(cmd::roles::RolesArgs),
+    /// Print one role as Markdown or JSON.
+    Show(cmd::show::ShowArgs),
+    /// Import documents (ladder pages, SFIA pages, blueprints, Markdown, role JSON).
+    Import(cmd::import::ImportArgs),
+}
+
+/// What a command produced: text for stdout, notes for stderr.
+pub struct Output {
+    pub stdout: String,
+    pub stderr: Vec<String>,
+}
+
+impl From<String> for Output {
+    fn from(stdout: String) -> Self {
+        Output { stdout, stderr: Vec::new() }
+    }
+}
+
+fn open_library(cli_library: &Option<PathBuf>) -> Result<Library, String> {
+    let sources = LibrarySources { only: cli_library.clone(), user_dir: user_library_dir() };
+    Library::open(&sources).map_err(|e| e.to_string())
+}
+
+fn run(cli: Cli) -> Result<Output, String> {
+    match cli.command {
+        Command::Roles(args) => cmd::roles::run(&open_library(&cli.library)?, &args).map(Output::from),
+        Command::Show(args) => cmd::show::run(&open_library(&cli.library)?, &args).map(Output::from),
+        Command::Import(args) => cmd::import::run(&args),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
+        Ok(out) => {
+            for note in &out.stderr {
+                eprintln!("{note}");
+            }
+            print!("{}", out.stdout);
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("rolecraft: {message}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,3 +1,76 @@
+//! Plain Markdown (front matter optional): headings become sections, lists and paragraphs
+//! become items; the first `#` heading (or the front matter title) is the role's title.
+
+use crate::model::{Format, Warning, WarningKind};
+
+use super::blocks::{markdown_blocks, Block};
+use super::builder::{item, RoleBuilder};
+use super::sections::{canonical, section_key, Target};
+use super::text::one_line;
 use super::{Document, ImportError, Imported};
-pub fn detect(_text: &str) -> bool { false }
-pub fn parse(_doc: &Document) -> Result<Imported, ImportError> { Ok(Imported::default()) }
+
+pub fn detect(text: &str) -> bool {
+    text.lines().any(|l| l.starts_with("# ") || l.starts_with("## "))
+}
+
+pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
+    let file = doc.name.as_str();
+    let (title_fm, body, first_line) = split_front_matter(&doc.text);
+    let blocks = markdown_blocks(body, first_line);
+    let title = title_fm
+        .or_else(|| {
+            blocks.iter().find_map(|b| match b {
+                Block::Heading { level: 1, text, .. } => Some(text.clone()),
+                _ => None,
+            })
+        })
+        .ok_or_else(|| ImportError::Invalid { file: file.into(), line: 1, message: "Markdown role without a title (`# Title` or front matter `title:`)".into() })?;
+    let mut role = RoleBuilder::new(&title, doc, Format::Markdown, true);
+    let mut warnings = Vec::new();
+    let mut section: (String, String) = ("summary".into(), "Summary".into());
+    let mut group: Option<String> = None;
+    let mut section_level: Option<u8> = None;
+    for block in blocks {
+        match block {
+            Block::Heading { level: 1, .. } | Block::Rule { .. } => {}
+            Block::Heading { level, text, line } => {
+                if section_level.is_none_or(|l| level <= l) {
+                    section_level = Some(level);
+                    if !matches!(canonical(&text), Some(Target::Section(_))) {
+                        warnings.push(Warning {
+                            kind: WarningKind::UnmappedHeading,
+                            file: file.into(),
+                            line: Some(line),
+                            message: format!("heading \"{text}\" has no canonical section; kept as \"{}\"", section_key(&text)),
+                            dropped: Vec::new(),
+                        });
+                    }
+                    section = (section_key(&text), text);
+                    group = None;
+                    role.section(&section.0, &section.1);
+                } else {
+                    group = Some(text);
+                }
+            }
+            Block::TableHeader(it) => {
+                role.section(&section.0, &section.1).table_headers.push(item(one_line(&it.text), group.as_deref(), file, it.line, it.links));
+            }
+            Block::Item(it) => {
+                role.push(&section.0, &section.1, item(one_line(&it.text), group.as_deref(), file, it.line, it.links));
+            }
+        }
+    }
+    Ok(Imported { roles: vec![role.build()], warnings })
+}
+
+/// (front matter title, body, first line number of the body).
+fn split_front_matter(text: &str) -> (Option<String>, &str, u32) {
+    let Some(rest) = text.strip_prefix("---\n") else { return (None, text, 1) };
+    let Some(end) = rest.find("\n---") else { return (None, text, 1) };
+    let title = rest[..end].lines().find_map(|l| l.strip_prefix("title:")).map(|t| t.trim().trim_matches('"').to_string());
+    let after = &rest[end + 4..];
+    let body_offset = after.find('\n').map_or(after.len(), |i| i + 1);
+    let body = &after[body_offset..];
+    let first_line = text[..text.len() - body.len()].matches('\n').count() as u32 + 1;
+    (title, body, first_line)
+}
