@@ -34,7 +34,7 @@ pub struct Document {
 }
 
 /// What one document yields.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Imported {
     pub roles: Vec<Role>,
     pub warnings: Vec<Warning>,
