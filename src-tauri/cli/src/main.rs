@@ -9,7 +9,11 @@ use clap::{Parser, Subcommand};
 use rolecraft_core::library::{user_library_dir, Library, LibrarySources};
 
 #[derive(Parser)]
-#[command(name = "rolecraft", version, about = "Compare roles and draft job descriptions, offline")]
+#[command(
+    name = "rolecraft",
+    version,
+    about = "Compare roles and draft job descriptions, offline"
+)]
 struct Cli {
     /// Read roles from this folder of role JSON files instead of the bundled and user libraries.
     #[arg(long, global = true, value_name = "DIR")]
@@ -36,19 +40,29 @@ pub struct Output {
 
 impl From<String> for Output {
     fn from(stdout: String) -> Self {
-        Output { stdout, stderr: Vec::new() }
+        Output {
+            stdout,
+            stderr: Vec::new(),
+        }
     }
 }
 
 fn open_library(cli_library: &Option<PathBuf>) -> Result<Library, String> {
-    let sources = LibrarySources { only: cli_library.clone(), user_dir: user_library_dir() };
+    let sources = LibrarySources {
+        only: cli_library.clone(),
+        user_dir: user_library_dir(),
+    };
     Library::open(&sources).map_err(|e| e.to_string())
 }
 
 fn run(cli: Cli) -> Result<Output, String> {
     match cli.command {
-        Command::Roles(args) => cmd::roles::run(&open_library(&cli.library)?, &args).map(Output::from),
-        Command::Show(args) => cmd::show::run(&open_library(&cli.library)?, &args).map(Output::from),
+        Command::Roles(args) => {
+            cmd::roles::run(&open_library(&cli.library)?, &args).map(Output::from)
+        }
+        Command::Show(args) => {
+            cmd::show::run(&open_library(&cli.library)?, &args).map(Output::from)
+        }
         Command::Import(args) => cmd::import::run(&args),
     }
 }

@@ -76,7 +76,9 @@ pub struct Link {
 }
 
 /// A place in a source document: file name and 1-based line.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema, TS)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema, TS,
+)]
 #[serde(deny_unknown_fields)]
 pub struct SourceRef {
     pub file: String,

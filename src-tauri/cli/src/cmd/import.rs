@@ -48,32 +48,66 @@ pub fn run(args: &ImportArgs) -> Result<Output, String> {
     let merged = merge_roles(roles);
     let notes: Vec<String> = warnings
         .iter()
-        .map(|w| format!("warning: {}{}: {}", w.file, w.line.map(|l| format!(":{l}")).unwrap_or_default(), w.message))
+        .map(|w| {
+            format!(
+                "warning: {}{}: {}",
+                w.file,
+                w.line.map(|l| format!(":{l}")).unwrap_or_default(),
+                w.message
+            )
+        })
         .chain(merged.conflicts.iter().map(|c| {
             format!(
                 "conflict: {} {}: kept \"{}\" ({}:{}), set aside \"{}\" ({}:{})",
-                c.role_id, c.section, c.kept.text, c.kept.source.file, c.kept.source.line, c.other.text, c.other.source.file, c.other.source.line
+                c.role_id,
+                c.section,
+                c.kept.text,
+                c.kept.source.file,
+                c.kept.source.line,
+                c.other.text,
+                c.other.source.file,
+                c.other.source.line
             )
         }))
         .collect();
     let report = |roles: &[Role], conflicts: &[Conflict]| -> Result<String, String> {
         if args.json {
-            let r = Report { roles, warnings: &warnings, conflicts };
+            let r = Report {
+                roles,
+                warnings: &warnings,
+                conflicts,
+            };
             Ok(serde_json::to_string_pretty(&r).map_err(|e| e.to_string())? + "\n")
         } else {
-            Ok(roles.iter().map(|r| format!("{}\t{}\t{} items\n", r.id, r.title, r.items().count())).collect())
+            Ok(roles
+                .iter()
+                .map(|r| format!("{}\t{}\t{} items\n", r.id, r.title, r.items().count()))
+                .collect())
         }
     };
     if args.dry_run {
-        return Ok(Output { stdout: report(&merged.roles, &merged.conflicts)?, stderr: notes });
+        return Ok(Output {
+            stdout: report(&merged.roles, &merged.conflicts)?,
+            stderr: notes,
+        });
     }
     let dir = match &args.into {
         Some(d) => d.clone(),
-        None => rolecraft_core::library::user_library_dir().ok_or("no user data folder on this system; pass --into DIR")?,
+        None => rolecraft_core::library::user_library_dir()
+            .ok_or("no user data folder on this system; pass --into DIR")?,
     };
-    let existing = if dir.is_dir() { load_dir(&dir).map_err(|e| e.to_string())? } else { Vec::new() };
+    let existing = if dir.is_dir() {
+        load_dir(&dir).map_err(|e| e.to_string())?
+    } else {
+        Vec::new()
+    };
     // Refuse before writing anything, so a refused import leaves the folder untouched.
-    let clashes: Vec<&str> = merged.roles.iter().filter(|r| existing.iter().any(|e| e.id == r.id)).map(|r| r.id.as_str()).collect();
+    let clashes: Vec<&str> = merged
+        .roles
+        .iter()
+        .filter(|r| existing.iter().any(|e| e.id == r.id))
+        .map(|r| r.id.as_str())
+        .collect();
     if !clashes.is_empty() && !args.merge && !args.replace {
         return Err(format!(
             "{}: already has {}; nothing written (pass --merge or --replace)",
@@ -93,9 +127,16 @@ pub fn run(args: &ImportArgs) -> Result<Output, String> {
             _ => to_save.push(role),
         }
     }
-    let mode = if args.merge || args.replace { SaveMode::Overwrite } else { SaveMode::CreateNew };
+    let mode = if args.merge || args.replace {
+        SaveMode::Overwrite
+    } else {
+        SaveMode::CreateNew
+    };
     for role in &to_save {
         save_role(&dir, role, mode).map_err(|e| e.to_string())?;
     }
-    Ok(Output { stdout: report(&to_save, &conflicts)?, stderr: notes })
+    Ok(Output {
+        stdout: report(&to_save, &conflicts)?,
+        stderr: notes,
+    })
 }

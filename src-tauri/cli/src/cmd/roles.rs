@@ -38,7 +38,12 @@ pub fn run(lib: &Library, args: &RolesArgs) -> Result<String, String> {
     let width = rows.iter().map(|r| r.id.len()).max().unwrap_or(2).max(2);
     let mut out = format!("{:width$}  {:28}  TRACK\n", "ID", "TITLE");
     for r in &rows {
-        out.push_str(&format!("{:width$}  {:28}  {}\n", r.id, r.title, r.track.unwrap_or("-")));
+        out.push_str(&format!(
+            "{:width$}  {:28}  {}\n",
+            r.id,
+            r.title,
+            r.track.unwrap_or("-")
+        ));
     }
     Ok(out)
 }

@@ -54,7 +54,10 @@ fn role_markdown(role: &Role) -> String {
     if !role.skills.is_empty() {
         out.push_str("\n## SFIA skills\n");
         for skill in &role.skills {
-            let level = skill.level.map(|l| format!(", level {l}")).unwrap_or_default();
+            let level = skill
+                .level
+                .map(|l| format!(", level {l}"))
+                .unwrap_or_default();
             out.push_str(&format!("\n### {} ({}{level})\n\n", skill.name, skill.code));
             for item in &skill.attainment {
                 out.push_str(&format!("- {}\n", item.text));

@@ -9,13 +9,19 @@ use crate::model::Link;
 /// What a Markdown fragment is made of, in order.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
-    Heading { level: u8, text: String, line: u32 },
+    Heading {
+        level: u8,
+        text: String,
+        line: u32,
+    },
     /// A list item, a paragraph or a table row. Soft line breaks stay as `\n`.
     Item(BlockItem),
     /// A Markdown table's header row (cells joined by ` | `).
     TableHeader(BlockItem),
     /// A thematic break (`---`).
-    Rule { line: u32 },
+    Rule {
+        line: u32,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -64,8 +70,17 @@ pub fn markdown_blocks(text: &str, first_line: u32) -> Vec<Block> {
         if text.is_empty() {
             return;
         }
-        let item = BlockItem { text, line: open.line, kind: open.kind, links: open.links.clone() };
-        blocks.push(if header { Block::TableHeader(item) } else { Block::Item(item) });
+        let item = BlockItem {
+            text,
+            line: open.line,
+            kind: open.kind,
+            links: open.links.clone(),
+        };
+        blocks.push(if header {
+            Block::TableHeader(item)
+        } else {
+            Block::Item(item)
+        });
     };
 
     for (event, range) in new_parser(text).into_offset_iter() {
@@ -75,7 +90,11 @@ pub fn markdown_blocks(text: &str, first_line: u32) -> Vec<Block> {
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, text, line)) = heading.take() {
-                    blocks.push(Block::Heading { level, text: clean_inline(&text), line });
+                    blocks.push(Block::Heading {
+                        level,
+                        text: clean_inline(&text),
+                        line,
+                    });
                 }
             }
             Event::Start(Tag::Item) => stack.push(Open {
@@ -136,7 +155,11 @@ pub fn markdown_blocks(text: &str, first_line: u32) -> Vec<Block> {
             Event::Start(Tag::TableCell) => cells.push(String::new()),
             Event::End(TagEnd::TableHead) | Event::End(TagEnd::TableRow) => {
                 let open = Open {
-                    text: cells.iter().map(|c| clean_inline(c)).collect::<Vec<_>>().join(" | "),
+                    text: cells
+                        .iter()
+                        .map(|c| clean_inline(c))
+                        .collect::<Vec<_>>()
+                        .join(" | "),
                     line: row_line,
                     kind: ItemKind::TableRow,
                     links: Vec::new(),
@@ -146,11 +169,18 @@ pub fn markdown_blocks(text: &str, first_line: u32) -> Vec<Block> {
                 in_table_head = false;
                 cells.clear();
             }
-            Event::Rule => blocks.push(Block::Rule { line: line_of(range.start) }),
-            Event::Start(Tag::Link { dest_url, .. }) => link = Some((String::new(), dest_url.to_string())),
+            Event::Rule => blocks.push(Block::Rule {
+                line: line_of(range.start),
+            }),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                link = Some((String::new(), dest_url.to_string()))
+            }
             Event::End(TagEnd::Link) => {
                 if let (Some((text, url)), Some(open)) = (link.take(), stack.last_mut()) {
-                    open.links.push(Link { text: clean_inline(&text), url });
+                    open.links.push(Link {
+                        text: clean_inline(&text),
+                        url,
+                    });
                 }
             }
             Event::Text(t) | Event::Code(t) => {
@@ -162,7 +192,11 @@ pub fn markdown_blocks(text: &str, first_line: u32) -> Vec<Block> {
             }
             Event::Html(html) | Event::InlineHtml(html) => {
                 let stripped = super::text::strip_tags(&html);
-                if stack.is_empty() && heading.is_none() && cells.is_empty() && !stripped.trim().is_empty() {
+                if stack.is_empty()
+                    && heading.is_none()
+                    && cells.is_empty()
+                    && !stripped.trim().is_empty()
+                {
                     // A raw HTML block outside any paragraph: its text is still an item.
                     let open = Open {
                         text: stripped,
@@ -238,7 +272,11 @@ mod tests {
         let blocks = markdown_blocks(md, 10);
         assert_eq!(
             blocks[0],
-            Block::Heading { level: 1, text: "Title".into(), line: 10 }
+            Block::Heading {
+                level: 1,
+                text: "Title".into(),
+                line: 10
+            }
         );
         assert_eq!(
             items(&blocks),
@@ -255,9 +293,17 @@ mod tests {
     fn links_keep_their_text_and_url_and_kramdown_attributes_go() {
         let md = "- [CTO](https://example.com/x){:target=\"_blank\"}\n";
         let blocks = markdown_blocks(md, 1);
-        let Block::Item(item) = &blocks[0] else { panic!("{blocks:?}") };
+        let Block::Item(item) = &blocks[0] else {
+            panic!("{blocks:?}")
+        };
         assert_eq!(item.text, "CTO");
-        assert_eq!(item.links, vec![Link { text: "CTO".into(), url: "https://example.com/x".into() }]);
+        assert_eq!(
+            item.links,
+            vec![Link {
+                text: "CTO".into(),
+                url: "https://example.com/x".into()
+            }]
+        );
     }
 
     #[test]

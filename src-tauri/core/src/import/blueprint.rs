@@ -55,15 +55,29 @@ fn list_item(line: &str) -> Option<&str> {
     None
 }
 
-const WIDGET_LINES: &[&str] = &["subscribe", "notify of", "inline feedbacks", "view all comments", "oldest most voted", "newest", "guest"];
-const CALL_TO_ACTION: &[&str] = &["find", "explore", "compare", "discover", "book", "start", "get", "join", "shop", "sign", "try", "learn", "enroll", "register", "download"];
+const WIDGET_LINES: &[&str] = &[
+    "subscribe",
+    "notify of",
+    "inline feedbacks",
+    "view all comments",
+    "oldest most voted",
+    "newest",
+    "guest",
+];
+const CALL_TO_ACTION: &[&str] = &[
+    "find", "explore", "compare", "discover", "book", "start", "get", "join", "shop", "sign",
+    "try", "learn", "enroll", "register", "download",
+];
 
 /// Where the trailing junk starts (a line index), if the page ends in a comment widget
 /// and promotions.
 fn trailing_junk(lines: &[&str], last_heading: usize) -> Option<usize> {
     let is_widget = |l: &str| {
         let t = l.trim().to_lowercase();
-        WIDGET_LINES.contains(&t.as_str()) || t.strip_suffix(" comments").or_else(|| t.strip_suffix(" comment")).is_some_and(|n| n.parse::<u32>().is_ok())
+        WIDGET_LINES.contains(&t.as_str())
+            || t.strip_suffix(" comments")
+                .or_else(|| t.strip_suffix(" comment"))
+                .is_some_and(|n| n.parse::<u32>().is_ok())
     };
     let widget = (last_heading + 1..lines.len()).find(|&i| is_widget(lines[i]))?;
     // Start of the widget's block of non-blank lines.
@@ -86,8 +100,13 @@ fn trailing_junk(lines: &[&str], last_heading: usize) -> Option<usize> {
         }
         let block = &lines[begin..end];
         let promo = block.len() <= 3
-            && block.iter().all(|l| l.len() <= 120 && !l.starts_with(char::is_whitespace))
-            && block[0].split_whitespace().next().is_some_and(|w| CALL_TO_ACTION.contains(&w.to_lowercase().as_str()));
+            && block
+                .iter()
+                .all(|l| l.len() <= 120 && !l.starts_with(char::is_whitespace))
+            && block[0]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| CALL_TO_ACTION.contains(&w.to_lowercase().as_str()));
         if !promo {
             return Some(start);
         }
@@ -106,23 +125,44 @@ pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
     })?;
     let last = *headings.last().expect("non-empty");
     // The title is the last non-blank line before section 1.
-    let title_at = (0..first).rev().find(|&i| !lines[i].trim().is_empty()).ok_or_else(|| ImportError::Invalid {
-        file: file.into(),
-        line: first as u32 + 1,
-        message: "no title line before the first section".into(),
-    })?;
+    let title_at = (0..first)
+        .rev()
+        .find(|&i| !lines[i].trim().is_empty())
+        .ok_or_else(|| ImportError::Invalid {
+            file: file.into(),
+            line: first as u32 + 1,
+            message: "no title line before the first section".into(),
+        })?;
     let title_line = lines[title_at].trim();
-    let title = title_line.split_once(':').map_or(title_line, |(t, _)| t).trim();
+    let title = title_line
+        .split_once(':')
+        .map_or(title_line, |(t, _)| t)
+        .trim();
     let mut role = RoleBuilder::new(title, doc, Format::Blueprint, true);
     let mut warnings = Vec::new();
-    let dropped_before: Vec<String> = lines[..title_at].iter().map(|l| l.trim()).filter(|l| !l.is_empty()).map(String::from).collect();
+    let dropped_before: Vec<String> = lines[..title_at]
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect();
     if !dropped_before.is_empty() {
         warnings.push(junk_warning(file, 1, "before the title", dropped_before));
     }
     let end = trailing_junk(&lines, last).unwrap_or(lines.len());
-    let dropped_after: Vec<String> = lines[end..].iter().map(|l| l.trim()).filter(|l| !l.is_empty()).map(String::from).collect();
+    let dropped_after: Vec<String> = lines[end..]
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect();
     if !dropped_after.is_empty() {
-        warnings.push(junk_warning(file, end as u32 + 1, "after the last section", dropped_after));
+        warnings.push(junk_warning(
+            file,
+            end as u32 + 1,
+            "after the last section",
+            dropped_after,
+        ));
     }
 
     for (n, &start) in headings.iter().enumerate() {
@@ -134,14 +174,19 @@ pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
                 kind: WarningKind::UnmappedHeading,
                 file: file.into(),
                 line: Some(start as u32 + 1),
-                message: format!("heading \"{heading}\" has no canonical section; kept as \"{key}\""),
+                message: format!(
+                    "heading \"{heading}\" has no canonical section; kept as \"{key}\""
+                ),
                 dropped: Vec::new(),
             });
         }
         role.section(&key, heading);
         parse_section(&mut role, &key, heading, &lines, start + 1, stop, file);
     }
-    Ok(Imported { roles: vec![role.build()], warnings })
+    Ok(Imported {
+        roles: vec![role.build()],
+        warnings,
+    })
 }
 
 fn junk_warning(file: &str, line: u32, place: &str, dropped: Vec<String>) -> Warning {
@@ -149,13 +194,24 @@ fn junk_warning(file: &str, line: u32, place: &str, dropped: Vec<String>) -> War
         kind: WarningKind::JunkDropped,
         file: file.into(),
         line: Some(line),
-        message: format!("{} line(s) of web-page text {place} dropped (ads, widgets, promotions)", dropped.len()),
+        message: format!(
+            "{} line(s) of web-page text {place} dropped (ads, widgets, promotions)",
+            dropped.len()
+        ),
         dropped,
     }
 }
 
 /// Reads lines `from..to` of one section into items, sub-groups and table rows.
-fn parse_section(role: &mut RoleBuilder, key: &str, heading: &str, lines: &[&str], from: usize, to: usize, file: &str) {
+fn parse_section(
+    role: &mut RoleBuilder,
+    key: &str,
+    heading: &str,
+    lines: &[&str],
+    from: usize,
+    to: usize,
+    file: &str,
+) {
     let mut group: Option<String> = None;
     let mut i = from;
     while i < to {
@@ -167,27 +223,55 @@ fn parse_section(role: &mut RoleBuilder, key: &str, heading: &str, lines: &[&str
         }
         let line_no = i as u32 + 1;
         if let Some(text) = list_item(line) {
-            role.push(key, heading, item(text, group.as_deref(), file, line_no, Vec::new()));
+            role.push(
+                key,
+                heading,
+                item(text, group.as_deref(), file, line_no, Vec::new()),
+            );
             i += 1;
             continue;
         }
         if line.starts_with(char::is_whitespace) {
             // An indented continuation line: its own paragraph, in the current group.
-            role.push(key, heading, item(trimmed, group.as_deref(), file, line_no, Vec::new()));
+            role.push(
+                key,
+                heading,
+                item(trimmed, group.as_deref(), file, line_no, Vec::new()),
+            );
             i += 1;
             continue;
         }
         // A run of consecutive non-indented, non-list lines.
         let mut run_end = i;
-        while run_end < to && !lines[run_end].trim().is_empty() && !lines[run_end].starts_with(char::is_whitespace) && list_item(lines[run_end]).is_none() {
+        while run_end < to
+            && !lines[run_end].trim().is_empty()
+            && !lines[run_end].starts_with(char::is_whitespace)
+            && list_item(lines[run_end]).is_none()
+        {
             run_end += 1;
         }
         let run = &lines[i..run_end];
         if run.len() >= 3 {
             // A flattened table: the first row is its header.
-            role.section(key, heading).table_headers.push(item(run[0].trim(), group.as_deref(), file, line_no, Vec::new()));
+            role.section(key, heading).table_headers.push(item(
+                run[0].trim(),
+                group.as_deref(),
+                file,
+                line_no,
+                Vec::new(),
+            ));
             for (k, row) in run.iter().enumerate().skip(1) {
-                role.push(key, heading, item(row.trim(), group.as_deref(), file, line_no + k as u32, Vec::new()));
+                role.push(
+                    key,
+                    heading,
+                    item(
+                        row.trim(),
+                        group.as_deref(),
+                        file,
+                        line_no + k as u32,
+                        Vec::new(),
+                    ),
+                );
             }
             i = run_end;
             continue;
@@ -195,7 +279,11 @@ fn parse_section(role: &mut RoleBuilder, key: &str, heading: &str, lines: &[&str
         if run.len() == 2 && run[0].trim().ends_with(':') {
             // "Core mission:" directly over its text: a labelled paragraph.
             let label = run[0].trim().trim_end_matches(':').trim();
-            role.push(key, heading, item(run[1].trim(), Some(label), file, line_no + 1, Vec::new()));
+            role.push(
+                key,
+                heading,
+                item(run[1].trim(), Some(label), file, line_no + 1, Vec::new()),
+            );
             i = run_end;
             continue;
         }
@@ -205,7 +293,17 @@ fn parse_section(role: &mut RoleBuilder, key: &str, heading: &str, lines: &[&str
             continue;
         }
         for (k, l) in run.iter().enumerate() {
-            role.push(key, heading, item(l.trim(), group.as_deref(), file, line_no + k as u32, Vec::new()));
+            role.push(
+                key,
+                heading,
+                item(
+                    l.trim(),
+                    group.as_deref(),
+                    file,
+                    line_no + k as u32,
+                    Vec::new(),
+                ),
+            );
         }
         i = run_end;
     }
@@ -223,7 +321,10 @@ fn is_group_heading(lines: &[&str], i: usize, to: usize) -> bool {
             list_item(lines[j]).is_some() || {
                 // a table: 3+ consecutive plain lines
                 let mut k = j;
-                while k < to && !lines[k].trim().is_empty() && !lines[k].starts_with(char::is_whitespace) {
+                while k < to
+                    && !lines[k].trim().is_empty()
+                    && !lines[k].starts_with(char::is_whitespace)
+                {
                     k += 1;
                 }
                 k - j >= 3

@@ -72,11 +72,20 @@ pub fn section_in<'a>(sections: &'a mut Vec<Section>, key: &str, heading: &str) 
     &mut sections[index]
 }
 
-pub fn item(text: impl Into<String>, group: Option<&str>, file: &str, line: u32, links: Vec<Link>) -> Item {
+pub fn item(
+    text: impl Into<String>,
+    group: Option<&str>,
+    file: &str,
+    line: u32,
+    links: Vec<Link>,
+) -> Item {
     Item {
         text: text.into(),
         group: group.map(str::to_string),
-        source: SourceRef { file: file.to_string(), line },
+        source: SourceRef {
+            file: file.to_string(),
+            line,
+        },
         links,
     }
 }

@@ -19,7 +19,10 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<String, ImportError> {
     };
     if text.contains('\0') {
         let offset = text.find('\0').unwrap_or(0);
-        return Err(ImportError::NotText { file: name.into(), offset });
+        return Err(ImportError::NotText {
+            file: name.into(),
+            offset,
+        });
     }
     Ok(normalise_newlines(text))
 }
@@ -33,16 +36,24 @@ pub fn normalise_newlines(text: String) -> String {
 }
 
 fn utf8(name: &str, bytes: &[u8], skipped: usize) -> Result<String, ImportError> {
-    String::from_utf8(bytes.to_vec())
-        .map_err(|e| ImportError::NotText { file: name.into(), offset: skipped + e.utf8_error().valid_up_to() })
+    String::from_utf8(bytes.to_vec()).map_err(|e| ImportError::NotText {
+        file: name.into(),
+        offset: skipped + e.utf8_error().valid_up_to(),
+    })
 }
 
 fn utf16(name: &str, bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, ImportError> {
     if bytes.len() % 2 != 0 {
-        return Err(ImportError::NotText { file: name.into(), offset: bytes.len() + 1 });
+        return Err(ImportError::NotText {
+            file: name.into(),
+            offset: bytes.len() + 1,
+        });
     }
     let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
-    String::from_utf16(&units).map_err(|_| ImportError::NotText { file: name.into(), offset: 2 })
+    String::from_utf16(&units).map_err(|_| ImportError::NotText {
+        file: name.into(),
+        offset: 2,
+    })
 }
 
 #[cfg(test)]
@@ -52,7 +63,10 @@ mod tests {
     #[test]
     fn decodes_boms_and_line_ends() {
         assert_eq!(decode("f", b"\xEF\xBB\xBFa\r\nb").unwrap(), "a\nb");
-        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("hé\r\n".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("hé\r\n".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
         assert_eq!(decode("f", &utf16).unwrap(), "hé\n");
     }
 

@@ -16,7 +16,9 @@ use super::{Document, ImportError, Imported};
 
 pub fn detect(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
-    lower.contains("<table") && lower.contains("<td") && (text.starts_with("---") || lower.contains("markdown=\"1\""))
+    lower.contains("<table")
+        && lower.contains("<td")
+        && (text.starts_with("---") || lower.contains("markdown=\"1\""))
 }
 
 /// One `<td>`: its text, its first line in the document, whether it is styled bold.
@@ -31,9 +33,19 @@ pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
     let (front, body_start) = front_matter(&doc.text);
     let index = LineIndex::new(&doc.text);
     let file = doc.name.as_str();
-    let page_title = front.iter().find(|(k, _)| k == "title").map(|(_, v)| v.clone());
+    let page_title = front
+        .iter()
+        .find(|(k, _)| k == "title")
+        .map(|(_, v)| v.clone());
 
-    let mut page = Page { doc, roles: Vec::new(), own: None, track: None, notes: Vec::new(), warnings: Vec::new() };
+    let mut page = Page {
+        doc,
+        roles: Vec::new(),
+        own: None,
+        track: None,
+        notes: Vec::new(),
+        warnings: Vec::new(),
+    };
     let mut heading = String::new();
     let mut loose = String::new();
     let mut loose_line = 0u32;
@@ -84,12 +96,19 @@ pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
     let own_title = page_title.or(page.own.clone());
     let mut roles = page.finish(own_title.as_deref());
     if roles.is_empty() {
-        return Err(ImportError::Invalid { file: file.into(), line: 1, message: "ladder page with no level columns".into() });
+        return Err(ImportError::Invalid {
+            file: file.into(),
+            line: 1,
+            message: "ladder page with no level columns".into(),
+        });
     }
     for role in &mut roles {
         role.track = role.track.take().or(page.track.clone());
     }
-    Ok(Imported { roles, warnings: page.warnings })
+    Ok(Imported {
+        roles,
+        warnings: page.warnings,
+    })
 }
 
 struct Page<'a> {
@@ -108,7 +127,10 @@ impl Page<'_> {
         let index = match self.roles.iter().position(|(b, _)| b.id() == id) {
             Some(i) => i,
             None => {
-                self.roles.push((RoleBuilder::new(name, self.doc, Format::LadderPage, false), false));
+                self.roles.push((
+                    RoleBuilder::new(name, self.doc, Format::LadderPage, false),
+                    false,
+                ));
                 self.roles.len() - 1
             }
         };
@@ -131,7 +153,11 @@ impl Page<'_> {
                 let own = self.own.clone().unwrap_or_default();
                 let key = section_key(heading);
                 let file = self.doc.name.clone();
-                self.role(&own, true).push(&key, heading, item(one_line(&it.text), None, &file, it.line, it.links));
+                self.role(&own, true).push(
+                    &key,
+                    heading,
+                    item(one_line(&it.text), None, &file, it.line, it.links),
+                );
             }
         }
     }
@@ -142,12 +168,17 @@ impl Page<'_> {
         let mut seen: Vec<(String, String)> = Vec::new();
         for pair in pairs.by_ref() {
             let [names, values] = pair else {
-                let text: Vec<String> = pair[0].iter().map(|c| one_line(&strip_tags(&c.content))).collect();
+                let text: Vec<String> = pair[0]
+                    .iter()
+                    .map(|c| one_line(&strip_tags(&c.content)))
+                    .collect();
                 self.warnings.push(Warning {
                     kind: WarningKind::EmptySection,
                     file: file.clone(),
                     line: Some(pair[0].first().map_or(line, |c| c.line)),
-                    message: format!("table under \"{heading}\" has a level name row with no value row"),
+                    message: format!(
+                        "table under \"{heading}\" has a level name row with no value row"
+                    ),
                     dropped: text,
                 });
                 continue;
@@ -168,7 +199,10 @@ impl Page<'_> {
                     continue;
                 };
                 let bold = name_cell.bold || value.bold;
-                if let Some((_, earlier)) = seen.iter().find(|(n, _)| crate::model::slug(n) == crate::model::slug(&name)) {
+                if let Some((_, earlier)) = seen
+                    .iter()
+                    .find(|(n, _)| crate::model::slug(n) == crate::model::slug(&name))
+                {
                     let same = earlier.trim() == value.content.trim();
                     self.warnings.push(Warning {
                         kind: WarningKind::DuplicateColumn,
@@ -196,16 +230,37 @@ impl Page<'_> {
                 let role = self.role(&name, bold);
                 match canonical(heading) {
                     Some(Target::Fact(key)) => {
-                        let text = items.iter().map(|i| one_line(&i.text)).collect::<Vec<_>>().join("; ");
+                        let text = items
+                            .iter()
+                            .map(|i| one_line(&i.text))
+                            .collect::<Vec<_>>()
+                            .join("; ");
                         let line = items.first().map_or(value.line, |i| i.line);
-                        role.set_fact(key, text, SourceRef { file: file.clone(), line });
+                        role.set_fact(
+                            key,
+                            text,
+                            SourceRef {
+                                file: file.clone(),
+                                line,
+                            },
+                        );
                     }
                     _ => {
                         let key = section_key(heading);
                         let section = role.section(&key, heading);
                         for it in items {
-                            if !section.items.iter().any(|x| x.text == one_line(&it.text) && x.source.line == it.line) {
-                                section.items.push(item(one_line(&it.text), None, &file, it.line, it.links));
+                            if !section
+                                .items
+                                .iter()
+                                .any(|x| x.text == one_line(&it.text) && x.source.line == it.line)
+                            {
+                                section.items.push(item(
+                                    one_line(&it.text),
+                                    None,
+                                    &file,
+                                    it.line,
+                                    it.links,
+                                ));
                             }
                         }
                     }
@@ -220,11 +275,19 @@ impl Page<'_> {
         let file = self.doc.name.clone();
         let mut out = Vec::new();
         for (builder, bold) in self.roles.drain(..) {
-            let own = if any_bold { bold } else { own_id.as_deref() == Some(builder.id()) };
+            let own = if any_bold {
+                bold
+            } else {
+                own_id.as_deref() == Some(builder.id())
+            };
             let mut builder = builder;
             for (heading, it) in &self.notes {
                 let group = (!heading.is_empty()).then_some(heading.as_str());
-                builder.push("page_notes", "Page notes", item(one_line(&it.text), group, &file, it.line, it.links.clone()));
+                builder.push(
+                    "page_notes",
+                    "Page notes",
+                    item(one_line(&it.text), group, &file, it.line, it.links.clone()),
+                );
             }
             let mut role = builder.build();
             role.sources[0].own_page = own;
@@ -251,15 +314,26 @@ impl Page<'_> {
 
 /// `(key, value)` pairs of the YAML front matter, and the byte offset where the body starts.
 fn front_matter(text: &str) -> (Vec<(String, String)>, usize) {
-    let Some(rest) = text.strip_prefix("---\n") else { return (Vec::new(), 0) };
-    let Some(end) = rest.find("\n---") else { return (Vec::new(), 0) };
+    let Some(rest) = text.strip_prefix("---\n") else {
+        return (Vec::new(), 0);
+    };
+    let Some(end) = rest.find("\n---") else {
+        return (Vec::new(), 0);
+    };
     let pairs = rest[..end]
         .lines()
         .filter_map(|l| l.split_once(':'))
-        .map(|(k, v)| (k.trim().to_string(), v.trim().trim_matches('"').trim_matches('\'').to_string()))
+        .map(|(k, v)| {
+            (
+                k.trim().to_string(),
+                v.trim().trim_matches('"').trim_matches('\'').to_string(),
+            )
+        })
         .collect();
     let after = 4 + end + 4;
-    let body_start = rest[end + 4..].find('\n').map_or(text.len(), |i| 4 + end + 4 + i + 1);
+    let body_start = rest[end + 4..]
+        .find('\n')
+        .map_or(text.len(), |i| 4 + end + 4 + i + 1);
     (pairs, body_start.min(text.len()).max(after.min(text.len())))
 }
 
@@ -272,14 +346,20 @@ fn atx_heading(line: &str) -> Option<(usize, String)> {
     if !rest.starts_with(' ') && !rest.trim().is_empty() {
         return None;
     }
-    Some((hashes, super::text::clean_inline(rest.trim().trim_end_matches('#').trim())))
+    Some((
+        hashes,
+        super::text::clean_inline(rest.trim().trim_end_matches('#').trim()),
+    ))
 }
 
 /// "VP of Engineering (People Manager Path)" → ("VP of Engineering", Some("People Manager Path")).
 fn split_track(h1: &str) -> (String, Option<String>) {
     if let (Some(open), true) = (h1.rfind('('), h1.ends_with(')')) {
         let track = h1[open + 1..h1.len() - 1].trim();
-        return (h1[..open].trim().to_string(), (!track.is_empty()).then(|| track.to_string()));
+        return (
+            h1[..open].trim().to_string(),
+            (!track.is_empty()).then(|| track.to_string()),
+        );
     }
     (h1.trim().to_string(), None)
 }
@@ -340,7 +420,11 @@ fn parse_rows(table: &str, base: usize, index: &LineIndex) -> Vec<Vec<Cell>> {
                         rows.push(Vec::new());
                     }
                     if let Some(row) = rows.last_mut() {
-                        row.push(Cell { content: dedent(content), line, bold });
+                        row.push(Cell {
+                            content: dedent(content),
+                            line,
+                            bold,
+                        });
                     }
                 }
             }
@@ -378,7 +462,10 @@ mod tests {
 
     #[test]
     fn splits_the_track_from_the_h1() {
-        assert_eq!(split_track("CTO (People Manager Path)"), ("CTO".to_string(), Some("People Manager Path".to_string())));
+        assert_eq!(
+            split_track("CTO (People Manager Path)"),
+            ("CTO".to_string(), Some("People Manager Path".to_string()))
+        );
         assert_eq!(split_track("CTO"), ("CTO".to_string(), None));
     }
 
@@ -390,7 +477,10 @@ mod tests {
         let titles: Vec<_> = imported.roles.iter().map(|r| r.title.as_str()).collect();
         assert_eq!(titles, ["A", "B"]);
         let a = &imported.roles[0];
-        let texts: Vec<_> = a.items().map(|i| (i.text.as_str(), i.source.line)).collect();
+        let texts: Vec<_> = a
+            .items()
+            .map(|i| (i.text.as_str(), i.source.line))
+            .collect();
         assert_eq!(texts, [("a1", 18), ("a2", 19), ("ca", 36)]);
         assert!(imported.roles[1].sources[0].own_page);
         assert!(!a.sources[0].own_page);

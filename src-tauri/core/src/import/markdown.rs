@@ -10,7 +10,8 @@ use super::text::one_line;
 use super::{Document, ImportError, Imported};
 
 pub fn detect(text: &str) -> bool {
-    text.lines().any(|l| l.starts_with("# ") || l.starts_with("## "))
+    text.lines()
+        .any(|l| l.starts_with("# ") || l.starts_with("## "))
 }
 
 pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
@@ -24,7 +25,11 @@ pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
                 _ => None,
             })
         })
-        .ok_or_else(|| ImportError::Invalid { file: file.into(), line: 1, message: "Markdown role without a title (`# Title` or front matter `title:`)".into() })?;
+        .ok_or_else(|| ImportError::Invalid {
+            file: file.into(),
+            line: 1,
+            message: "Markdown role without a title (`# Title` or front matter `title:`)".into(),
+        })?;
     let mut role = RoleBuilder::new(&title, doc, Format::Markdown, true);
     let mut warnings = Vec::new();
     let mut section: (String, String) = ("summary".into(), "Summary".into());
@@ -41,7 +46,10 @@ pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
                             kind: WarningKind::UnmappedHeading,
                             file: file.into(),
                             line: Some(line),
-                            message: format!("heading \"{text}\" has no canonical section; kept as \"{}\"", section_key(&text)),
+                            message: format!(
+                                "heading \"{text}\" has no canonical section; kept as \"{}\"",
+                                section_key(&text)
+                            ),
                             dropped: Vec::new(),
                         });
                     }
@@ -53,21 +61,49 @@ pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
                 }
             }
             Block::TableHeader(it) => {
-                role.section(&section.0, &section.1).table_headers.push(item(one_line(&it.text), group.as_deref(), file, it.line, it.links));
+                role.section(&section.0, &section.1)
+                    .table_headers
+                    .push(item(
+                        one_line(&it.text),
+                        group.as_deref(),
+                        file,
+                        it.line,
+                        it.links,
+                    ));
             }
             Block::Item(it) => {
-                role.push(&section.0, &section.1, item(one_line(&it.text), group.as_deref(), file, it.line, it.links));
+                role.push(
+                    &section.0,
+                    &section.1,
+                    item(
+                        one_line(&it.text),
+                        group.as_deref(),
+                        file,
+                        it.line,
+                        it.links,
+                    ),
+                );
             }
         }
     }
-    Ok(Imported { roles: vec![role.build()], warnings })
+    Ok(Imported {
+        roles: vec![role.build()],
+        warnings,
+    })
 }
 
 /// (front matter title, body, first line number of the body).
 fn split_front_matter(text: &str) -> (Option<String>, &str, u32) {
-    let Some(rest) = text.strip_prefix("---\n") else { return (None, text, 1) };
-    let Some(end) = rest.find("\n---") else { return (None, text, 1) };
-    let title = rest[..end].lines().find_map(|l| l.strip_prefix("title:")).map(|t| t.trim().trim_matches('"').to_string());
+    let Some(rest) = text.strip_prefix("---\n") else {
+        return (None, text, 1);
+    };
+    let Some(end) = rest.find("\n---") else {
+        return (None, text, 1);
+    };
+    let title = rest[..end]
+        .lines()
+        .find_map(|l| l.strip_prefix("title:"))
+        .map(|t| t.trim().trim_matches('"').to_string());
     let after = &rest[end + 4..];
     let body_offset = after.find('\n').map_or(after.len(), |i| i + 1);
     let body = &after[body_offset..];

@@ -53,7 +53,11 @@ pub enum ImportError {
     #[error("{file}: unrecognised format: not a ladder page, SFIA level page, role blueprint, Markdown, HTML or role JSON document (known formats: {known})")]
     UnknownFormat { file: String, known: String },
     #[error("{file}:{line}: {message}")]
-    Invalid { file: String, line: u32, message: String },
+    Invalid {
+        file: String,
+        line: u32,
+        message: String,
+    },
 }
 
 impl ImportError {
@@ -74,37 +78,72 @@ impl Document {
     pub fn from_text(name: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
         let hash = hash_bytes(text.as_bytes());
-        Document { name: name.into(), text: decode::normalise_newlines(text), hash, decode_warnings: Vec::new() }
+        Document {
+            name: name.into(),
+            text: decode::normalise_newlines(text),
+            hash,
+            decode_warnings: Vec::new(),
+        }
     }
 
     /// Reads and decodes a file (UTF-8 with or without BOM, UTF-16 with BOM, CRLF line ends).
     pub fn read(path: &Path) -> Result<Self, ImportError> {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string());
         let shown = path.display().to_string();
-        let meta = std::fs::metadata(path).map_err(|e| ImportError::Unreadable { file: shown.clone(), reason: e.to_string() })?;
+        let meta = std::fs::metadata(path).map_err(|e| ImportError::Unreadable {
+            file: shown.clone(),
+            reason: e.to_string(),
+        })?;
         if meta.is_dir() {
-            return Err(ImportError::Unreadable { file: shown, reason: "is a directory".into() });
+            return Err(ImportError::Unreadable {
+                file: shown,
+                reason: "is a directory".into(),
+            });
         }
         if meta.len() > MAX_DOCUMENT_BYTES {
-            return Err(ImportError::TooLarge { file: shown, size: meta.len(), limit: MAX_DOCUMENT_BYTES });
+            return Err(ImportError::TooLarge {
+                file: shown,
+                size: meta.len(),
+                limit: MAX_DOCUMENT_BYTES,
+            });
         }
-        let bytes = std::fs::read(path).map_err(|e| ImportError::Unreadable { file: shown.clone(), reason: e.to_string() })?;
+        let bytes = std::fs::read(path).map_err(|e| ImportError::Unreadable {
+            file: shown.clone(),
+            reason: e.to_string(),
+        })?;
         Self::from_bytes(&name, &bytes)
     }
 
     pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Self, ImportError> {
         if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
-            return Err(ImportError::TooLarge { file: name.into(), size: bytes.len() as u64, limit: MAX_DOCUMENT_BYTES });
+            return Err(ImportError::TooLarge {
+                file: name.into(),
+                size: bytes.len() as u64,
+                limit: MAX_DOCUMENT_BYTES,
+            });
         }
         let text = decode::decode(name, bytes)?;
         if text.trim().is_empty() {
             return Err(ImportError::Empty { file: name.into() });
         }
-        Ok(Document { name: name.into(), text, hash: hash_bytes(bytes), decode_warnings: Vec::new() })
+        Ok(Document {
+            name: name.into(),
+            text,
+            hash: hash_bytes(bytes),
+            decode_warnings: Vec::new(),
+        })
     }
 
     pub fn source_doc(&self, format: Format, own_page: bool) -> SourceDoc {
-        SourceDoc { file: self.name.clone(), format, hash: self.hash.clone(), own_page }
+        SourceDoc {
+            file: self.name.clone(),
+            format,
+            hash: self.hash.clone(),
+            own_page,
+        }
     }
 }
 
@@ -139,7 +178,11 @@ pub fn detect(doc: &Document) -> Option<Format> {
 pub fn import_document(doc: &Document) -> Result<Imported, ImportError> {
     let format = detect(doc).ok_or_else(|| ImportError::UnknownFormat {
         file: doc.name.clone(),
-        known: Format::ALL.iter().map(|f| f.name()).collect::<Vec<_>>().join(", "),
+        known: Format::ALL
+            .iter()
+            .map(|f| f.name())
+            .collect::<Vec<_>>()
+            .join(", "),
     })?;
     let mut imported = match format {
         Format::LadderPage => ladder::parse(doc)?,
@@ -148,7 +191,9 @@ pub fn import_document(doc: &Document) -> Result<Imported, ImportError> {
         Format::Markdown | Format::Html => markdown::parse(doc)?,
         Format::RoleJson => import_role_json(doc)?,
     };
-    imported.warnings.splice(0..0, doc.decode_warnings.iter().cloned());
+    imported
+        .warnings
+        .splice(0..0, doc.decode_warnings.iter().cloned());
     Ok(imported)
 }
 
@@ -158,10 +203,63 @@ pub fn import_path(path: &Path) -> Result<Imported, ImportError> {
 }
 
 fn import_role_json(doc: &Document) -> Result<Imported, ImportError> {
-    let role: Role = serde_json::from_str(&doc.text).map_err(|e| ImportError::Invalid {
-        file: doc.name.clone(),
-        line: u32::try_from(e.line()).unwrap_or(0),
-        message: format!("not a role file: {e}"),
+    let de = &mut serde_json::Deserializer::from_str(&doc.text);
+    let role: Role = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        ImportError::Invalid {
+            file: doc.name.clone(),
+            line: u32::try_from(inner.line()).unwrap_or(0),
+            message: format!("not a role file: at {path}: {inner}"),
+        }
     })?;
-    Ok(Imported { roles: vec![role], warnings: Vec::new() })
+    if role.id.is_empty() || role.title.trim().is_empty() {
+        return Err(ImportError::Invalid {
+            file: doc.name.clone(),
+            line: 1,
+            message: "not a role file: at id/title: must not be empty".into(),
+        });
+    }
+    Ok(Imported {
+        roles: vec![role],
+        warnings: Vec::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_role_json_names_the_json_path_and_line() {
+        let doc = Document::from_text(
+            "r.json",
+            "{\n \"id\": \"x\",\n \"title\": \"X\",\n \"track\": null, \"level\": \"high\"\n}",
+        );
+        let err = import_document(&doc).unwrap_err().to_string();
+        assert!(
+            err.starts_with("r.json:4: not a role file: at level:"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn unknown_formats_name_the_file_and_the_known_formats() {
+        let doc = Document::from_text("noise.txt", "!!! ??? ...\n;;;");
+        let err = import_document(&doc).unwrap_err().to_string();
+        assert!(err.starts_with("noise.txt: unrecognised format"), "{err}");
+        assert!(err.contains("ladder_page, sfia_page, blueprint"), "{err}");
+    }
+
+    #[test]
+    fn empty_and_binary_documents_are_errors() {
+        assert!(matches!(
+            Document::from_bytes("e.md", b"  \n"),
+            Err(ImportError::Empty { .. })
+        ));
+        assert!(matches!(
+            Document::from_bytes("b.bin", b"\x00\x01\x02abc"),
+            Err(ImportError::NotText { .. })
+        ));
+    }
 }

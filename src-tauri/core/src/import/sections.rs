@@ -14,36 +14,169 @@ pub enum Target {
 /// (canonical key, normalised headings that mean it). Headings are compared after
 /// `normalise_heading`: lower case, numbering and parentheses removed, punctuation to spaces.
 const SECTION_SYNONYMS: &[(&str, &[&str])] = &[
-    ("summary", &["role description", "role summary", "role overview", "summary", "overview", "about the role", "description", "role purpose"]),
+    (
+        "summary",
+        &[
+            "role description",
+            "role summary",
+            "role overview",
+            "summary",
+            "overview",
+            "about the role",
+            "description",
+            "role purpose",
+        ],
+    ),
     ("mission", &["role mission", "mission"]),
-    ("scope_of_knowledge", &["scope of knowledge", "breadth and depth", "knowledge"]),
-    ("responsibilities", &["responsibilities", "core responsibilities", "key responsibilities", "main responsibilities", "what you will do", "duties"]),
-    ("communication_and_leadership", &["communication and leadership", "leadership and communication", "communication", "leadership"]),
-    ("competencies", &["competencies focus", "competencies", "core competencies", "competency focus"]),
-    ("checkpoints", &["checkpoints for reaching this level", "checkpoints", "promotion checkpoints", "checkpoints for this level"]),
+    (
+        "scope_of_knowledge",
+        &["scope of knowledge", "breadth and depth", "knowledge"],
+    ),
+    (
+        "responsibilities",
+        &[
+            "responsibilities",
+            "core responsibilities",
+            "key responsibilities",
+            "main responsibilities",
+            "what you will do",
+            "duties",
+        ],
+    ),
+    (
+        "communication_and_leadership",
+        &[
+            "communication and leadership",
+            "leadership and communication",
+            "communication",
+            "leadership",
+        ],
+    ),
+    (
+        "competencies",
+        &[
+            "competencies focus",
+            "competencies",
+            "core competencies",
+            "competency focus",
+        ],
+    ),
+    (
+        "checkpoints",
+        &[
+            "checkpoints for reaching this level",
+            "checkpoints",
+            "promotion checkpoints",
+            "checkpoints for this level",
+        ],
+    ),
     ("deliverables", &["key deliverables", "deliverables"]),
-    ("kpis", &["kpis and productivity metrics", "kpis", "key performance indicators", "success metrics", "metrics"]),
-    ("qualifications", &["required experience and qualifications", "qualifications", "requirements", "experience and qualifications", "what you bring"]),
-    ("career_path", &["career path and progression", "career path", "career progression", "progression"]),
-    ("job_description_links", &["job description internal links", "job description", "job descriptions"]),
-    ("day_to_day", &["day to day activities", "day to day", "typical day"]),
-    ("goals", &["goals objectives and milestones", "goals", "objectives"]),
-    ("technical_skills", &["technical skills required", "technical skills"]),
-    ("soft_skills", &["soft skills and behavioral capabilities", "soft skills", "behavioral capabilities", "behaviours", "behaviors"]),
+    (
+        "kpis",
+        &[
+            "kpis and productivity metrics",
+            "kpis",
+            "key performance indicators",
+            "success metrics",
+            "metrics",
+        ],
+    ),
+    (
+        "qualifications",
+        &[
+            "required experience and qualifications",
+            "qualifications",
+            "requirements",
+            "experience and qualifications",
+            "what you bring",
+        ],
+    ),
+    (
+        "career_path",
+        &[
+            "career path and progression",
+            "career path",
+            "career progression",
+            "progression",
+        ],
+    ),
+    (
+        "job_description_links",
+        &[
+            "job description internal links",
+            "job description",
+            "job descriptions",
+        ],
+    ),
+    (
+        "day_to_day",
+        &["day to day activities", "day to day", "typical day"],
+    ),
+    (
+        "goals",
+        &["goals objectives and milestones", "goals", "objectives"],
+    ),
+    (
+        "technical_skills",
+        &["technical skills required", "technical skills"],
+    ),
+    (
+        "soft_skills",
+        &[
+            "soft skills and behavioral capabilities",
+            "soft skills",
+            "behavioral capabilities",
+            "behaviours",
+            "behaviors",
+        ],
+    ),
     ("tools", &["tools platforms and software", "tools"]),
-    ("tech_stack", &["typical tech stack environment", "tech stack"]),
-    ("stakeholders", &["stakeholders and collaboration map", "stakeholders"]),
-    ("decision_rights", &["decision rights and scope of authority", "decision rights"]),
+    (
+        "tech_stack",
+        &["typical tech stack environment", "tech stack"],
+    ),
+    (
+        "stakeholders",
+        &["stakeholders and collaboration map", "stakeholders"],
+    ),
+    (
+        "decision_rights",
+        &["decision rights and scope of authority", "decision rights"],
+    ),
     ("risks", &["risks challenges and failure modes", "risks"]),
     ("role_variants", &["role variants", "variants"]),
-    ("ai_impact", &["ai automation impact on the role", "ai impact"]),
-    ("hiring_criteria", &["hiring evaluation criteria", "interview criteria"]),
-    ("scorecard", &["final role scorecard summary", "role scorecard", "scorecard"]),
+    (
+        "ai_impact",
+        &["ai automation impact on the role", "ai impact"],
+    ),
+    (
+        "hiring_criteria",
+        &["hiring evaluation criteria", "interview criteria"],
+    ),
+    (
+        "scorecard",
+        &[
+            "final role scorecard summary",
+            "role scorecard",
+            "scorecard",
+        ],
+    ),
     ("benefits", &["benefits", "perks"]),
 ];
 
 const FACT_SYNONYMS: &[(&str, &[&str])] = &[
-    ("years_of_experience", &["years of experience guideline", "years of experience", "years of xp guideline", "years of xp", "years of exp", "experience years", "yoe"]),
+    (
+        "years_of_experience",
+        &[
+            "years of experience guideline",
+            "years of experience",
+            "years of xp guideline",
+            "years of xp",
+            "years of exp",
+            "experience years",
+            "yoe",
+        ],
+    ),
     ("scope", &["scope of action", "scope of impact", "scope"]),
 ];
 
@@ -77,7 +210,11 @@ pub fn normalise_heading(heading: &str) -> String {
     let folded = out.split_whitespace().collect::<Vec<_>>().join(" ");
     if folded.is_empty() {
         // A heading that is all parenthesis still needs a key.
-        heading.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+        heading
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
     } else {
         folded
     }
@@ -87,7 +224,10 @@ pub fn normalise_heading(heading: &str) -> String {
 pub fn canonical(heading: &str) -> Option<Target> {
     let norm = normalise_heading(heading);
     let hit = |table: &[(&'static str, &[&str])]| {
-        table.iter().find(|(_, names)| names.contains(&norm.as_str())).map(|(k, _)| *k)
+        table
+            .iter()
+            .find(|(_, names)| names.contains(&norm.as_str()))
+            .map(|(k, _)| *k)
     };
     if let Some(k) = hit(FACT_SYNONYMS) {
         return Some(Target::Fact(k));
@@ -129,18 +269,33 @@ mod tests {
 
     #[test]
     fn synonyms_map_to_canonical_keys() {
-        assert_eq!(section_key("Scope of knowledge (Breadth and Depth)"), "scope_of_knowledge");
-        assert_eq!(section_key("Checkpoints for reaching this level"), "checkpoints");
+        assert_eq!(
+            section_key("Scope of knowledge (Breadth and Depth)"),
+            "scope_of_knowledge"
+        );
+        assert_eq!(
+            section_key("Checkpoints for reaching this level"),
+            "checkpoints"
+        );
         assert_eq!(section_key("3) Core Responsibilities"), "responsibilities");
         assert_eq!(section_key("Competencies focus"), "competencies");
-        assert_eq!(canonical("Years of xp (guideline)"), Some(Target::Fact("years_of_experience")));
+        assert_eq!(
+            canonical("Years of xp (guideline)"),
+            Some(Target::Fact("years_of_experience"))
+        );
         assert_eq!(canonical("Scope of action"), Some(Target::Fact("scope")));
     }
 
     #[test]
     fn unknown_headings_keep_a_slug_of_their_own() {
-        assert_eq!(canonical("Typical Tech Stack / Environment"), Some(Target::Section("tech_stack")));
+        assert_eq!(
+            canonical("Typical Tech Stack / Environment"),
+            Some(Target::Section("tech_stack"))
+        );
         assert_eq!(section_key("Fun facts about us"), "fun_facts_about_us");
-        assert_eq!(display_title("12) Stakeholders and Collaboration Map"), "Stakeholders and Collaboration Map");
+        assert_eq!(
+            display_title("12) Stakeholders and Collaboration Map"),
+            "Stakeholders and Collaboration Map"
+        );
     }
 }

@@ -12,7 +12,8 @@ use super::text::one_line;
 use super::{Document, ImportError, Imported};
 
 pub fn detect(text: &str) -> bool {
-    text.lines().any(|l| level_line(l).is_some()) && (text.contains("SFIA") || text.contains("Attainment"))
+    text.lines().any(|l| level_line(l).is_some())
+        && (text.contains("SFIA") || text.contains("Attainment"))
 }
 
 /// `**Level 7** | **Career Path:** Product` → (7, Some("Product")).
@@ -21,7 +22,10 @@ fn level_line(line: &str) -> Option<(u32, Option<String>)> {
     let rest = plain.trim().strip_prefix("Level ")?;
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
     let level = digits.parse().ok()?;
-    let track = plain.split_once("Career Path:").map(|(_, t)| t.trim().to_string()).filter(|t| !t.is_empty());
+    let track = plain
+        .split_once("Career Path:")
+        .map(|(_, t)| t.trim().to_string())
+        .filter(|t| !t.is_empty());
     Some((level, track))
 }
 
@@ -30,7 +34,10 @@ fn skill_heading(heading: &str) -> Option<(String, String)> {
     let h = heading.trim();
     let open = h.rfind('(')?;
     let code = h[open + 1..].strip_suffix(')')?.trim();
-    let is_code = (2..=6).contains(&code.len()) && code.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    let is_code = (2..=6).contains(&code.len())
+        && code
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     is_code.then(|| (h[..open].trim().to_string(), code.to_string()))
 }
 
@@ -48,9 +55,17 @@ enum Place {
     /// Before any `##` heading: the title area.
     Top,
     /// A `##` section of the role.
-    RoleSection { key: String, heading: String, group: Option<String> },
+    RoleSection {
+        key: String,
+        heading: String,
+        group: Option<String>,
+    },
     /// Framework text: kept in `context`.
-    Context { key: String, heading: String, group: Option<String> },
+    Context {
+        key: String,
+        heading: String,
+        group: Option<String>,
+    },
     /// Inside a skill.
     Skill,
     /// Site navigation: dropped with a warning.
@@ -66,7 +81,11 @@ pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
             Block::Heading { level: 1, text, .. } => Some(text.clone()),
             _ => None,
         })
-        .ok_or_else(|| ImportError::Invalid { file: file.into(), line: 1, message: "SFIA page without a `# Title` heading".into() })?;
+        .ok_or_else(|| ImportError::Invalid {
+            file: file.into(),
+            line: 1,
+            message: "SFIA page without a `# Title` heading".into(),
+        })?;
     let mut role = RoleBuilder::new(&title, doc, Format::SfiaPage, true);
     let mut warnings = Vec::new();
     let mut place = Place::Top;
@@ -79,22 +98,41 @@ pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
     for block in blocks {
         match block {
             Block::Heading { level: 1, .. } | Block::Rule { .. } => {}
-            Block::Heading { level: 2, text, line } => {
+            Block::Heading {
+                level: 2,
+                text,
+                line,
+            } => {
                 in_skills_section = false;
                 let norm = super::sections::normalise_heading(&text);
                 place = if norm.contains("framework") {
-                    Place::Context { key: section_key(&text), heading: text, group: None }
+                    Place::Context {
+                        key: section_key(&text),
+                        heading: text,
+                        group: None,
+                    }
                 } else if norm == "navigation" || norm.ends_with(" navigation") {
                     navigation_line.get_or_insert(line);
                     Place::Navigation
-                } else if norm.contains("sfia skills") || norm == "skills" || norm == "required skills" {
+                } else if norm.contains("sfia skills")
+                    || norm == "skills"
+                    || norm == "required skills"
+                {
                     in_skills_section = true;
-                    Place::Context { key: section_key(&text), heading: text, group: None }
+                    Place::Context {
+                        key: section_key(&text),
+                        heading: text,
+                        group: None,
+                    }
                 } else {
                     if !matches!(canonical(&text), Some(Target::Section(_))) {
                         warnings.push(unmapped(file, line, &text));
                     }
-                    Place::RoleSection { key: section_key(&text), heading: text, group: None }
+                    Place::RoleSection {
+                        key: section_key(&text),
+                        heading: text,
+                        group: None,
+                    }
                 };
             }
             Block::Heading { text, line, .. } => {
@@ -108,16 +146,25 @@ pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
                         attainment: Vec::new(),
                         description: Vec::new(),
                         reference: None,
-                        source: SourceRef { file: file.into(), line },
+                        source: SourceRef {
+                            file: file.into(),
+                            line,
+                        },
                     });
                     place = Place::Skill;
                     skill_part = SkillPart::Other;
                 } else {
                     match &mut place {
-                        Place::RoleSection { group, .. } | Place::Context { group, .. } => *group = Some(text),
+                        Place::RoleSection { group, .. } | Place::Context { group, .. } => {
+                            *group = Some(text)
+                        }
                         Place::Navigation => navigation.push(text),
                         _ => {
-                            place = Place::RoleSection { key: section_key(&text), heading: text, group: None };
+                            place = Place::RoleSection {
+                                key: section_key(&text),
+                                heading: text,
+                                group: None,
+                            };
                         }
                     }
                 }
@@ -129,26 +176,50 @@ pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
                         role.role_mut().track = track;
                     } else {
                         for (text, line) in split_lines(&it) {
-                            role.push("summary", "Summary", item(text, None, file, line, it.links.clone()));
+                            role.push(
+                                "summary",
+                                "Summary",
+                                item(text, None, file, line, it.links.clone()),
+                            );
                         }
                     }
                 }
-                Place::RoleSection { key, heading, group } => {
+                Place::RoleSection {
+                    key,
+                    heading,
+                    group,
+                } => {
                     for (text, line) in split_lines(&it) {
-                        role.push(key, heading, item(text, group.as_deref(), file, line, it.links.clone()));
+                        role.push(
+                            key,
+                            heading,
+                            item(text, group.as_deref(), file, line, it.links.clone()),
+                        );
                     }
                 }
-                Place::Context { key, heading, group } => {
+                Place::Context {
+                    key,
+                    heading,
+                    group,
+                } => {
                     let section = section_in(&mut role.role_mut().context, key, heading);
                     for (text, line) in split_lines(&it) {
-                        section.items.push(item(text, group.as_deref(), file, line, it.links.clone()));
+                        section.items.push(item(
+                            text,
+                            group.as_deref(),
+                            file,
+                            line,
+                            it.links.clone(),
+                        ));
                     }
                 }
                 Place::Navigation => {
                     navigation.push(one_line(&it.text));
                 }
                 Place::Skill => {
-                    let skill = skills.last_mut().expect("Place::Skill follows a skill heading");
+                    let skill = skills
+                        .last_mut()
+                        .expect("Place::Skill follows a skill heading");
                     skill_block(skill, &mut skill_part, &it, file);
                 }
             },
@@ -168,10 +239,19 @@ pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
         });
     }
     let role = role.build();
-    if let Some(w) = name_mismatch(&role.title, role.section("summary").map(|s| s.items.as_slice()).unwrap_or(&[]), file) {
+    if let Some(w) = name_mismatch(
+        &role.title,
+        role.section("summary")
+            .map(|s| s.items.as_slice())
+            .unwrap_or(&[]),
+        file,
+    ) {
         warnings.push(w);
     }
-    Ok(Imported { roles: vec![role], warnings })
+    Ok(Imported {
+        roles: vec![role],
+        warnings,
+    })
 }
 
 /// One statement per source line: SFIA pages write activities and attainment statements
@@ -194,12 +274,20 @@ fn skill_block(skill: &mut Skill, part: &mut SkillPart, it: &BlockItem, file: &s
         let value = value.trim();
         match label_norm.as_str() {
             "sfia reference" => {
-                skill.reference = it.links.first().cloned().or_else(|| Some(Link { text: value.into(), url: String::new() }));
+                skill.reference = it.links.first().cloned().or_else(|| {
+                    Some(Link {
+                        text: value.into(),
+                        url: String::new(),
+                    })
+                });
                 return;
             }
             "category" => {
                 let (category, sub) = match value.split_once('|') {
-                    Some((c, s)) => (c.trim(), s.split_once(':').map(|(_, v)| v.trim().to_string())),
+                    Some((c, s)) => (
+                        c.trim(),
+                        s.split_once(':').map(|(_, v)| v.trim().to_string()),
+                    ),
                     None => (value, None),
                 };
                 skill.category = Some(category.to_string());
@@ -245,7 +333,9 @@ fn skill_block(skill: &mut Skill, part: &mut SkillPart, it: &BlockItem, file: &s
 fn name_mismatch(title: &str, summary: &[Item], file: &str) -> Option<Warning> {
     for it in summary {
         let words: Vec<&str> = it.text.split_whitespace().collect();
-        let Some(start) = words.iter().position(|w| *w == "The") else { continue };
+        let Some(start) = words.iter().position(|w| *w == "The") else {
+            continue;
+        };
         let named: Vec<&str> = words[start + 1..]
             .iter()
             .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -260,7 +350,9 @@ fn name_mismatch(title: &str, summary: &[Item], file: &str) -> Option<Warning> {
                 kind: WarningKind::NameMismatch,
                 file: file.into(),
                 line: Some(it.source.line),
-                message: format!("the role overview describes \"{name}\", but the page is \"{title}\""),
+                message: format!(
+                    "the role overview describes \"{name}\", but the page is \"{title}\""
+                ),
                 dropped: Vec::new(),
             });
         }
@@ -273,7 +365,10 @@ fn unmapped(file: &str, line: u32, heading: &str) -> Warning {
         kind: WarningKind::UnmappedHeading,
         file: file.into(),
         line: Some(line),
-        message: format!("heading \"{heading}\" has no canonical section; kept as \"{}\"", section_key(heading)),
+        message: format!(
+            "heading \"{heading}\" has no canonical section; kept as \"{}\"",
+            section_key(heading)
+        ),
         dropped: Vec::new(),
     }
 }

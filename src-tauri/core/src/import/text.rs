@@ -57,13 +57,21 @@ pub fn strip_tags(html: &str) -> String {
 /// ends of each line. Inner text is never rewritten.
 pub fn clean_inline(text: &str) -> String {
     let text = strip_kramdown_attributes(text);
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     lines.join("\n")
 }
 
 /// Joins a multi-line text into one line (soft breaks become spaces).
 pub fn one_line(text: &str) -> String {
-    text.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]

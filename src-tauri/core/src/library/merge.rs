@@ -38,8 +38,14 @@ pub fn merge_roles(roles: Vec<Role>) -> Merged {
 
 /// Whitespace, case and trailing punctuation do not make two items different.
 pub fn normalise(text: &str) -> String {
-    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-    folded.trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace()).to_string()
+    let folded = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    folded
+        .trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace())
+        .to_string()
 }
 
 fn similarity(a: &str, b: &str) -> f32 {
@@ -61,8 +67,14 @@ fn merge_into(base: &mut Role, other: Role, conflicts: &mut Vec<Conflict>) {
             Some(kept) if normalise(kept) != normalise(&value) => conflicts.push(Conflict {
                 role_id: base.id.clone(),
                 section: format!("facts.{key}"),
-                kept: ConflictSide { text: kept.clone(), source: base.fact_sources.get(&key).cloned().unwrap_or_else(unknown) },
-                other: ConflictSide { text: value, source: source.unwrap_or_else(unknown) },
+                kept: ConflictSide {
+                    text: kept.clone(),
+                    source: base.fact_sources.get(&key).cloned().unwrap_or_else(unknown),
+                },
+                other: ConflictSide {
+                    text: value,
+                    source: source.unwrap_or_else(unknown),
+                },
             }),
             Some(_) => {}
         }
@@ -73,7 +85,14 @@ fn merge_into(base: &mut Role, other: Role, conflicts: &mut Vec<Conflict>) {
             Some(target) => {
                 let mut paired = vec![false; target.items.len()];
                 for item in section.items {
-                    merge_item(&base.id, &section.key, &mut target.items, &mut paired, item, conflicts);
+                    merge_item(
+                        &base.id,
+                        &section.key,
+                        &mut target.items,
+                        &mut paired,
+                        item,
+                        conflicts,
+                    );
                 }
                 for header in section.table_headers {
                     if !target.table_headers.iter().any(|h| h.text == header.text) {
@@ -94,7 +113,11 @@ fn merge_into(base: &mut Role, other: Role, conflicts: &mut Vec<Conflict>) {
         }
     }
     for source in other.sources {
-        if !base.sources.iter().any(|s| s.hash == source.hash && s.file == source.file) {
+        if !base
+            .sources
+            .iter()
+            .any(|s| s.hash == source.hash && s.file == source.file)
+        {
             base.sources.push(source);
         }
     }
@@ -125,8 +148,14 @@ fn merge_item(
             conflicts.push(Conflict {
                 role_id: role_id.to_string(),
                 section: section.to_string(),
-                kept: ConflictSide { text: items[i].text.clone(), source: items[i].source.clone() },
-                other: ConflictSide { text: item.text, source: item.source },
+                kept: ConflictSide {
+                    text: items[i].text.clone(),
+                    source: items[i].source.clone(),
+                },
+                other: ConflictSide {
+                    text: item.text,
+                    source: item.source,
+                },
             });
         }
         None => {
@@ -137,7 +166,10 @@ fn merge_item(
 }
 
 fn unknown() -> SourceRef {
-    SourceRef { file: String::new(), line: 0 }
+    SourceRef {
+        file: String::new(),
+        line: 0,
+    }
 }
 
 #[cfg(test)]

@@ -24,7 +24,12 @@ pub enum LibraryError {
     #[error("{path}: cannot read: {reason}")]
     Io { path: String, reason: String },
     #[error("{path}:{line}:{column}: not a role file: {message}")]
-    Parse { path: String, line: usize, column: usize, message: String },
+    Parse {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("{path}: role \"{id}\" already exists; choose merge or replace to change it")]
     Exists { id: String, path: String },
     #[error("no role \"{id}\" in the library (known: {known})")]
@@ -48,7 +53,9 @@ pub struct Library {
 impl Library {
     pub fn open(sources: &LibrarySources) -> Result<Self, LibraryError> {
         if let Some(dir) = &sources.only {
-            return Ok(Library { roles: load_dir(dir)? });
+            return Ok(Library {
+                roles: load_dir(dir)?,
+            });
         }
         let mut roles = bundled_roles()?;
         if let Some(dir) = &sources.user_dir {
@@ -73,10 +80,18 @@ impl Library {
     }
 
     pub fn get(&self, id: &str) -> Result<&Role, LibraryError> {
-        self.roles.iter().find(|r| r.id == id).ok_or_else(|| LibraryError::NotFound {
-            id: id.to_string(),
-            known: self.roles.iter().map(|r| r.id.as_str()).collect::<Vec<_>>().join(", "),
-        })
+        self.roles
+            .iter()
+            .find(|r| r.id == id)
+            .ok_or_else(|| LibraryError::NotFound {
+                id: id.to_string(),
+                known: self
+                    .roles
+                    .iter()
+                    .map(|r| r.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
     }
 }
 
@@ -96,17 +111,28 @@ pub fn data_dir() -> Option<PathBuf> {
 
 /// The roles embedded from the repository's `roles/` folder.
 pub fn bundled_roles() -> Result<Vec<Role>, LibraryError> {
-    let mut files: Vec<_> = BUNDLED.files().filter(|f| f.path().extension().is_some_and(|e| e == "json")).collect();
+    let mut files: Vec<_> = BUNDLED
+        .files()
+        .filter(|f| f.path().extension().is_some_and(|e| e == "json"))
+        .collect();
     files.sort_by_key(|f| f.path().to_path_buf());
     files
         .into_iter()
-        .map(|f| parse_role(&format!("roles/{}", f.path().display()), f.contents_utf8().unwrap_or("")))
+        .map(|f| {
+            parse_role(
+                &format!("roles/{}", f.path().display()),
+                f.contents_utf8().unwrap_or(""),
+            )
+        })
         .collect()
 }
 
 /// Every `*.json` role file in a folder, by file name.
 pub fn load_dir(dir: &Path) -> Result<Vec<Role>, LibraryError> {
-    let io = |e: std::io::Error| LibraryError::Io { path: dir.display().to_string(), reason: e.to_string() };
+    let io = |e: std::io::Error| LibraryError::Io {
+        path: dir.display().to_string(),
+        reason: e.to_string(),
+    };
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(io)?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -116,8 +142,10 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Role>, LibraryError> {
     paths
         .iter()
         .map(|p| {
-            let text = std::fs::read_to_string(p)
-                .map_err(|e| LibraryError::Io { path: p.display().to_string(), reason: e.to_string() })?;
+            let text = std::fs::read_to_string(p).map_err(|e| LibraryError::Io {
+                path: p.display().to_string(),
+                reason: e.to_string(),
+            })?;
             parse_role(&p.display().to_string(), &text)
         })
         .collect()
@@ -152,10 +180,18 @@ pub enum SaveMode {
 pub fn save_role(dir: &Path, role: &Role, mode: SaveMode) -> Result<PathBuf, LibraryError> {
     let path = dir.join(format!("{}.json", role.id));
     if mode == SaveMode::CreateNew && path.exists() {
-        return Err(LibraryError::Exists { id: role.id.clone(), path: path.display().to_string() });
+        return Err(LibraryError::Exists {
+            id: role.id.clone(),
+            path: path.display().to_string(),
+        });
     }
-    std::fs::create_dir_all(dir).map_err(|e| LibraryError::Io { path: dir.display().to_string(), reason: e.to_string() })?;
-    write_atomic(&path, role_json(role).as_bytes())
-        .map_err(|e| LibraryError::Io { path: path.display().to_string(), reason: e.to_string() })?;
+    std::fs::create_dir_all(dir).map_err(|e| LibraryError::Io {
+        path: dir.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    write_atomic(&path, role_json(role).as_bytes()).map_err(|e| LibraryError::Io {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    })?;
     Ok(path)
 }

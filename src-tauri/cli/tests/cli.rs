@@ -1,0 +1,225 @@
+//! The CLI as scripts use it: JSON output, exit codes, nothing written on refusal.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn seed(prefix: &str) -> PathBuf {
+    std::fs::read_dir(repo().join("tests/fixtures/seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .unwrap()
+}
+
+/// Runs the CLI with an empty user data folder, so only the bundled library is seen.
+fn rolecraft(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rolecraft"))
+        .args(args)
+        .env("ROLECRAFT_DATA_DIR", data)
+        .current_dir(repo())
+        .output()
+        .unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn roles_lists_the_bundled_library() {
+    let data = tempfile::tempdir().unwrap();
+    let out = rolecraft(data.path(), &["roles", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let roles: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let ids: Vec<&str> = roles
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "cto",
+            "director-of-engineering",
+            "vp-of-engineering",
+            "vp-of-product"
+        ]
+    );
+}
+
+#[test]
+fn show_json_prints_exactly_the_role_file() {
+    let data = tempfile::tempdir().unwrap();
+    let out = rolecraft(data.path(), &["show", "vp-of-engineering", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let file = std::fs::read_to_string(repo().join("roles/vp-of-engineering.json")).unwrap();
+    assert_eq!(stdout(&out), file);
+    let md = stdout(&rolecraft(
+        data.path(),
+        &["show", "vp-of-engineering", "--format", "md"],
+    ));
+    assert!(md.starts_with("# VP of Engineering\n"));
+    assert!(md.contains("- Can drive all internal and external communication.\n"));
+}
+
+#[test]
+fn dry_run_json_reports_roles_warnings_and_the_cto_conflict_and_writes_nothing() {
+    let data = tempfile::tempdir().unwrap();
+    let (a, b) = (seed("000"), seed("001"));
+    let out = rolecraft(
+        data.path(),
+        &[
+            "import",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+            "--dry-run",
+            "--json",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let ids: Vec<&str> = report["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["director-of-engineering", "vp-of-engineering", "cto"]);
+    let conflicts = report["conflicts"].as_array().unwrap();
+    assert_eq!(conflicts.len(), 1);
+    assert_eq!(conflicts[0]["role_id"], "cto");
+    assert!(conflicts[0]["other"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("3+ years"));
+    assert!(report["warnings"].is_array());
+    assert_eq!(
+        std::fs::read_dir(data.path()).unwrap().count(),
+        0,
+        "a dry run wrote files"
+    );
+}
+
+#[test]
+fn import_into_never_overwrites_without_merge_or_replace() {
+    let data = tempfile::tempdir().unwrap();
+    let lib = tempfile::tempdir().unwrap();
+    let dir = lib.path().to_str().unwrap();
+    let a = seed("000");
+    assert!(
+        rolecraft(data.path(), &["import", a.to_str().unwrap(), "--into", dir])
+            .status
+            .success()
+    );
+    let cto = lib.path().join("cto.json");
+    let before = std::fs::read_to_string(&cto).unwrap();
+    std::fs::write(&cto, before.replace("\"CTO\"", "\"CTO (edited)\"")).unwrap();
+    let edited = std::fs::read_to_string(&cto).unwrap();
+
+    let refused = rolecraft(data.path(), &["import", a.to_str().unwrap(), "--into", dir]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("already has"),
+        "{}",
+        stderr(&refused)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&cto).unwrap(),
+        edited,
+        "refused import changed a role"
+    );
+
+    let replaced = rolecraft(
+        data.path(),
+        &["import", a.to_str().unwrap(), "--into", dir, "--replace"],
+    );
+    assert!(replaced.status.success(), "{}", stderr(&replaced));
+    assert_eq!(std::fs::read_to_string(&cto).unwrap(), before);
+
+    // --library reads that folder only.
+    let out = rolecraft(data.path(), &["--library", dir, "roles", "--json"]);
+    let roles: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(roles.as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn import_merge_keeps_the_existing_items_and_adds_the_new_ones() {
+    let data = tempfile::tempdir().unwrap();
+    let lib = tempfile::tempdir().unwrap();
+    let dir = lib.path().to_str().unwrap();
+    assert!(rolecraft(
+        data.path(),
+        &["import", seed("001").to_str().unwrap(), "--into", dir]
+    )
+    .status
+    .success());
+    let out = rolecraft(
+        data.path(),
+        &[
+            "import",
+            seed("000").to_str().unwrap(),
+            "--into",
+            dir,
+            "--merge",
+            "--json",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(report["conflicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["role_id"] == "cto"));
+    let cto = std::fs::read_to_string(lib.path().join("cto.json")).unwrap();
+    assert!(cto.contains("for 10+ years") && !cto.contains("equivalent for 3+ years"));
+    assert!(lib.path().join("director-of-engineering.json").exists());
+}
+
+#[test]
+fn bad_input_exits_1_naming_the_file_and_usage_errors_exit_2() {
+    let data = tempfile::tempdir().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let empty = tmp.path().join("empty.md");
+    std::fs::write(&empty, "").unwrap();
+    let noise = tmp.path().join("noise.txt");
+    std::fs::write(&noise, "%%% ### ,,, ;;;\n").unwrap();
+    let binary = tmp.path().join("blob.bin");
+    std::fs::write(&binary, [0u8, 159, 146, 150, 0, 1]).unwrap();
+    let missing = tmp.path().join("missing.md");
+    for (path, says) in [
+        (&empty, "empty"),
+        (&noise, "unrecognised format"),
+        (&binary, "not text"),
+        (&missing, "cannot read"),
+        (&tmp.path().to_path_buf(), "is a directory"),
+    ] {
+        let out = rolecraft(
+            data.path(),
+            &["import", path.to_str().unwrap(), "--dry-run"],
+        );
+        assert_eq!(out.status.code(), Some(1), "{}", path.display());
+        let err = stderr(&out);
+        assert!(
+            err.contains(path.file_name().unwrap().to_str().unwrap()) && err.contains(says),
+            "{err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    let unknown = rolecraft(data.path(), &["show", "no-such-role"]);
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(stderr(&unknown).contains("no role \"no-such-role\""));
+    assert_eq!(
+        rolecraft(data.path(), &["frobnicate"]).status.code(),
+        Some(2)
+    );
+}
