@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Sets everything up and runs every test: formatting and lints, Rust unit/golden/property/CLI
+# tests, the UI's type check and component tests, and the end-to-end tests of the real app
+# under Xvfb. Checks over ../shared/corpus run when that folder exists (CI has it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+./scripts/setup.sh
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "UI build (the app embeds ui/dist)"
+npm --prefix ui run build
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy -D warnings"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+step "the CLI builds without Tauri or webkit"
+if cargo tree -p rolecraft-cli -e normal | grep -Ei '\b(tauri|wry|webkit2gtk)'; then
+  echo "rolecraft-cli depends on Tauri/webkit" >&2; exit 1
+fi
+
+step "Rust tests (core, CLI, app shell)"
+cargo test --workspace
+
+step "UI type check and component tests"
+npm --prefix ui run check
+npm --prefix ui test
+
+step "end-to-end tests (real app under Xvfb)"
+./scripts/e2e.sh
+
+echo
+echo "all test suites passed"
