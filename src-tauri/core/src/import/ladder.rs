@@ -156,7 +156,7 @@ impl Page<'_> {
                 self.role(&own, true).push(
                     &key,
                     heading,
-                    item(one_line(&it.text), None, &file, it.line, it.links),
+                    item(it.text.clone(), None, &file, it.line, it.links),
                 );
             }
         }
@@ -252,10 +252,10 @@ impl Page<'_> {
                             if !section
                                 .items
                                 .iter()
-                                .any(|x| x.text == one_line(&it.text) && x.source.line == it.line)
+                                .any(|x| x.text == it.text && x.source.line == it.line)
                             {
                                 section.items.push(item(
-                                    one_line(&it.text),
+                                    it.text.clone(),
                                     None,
                                     &file,
                                     it.line,
@@ -286,7 +286,7 @@ impl Page<'_> {
                 builder.push(
                     "page_notes",
                     "Page notes",
-                    item(one_line(&it.text), group, &file, it.line, it.links.clone()),
+                    item(it.text.clone(), group, &file, it.line, it.links.clone()),
                 );
             }
             let mut role = builder.build();

@@ -6,7 +6,6 @@ use crate::model::{Format, Warning, WarningKind};
 use super::blocks::{markdown_blocks, Block};
 use super::builder::{item, RoleBuilder};
 use super::sections::{canonical, section_key, Target};
-use super::text::one_line;
 use super::{Document, ImportError, Imported};
 
 pub fn detect(text: &str) -> bool {
@@ -64,7 +63,7 @@ pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
                 role.section(&section.0, &section.1)
                     .table_headers
                     .push(item(
-                        one_line(&it.text),
+                        it.text.clone(),
                         group.as_deref(),
                         file,
                         it.line,
@@ -75,13 +74,7 @@ pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
                 role.push(
                     &section.0,
                     &section.1,
-                    item(
-                        one_line(&it.text),
-                        group.as_deref(),
-                        file,
-                        it.line,
-                        it.links,
-                    ),
+                    item(it.text.clone(), group.as_deref(), file, it.line, it.links),
                 );
             }
         }

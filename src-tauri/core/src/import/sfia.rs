@@ -254,16 +254,10 @@ pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
     })
 }
 
-/// One statement per source line: SFIA pages write activities and attainment statements
-/// one per line inside a single Markdown paragraph.
+/// A paragraph is one item; its soft line breaks stay in the text as `\n` (SFIA pages write
+/// one activity or attainment statement per line inside a paragraph).
 fn split_lines(it: &BlockItem) -> Vec<(String, u32)> {
-    it.text
-        .split('\n')
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .enumerate()
-        .map(|(i, l)| (l.to_string(), it.line + i as u32))
-        .collect()
+    vec![(it.text.clone(), it.line)]
 }
 
 fn skill_block(skill: &mut Skill, part: &mut SkillPart, it: &BlockItem, file: &str) {

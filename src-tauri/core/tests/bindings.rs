@@ -1,0 +1,75 @@
+//! The TypeScript bindings in `ui/src/lib/bindings/` are generated from the core's Rust types
+//! (ts-rs) and committed. This test fails when they drift; `UPDATE_BINDINGS=1 cargo test -p
+//! rolecraft-core --test bindings` rewrites them.
+
+use std::path::PathBuf;
+
+use rolecraft_core::model::{
+    Conflict, ConflictSide, Format, Item, Link, Role, Section, Skill, SourceDoc, SourceRef,
+    Warning, WarningKind,
+};
+use ts_rs::{Config, ExportError, TS};
+
+type Export = fn(&Config) -> Result<String, ExportError>;
+
+/// Every type the UI receives, by the file name the UI imports it from.
+fn exports() -> Vec<(&'static str, Export)> {
+    vec![
+        ("Role", Role::export_to_string),
+        ("Section", Section::export_to_string),
+        ("Item", Item::export_to_string),
+        ("Link", Link::export_to_string),
+        ("SourceRef", SourceRef::export_to_string),
+        ("Skill", Skill::export_to_string),
+        ("SourceDoc", SourceDoc::export_to_string),
+        ("Format", Format::export_to_string),
+        ("Warning", Warning::export_to_string),
+        ("WarningKind", WarningKind::export_to_string),
+        ("Conflict", Conflict::export_to_string),
+        ("ConflictSide", ConflictSide::export_to_string),
+    ]
+}
+
+fn bindings_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/bindings")
+}
+
+#[test]
+fn typescript_bindings_match_the_rust_types() {
+    let cfg = Config::new();
+    let dir = bindings_dir();
+    let update = std::env::var_os("UPDATE_BINDINGS").is_some_and(|v| v == "1");
+    let mut drifted = Vec::new();
+    for (name, export) in exports() {
+        let text = export(&cfg).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let path = dir.join(format!("{name}.ts"));
+        if update {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&path, &text).unwrap();
+        } else if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            drifted.push(format!("ui/src/lib/bindings/{name}.ts"));
+        }
+    }
+    assert!(
+        drifted.is_empty(),
+        "the TypeScript bindings no longer match the Rust types: {drifted:?}\n\
+         regenerate them with `UPDATE_BINDINGS=1 cargo test -p rolecraft-core --test bindings` and commit them"
+    );
+}
+
+/// Every type a committed binding imports is itself exported here, so no import dangles.
+#[test]
+fn every_imported_binding_is_exported() {
+    let cfg = Config::new();
+    let names: Vec<&str> = exports().iter().map(|(n, _)| *n).collect();
+    for (name, export) in exports() {
+        let text = export(&cfg).unwrap();
+        for line in text.lines().filter(|l| l.starts_with("import type")) {
+            let dep = line.rsplit("\"./").next().unwrap().trim_end_matches("\";");
+            assert!(
+                names.contains(&dep),
+                "{name}.ts imports {dep}, which this test does not export"
+            );
+        }
+    }
+}
