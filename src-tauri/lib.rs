@@ -1,7 +1,35 @@
-pub fn run<R: tauri::Runtime>(builder: tauri::Builder<R>) {
+//! Rolecraft's desktop shell: app state, thin commands over `rolecraft-core`, and `run(builder)`.
+//! Everything a user sees is computed in the core; the shell only carries it over IPC.
+
+mod commands;
+mod error;
+mod state;
+
+pub use commands::LibraryView;
+pub use error::{ErrorKind, IpcError};
+pub use state::AppState;
+
+use tauri::{Builder, Runtime};
+
+/// The app's plugins, state and commands on a builder (the real one or `tauri::test::mock_builder()`).
+pub fn app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
+    let args: Vec<String> = std::env::args().collect();
     builder
         .plugin(tauri_plugin_fs::init())
         .plugin(tauri_plugin_dialog::init())
+        .manage(AppState::open(&args))
+        .invoke_handler(tauri::generate_handler![
+            commands::list_roles,
+            commands::get_role,
+            commands::startup_route,
+        ])
+}
+
+pub fn run<R: Runtime>(builder: Builder<R>) {
+    app(builder)
         .run(tauri::generate_context!())
         .expect("error while running Rolecraft");
 }
+
+#[cfg(test)]
+mod tests;

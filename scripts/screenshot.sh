@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Screenshots of the real app under Xvfb, as a person sees it at 1280×800:
+#   scripts/screenshot.sh                      → docs/screenshots/library.png (VP of Engineering open)
+#   scripts/screenshot.sh NAME ROUTE [NAME ROUTE ...]   e.g. library role/cto
+# Builds the UI and the app first (the same build the end-to-end tests use).
+set -euo pipefail
+source "$(dirname "$0")/app-deps.sh"
+cd "$ROOT"
+
+if [ "$#" -eq 0 ]; then set -- library role/vp-of-engineering; fi
+
+ensure_apt_packages
+build_ui
+echo "==> building the app (frontend embedded)"
+cargo test -p rolecraft-app --features custom-protocol --test e2e --no-run --quiet
+TARGET_DIR="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')"
+APP="$TARGET_DIR/debug/rolecraft-app"
+
+DISPLAY_NUM="${SCREENSHOT_DISPLAY:-99}"
+DATA_DIR="$(mktemp -d)"
+APP_PID=
+cleanup() {
+  [ -n "$APP_PID" ] && kill -TERM "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
+  [ -n "${XVFB_PID:-}" ] && kill -TERM "$XVFB_PID" 2>/dev/null && wait "$XVFB_PID" 2>/dev/null
+  rm -rf "$DATA_DIR"
+  return 0
+}
+trap cleanup EXIT
+
+Xvfb ":$DISPLAY_NUM" -screen 0 1280x800x24 -nolisten tcp 2>/dev/null &
+XVFB_PID=$!
+export DISPLAY=":$DISPLAY_NUM"
+for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$DISPLAY_NUM" ] && break; sleep 0.1; done
+
+mkdir -p docs/screenshots
+while [ "$#" -ge 2 ]; do
+  name="$1" route="$2"
+  shift 2
+  echo "==> $name: --open $route"
+  ROLECRAFT_DATA_DIR="$DATA_DIR" WEBKIT_DISABLE_COMPOSITING_MODE=1 "$APP" --open "$route" &
+  APP_PID=$!
+  sleep "${SCREENSHOT_WAIT:-4}"
+  import -window root "docs/screenshots/$name.png"
+  kill -TERM "$APP_PID" 2>/dev/null || true
+  wait "$APP_PID" 2>/dev/null || true
+  APP_PID=
+  echo "    docs/screenshots/$name.png"
+done

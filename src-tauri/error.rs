@@ -1,0 +1,73 @@
+//! The one error type that crosses IPC: `{ kind, message }`, so the UI can react to the kind.
+
+use rolecraft_core::library::LibraryError;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// What went wrong, in the terms the UI reacts to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// The role, draft or template asked for does not exist.
+    NotFound,
+    /// A file or value the user gave could not be used (the message says where).
+    BadInput,
+    /// Reading or writing a file failed.
+    Io,
+    /// The user closed a dialog without choosing.
+    Cancelled,
+    /// A bug: the message is for a bug report.
+    Internal,
+}
+
+/// An error as the UI receives it from any command.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct IpcError {
+    pub kind: ErrorKind,
+    pub message: String,
+}
+
+impl IpcError {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        IpcError {
+            kind,
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for IpcError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl From<LibraryError> for IpcError {
+    fn from(e: LibraryError) -> Self {
+        let kind = match &e {
+            LibraryError::NotFound { .. } => ErrorKind::NotFound,
+            LibraryError::Io { .. } => ErrorKind::Io,
+            LibraryError::Parse { .. } | LibraryError::Exists { .. } => ErrorKind::BadInput,
+        };
+        IpcError::new(kind, e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serialises_as_kind_and_message() {
+        let e = IpcError::from(LibraryError::NotFound {
+            id: "x".into(),
+            known: "a, b".into(),
+        });
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["kind"], "not_found");
+        assert_eq!(
+            json["message"],
+            "no role \"x\" in the library (known: a, b)"
+        );
+    }
+}

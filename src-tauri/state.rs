@@ -1,0 +1,57 @@
+//! What the app holds while it runs: the library and how it was started.
+
+use std::sync::RwLock;
+
+use rolecraft_core::library::{user_library_dir, Library, LibrarySources};
+
+pub struct AppState {
+    pub library: RwLock<Library>,
+    /// A problem met opening the user's library (the bundled roles are shown regardless).
+    pub library_problem: Option<String>,
+    /// The view to open first (`--open ROUTE`, e.g. `role/cto`), for screenshots and links.
+    pub startup_route: Option<String>,
+}
+
+impl AppState {
+    /// Opens the bundled library plus the user's folder (`$ROLECRAFT_DATA_DIR/roles` or the OS
+    /// data dir). A broken user file does not stop the app: it falls back to the bundled roles
+    /// and keeps the message for the UI.
+    pub fn open(args: &[String]) -> Self {
+        let sources = LibrarySources {
+            only: None,
+            user_dir: user_library_dir(),
+        };
+        let (library, library_problem) = match Library::open(&sources) {
+            Ok(lib) => (lib, None),
+            Err(e) => {
+                let fallback = Library::open(&LibrarySources::default()).unwrap_or_default();
+                (fallback, Some(e.to_string()))
+            }
+        };
+        AppState {
+            library: RwLock::new(library),
+            library_problem,
+            startup_route: startup_route(args),
+        }
+    }
+}
+
+fn startup_route(args: &[String]) -> Option<String> {
+    let pos = args.iter().position(|a| a == "--open")?;
+    args.get(pos + 1).cloned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_open_argument() {
+        let args: Vec<String> = ["app", "--open", "role/cto"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(startup_route(&args).as_deref(), Some("role/cto"));
+        assert_eq!(startup_route(&args[..1]), None);
+    }
+}

@@ -1,0 +1,103 @@
+//! The shell tested without a window: the real context (capabilities included) on Tauri's mock
+//! runtime, commands invoked through IPC as the page would; and the TypeScript bindings of the
+//! shell's own types checked against the committed files.
+
+use std::path::PathBuf;
+
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::WebviewWindowBuilder;
+use ts_rs::TS;
+
+use crate::{ErrorKind, IpcError, LibraryView};
+
+fn invoke(cmd: &str, args: Value) -> Result<Value, Value> {
+    // An empty user folder, so only the bundled library is read.
+    let data = std::env::temp_dir().join(format!("rolecraft-app-test-{}", std::process::id()));
+    std::env::set_var("ROLECRAFT_DATA_DIR", &data);
+    let app = crate::app(mock_builder())
+        .build(tauri::generate_context!())
+        .expect("app builds");
+    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("window");
+    get_ipc_response(
+        &webview,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().expect("json response"))
+}
+
+#[test]
+fn list_roles_returns_the_bundled_library() {
+    let view = invoke("list_roles", json!({})).expect("list_roles is allowed for the main window");
+    let ids: Vec<&str> = view["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    for id in [
+        "director-of-engineering",
+        "vp-of-engineering",
+        "cto",
+        "vp-of-product",
+    ] {
+        assert!(ids.contains(&id), "{id} missing from {ids:?}");
+    }
+    assert_eq!(view["problem"], Value::Null);
+}
+
+#[test]
+fn get_role_returns_the_role_and_an_unknown_id_is_not_found() {
+    let role = invoke("get_role", json!({"id": "vp-of-engineering"})).unwrap();
+    assert_eq!(role["title"], "VP of Engineering");
+    let err = invoke("get_role", json!({"id": "nope"})).unwrap_err();
+    assert_eq!(err["kind"], "not_found");
+    assert!(err["message"].as_str().unwrap().contains("nope"), "{err}");
+}
+
+#[test]
+fn a_command_the_app_does_not_have_is_refused() {
+    let err = invoke("plugin:fs|read_text_file", json!({"path": "/etc/passwd"})).unwrap_err();
+    assert!(err.to_string().contains("not allowed"), "{err}");
+}
+
+/// The shell's types exported to TypeScript must match `ui/src/lib/bindings/`
+/// (`UPDATE_BINDINGS=1 cargo test -p rolecraft-app bindings` rewrites them).
+#[test]
+fn bindings_match_the_committed_files() {
+    let cfg = ts_rs::Config::new();
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ui/src/lib/bindings");
+    let exports = [
+        ("IpcError", IpcError::export_to_string(&cfg)),
+        ("ErrorKind", ErrorKind::export_to_string(&cfg)),
+        ("LibraryView", LibraryView::export_to_string(&cfg)),
+    ];
+    let mut drifted = Vec::new();
+    for (name, text) in exports {
+        let text = text.expect("exportable");
+        let path = dir.join(format!("{name}.ts"));
+        if std::env::var_os("UPDATE_BINDINGS").is_some_and(|v| v == "1") {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&path, &text).unwrap();
+        } else if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            drifted.push(path.display().to_string());
+        }
+    }
+    assert!(
+        drifted.is_empty(),
+        "TypeScript bindings differ from the Rust types: {drifted:?}\n\
+         run `UPDATE_BINDINGS=1 cargo test -p rolecraft-app bindings` and commit the result"
+    );
+}

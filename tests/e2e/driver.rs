@@ -1,0 +1,276 @@
+#![allow(dead_code)] // helpers for every flow; not each test uses each one
+//! A small W3C WebDriver client for the end-to-end tests: starts `tauri-driver` (which starts
+//! WebKitWebDriver, which starts the app) on free ports, opens a session, and stops it all with
+//! SIGTERM at the end so WebKitWebDriver is never orphaned.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+/// One app session at a time: each session starts its own app process.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+pub struct Session {
+    agent: ureq::Agent,
+    base: String,
+    driver: Child,
+    pub data_dir: PathBuf,
+    _guard: MutexGuard<'static, ()>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Element(pub String);
+
+fn free_port_pair() -> u16 {
+    for _ in 0..50 {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        if port < 65000 && TcpListener::bind(("127.0.0.1", port + 1)).is_ok() {
+            return port;
+        }
+    }
+    panic!("no two free neighbouring ports");
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Some(p) = std::env::var_os("TAURI_DRIVER") {
+        return p.into();
+    }
+    let home_bin = std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo/bin/tauri-driver"));
+    match home_bin {
+        Some(p) if p.exists() => p,
+        _ => "tauri-driver".into(),
+    }
+}
+
+impl Session {
+    /// Starts the app built by cargo for this test, with an empty data folder of its own and the
+    /// given command-line arguments.
+    pub fn start(args: &[&str]) -> Session {
+        let guard = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "DISPLAY is not set: run the end-to-end tests through scripts/e2e.sh (it starts Xvfb)"
+        );
+        let data_dir = std::env::temp_dir().join(format!(
+            "rolecraft-e2e-{}-{}",
+            std::process::id(),
+            free_port_pair()
+        ));
+        std::fs::create_dir_all(&data_dir).unwrap();
+        let port = free_port_pair();
+        let driver = Command::new(tauri_driver())
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &(port + 1).to_string(),
+            ])
+            .env("ROLECRAFT_DATA_DIR", &data_dir)
+            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("tauri-driver starts (cargo install tauri-driver --locked)");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver did not open port {port}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(60)))
+            .build()
+            .into();
+        let mut session = Session {
+            agent,
+            base: format!("http://127.0.0.1:{port}"),
+            driver,
+            data_dir,
+            _guard: guard,
+        };
+        let app = env!("CARGO_BIN_EXE_rolecraft-app");
+        let caps = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "wry",
+            "tauri:options": {"application": app, "args": args},
+        }}});
+        let resp = session.request("POST", "/session", Some(caps));
+        let id = resp["sessionId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no session: {resp}"))
+            .to_string();
+        session.base = format!("{}/session/{id}", session.base);
+        session
+    }
+
+    fn request(&mut self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let url = format!("{}{}", self.base, path);
+        let resp = match (method, body) {
+            ("GET", _) => self.agent.get(&url).call(),
+            ("DELETE", _) => self.agent.delete(&url).call(),
+            (_, body) => self
+                .agent
+                .post(&url)
+                .send_json(body.unwrap_or_else(|| json!({}))),
+        };
+        let mut resp = resp.unwrap_or_else(|e| panic!("{method} {url}: {e}"));
+        let value: Value = resp
+            .body_mut()
+            .read_json()
+            .unwrap_or_else(|e| panic!("{method} {url}: {e}"));
+        value.get("value").cloned().unwrap_or(Value::Null)
+    }
+
+    fn ok(&mut self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let v = self.request(method, path, body);
+        if let Some(err) = v.get("error") {
+            panic!("{method} {path}: {err}: {}", v["message"]);
+        }
+        v
+    }
+
+    /// Every element matching a CSS selector, now.
+    pub fn all(&mut self, css: &str) -> Vec<Element> {
+        let v = self.ok(
+            "POST",
+            "/elements",
+            Some(json!({"using": "css selector", "value": css})),
+        );
+        v.as_array()
+            .unwrap_or_else(|| panic!("find {css}: {v}"))
+            .iter()
+            .map(|e| {
+                Element(
+                    e[ELEMENT]
+                        .as_str()
+                        .unwrap_or_else(|| panic!("find {css}: {e}"))
+                        .to_string(),
+                )
+            })
+            .collect()
+    }
+
+    /// Waits up to 15 s until `cond` holds for the elements matching `css`; returns them.
+    pub fn wait_until(
+        &mut self,
+        css: &str,
+        what: &str,
+        cond: impl Fn(&mut Self, &[Element]) -> bool,
+    ) -> Vec<Element> {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let found = self.all(css);
+            if cond(self, &found) {
+                return found;
+            }
+            if Instant::now() > deadline {
+                let page = self.text_of_body();
+                panic!("timed out waiting for {what} ({css}); the page says:\n{page}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// The first element matching `css`, waiting for it to appear.
+    pub fn find(&mut self, css: &str) -> Element {
+        self.wait_until(css, "an element", |_, e| !e.is_empty())
+            .remove(0)
+    }
+
+    pub fn text(&mut self, el: &Element) -> String {
+        self.ok("GET", &format!("/element/{}/text", el.0), None)
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    }
+
+    pub fn texts(&mut self, css: &str) -> Vec<String> {
+        let els = self.all(css);
+        els.iter().map(|e| self.text(e)).collect()
+    }
+
+    pub fn attr(&mut self, el: &Element, name: &str) -> Option<String> {
+        self.ok("GET", &format!("/element/{}/attribute/{name}", el.0), None)
+            .as_str()
+            .map(str::to_string)
+    }
+
+    pub fn click(&mut self, el: &Element) {
+        self.ok("POST", &format!("/element/{}/click", el.0), Some(json!({})));
+    }
+
+    pub fn type_into(&mut self, el: &Element, text: &str) {
+        self.ok(
+            "POST",
+            &format!("/element/{}/value", el.0),
+            Some(json!({"text": text})),
+        );
+    }
+
+    pub fn clear(&mut self, el: &Element) {
+        self.ok("POST", &format!("/element/{}/clear", el.0), Some(json!({})));
+    }
+
+    /// Runs a script in the page (WebDriver's own channel, not subject to the page's CSP).
+    pub fn execute(&mut self, script: &str, args: Value) -> Value {
+        self.ok(
+            "POST",
+            "/execute/sync",
+            Some(json!({"script": script, "args": args})),
+        )
+    }
+
+    pub fn text_of_body(&mut self) -> String {
+        let v = self.request(
+            "POST",
+            "/elements",
+            Some(json!({"using": "css selector", "value": "body"})),
+        );
+        match v
+            .as_array()
+            .and_then(|a| a.first())
+            .and_then(|e| e[ELEMENT].as_str())
+        {
+            Some(id) => {
+                let id = id.to_string();
+                self.request("GET", &format!("/element/{id}/text"), None)
+                    .as_str()
+                    .unwrap_or("")
+                    .to_string()
+            }
+            None => String::from("(no body)"),
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.request("DELETE", "", None);
+        // SIGTERM, not SIGKILL: tauri-driver then stops WebKitWebDriver (and the app) too.
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.driver.id().to_string()])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.driver.try_wait() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        let _ = std::fs::remove_dir_all(&self.data_dir);
+    }
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/svelte';
+import RoleView from './RoleView.svelte';
+import { item, role, ROLES } from '../testing';
+
+describe('RoleView', () => {
+  it('shows every section with its items, sub-headings and sources', () => {
+    const { container } = render(RoleView, { role: ROLES[2]! });
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('VP of Engineering');
+    expect(screen.getByText('15+')).toBeInTheDocument();
+    expect(screen.getByText('Years of experience')).toBeInTheDocument();
+
+    const responsibilities = container.querySelector('[data-section=responsibilities]') as HTMLElement;
+    expect(within(responsibilities).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
+      'Strategic responsibilities',
+      'People',
+    ]);
+    const rows = [...responsibilities.querySelectorAll('.item')].map((li) => [
+      li.querySelector('.item-text')?.textContent,
+      li.querySelector('.source')?.textContent,
+    ]);
+    expect(rows).toEqual([
+      ['Sets the strategy.', 'ladder.txt:12'],
+      ['Owns the budget.', 'ladder.txt:13'],
+      ['Hires directors.', 'ladder.txt:20'],
+    ]);
+    expect(screen.getByText('Can drive all internal and external communication.')).toBeInTheDocument();
+    const sources = container.querySelector('.sources') as HTMLElement;
+    expect(within(sources).getByText('ladder.txt')).toBeInTheDocument();
+    expect(within(sources).getByText('Ladder page')).toBeInTheDocument();
+    expect(within(sources).getByText('own page')).toBeInTheDocument();
+  });
+
+  it('shows SFIA skills and keeps framework text apart', () => {
+    const sfia = role('vp-of-product', 'VP of Product', 'Product', {
+      level: 7,
+      skills: [
+        {
+          code: 'PROD',
+          name: 'Product management',
+          level: 7,
+          category: 'Development and implementation',
+          attainment: [item('Champions product management.', 30)],
+          source: { file: 'sfia.txt', line: 28 },
+        },
+      ],
+      context: [{ key: 'framework_overview', title: 'Framework Overview', items: [item('SFIA is a framework.', 5)] }],
+    });
+    const { container } = render(RoleView, { role: sfia });
+    const skills = container.querySelector('[data-section=skills]') as HTMLElement;
+    expect(within(skills).getByText('PROD')).toBeInTheDocument();
+    expect(within(skills).getByText('Champions product management.')).toBeInTheDocument();
+    expect(container.querySelector('details.context')).toHaveTextContent('SFIA is a framework.');
+    expect(container.querySelector('details.context')).not.toHaveAttribute('open');
+  });
+
+  it('renders data as text, never as markup', () => {
+    const evil = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>';
+    const xss = role('x', evil, evil, {
+      facts: { scope: evil },
+      sections: [{ key: 'summary', title: evil, items: [item(evil, 1, evil)] }],
+    });
+    const { container } = render(RoleView, { role: xss });
+    expect(container.querySelector('img, script')).toBeNull();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(evil);
+    expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
+  });
+});

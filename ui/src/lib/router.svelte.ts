@@ -1,0 +1,36 @@
+// The current view lives in location.hash (`#/role/cto`), so the back key and `--open` work.
+
+export type Route = { view: 'home' } | { view: 'role'; id: string };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#?\/?/, '').split('/').map(decodeURIComponent);
+  if (parts[0] === 'role' && parts[1]) return { view: 'role', id: parts[1] };
+  return { view: 'home' };
+}
+
+export function routeHash(route: Route): string {
+  switch (route.view) {
+    case 'role':
+      return `#/role/${encodeURIComponent(route.id)}`;
+    case 'home':
+      return '#/';
+  }
+}
+
+class Router {
+  current: Route = $state(parseRoute(window.location.hash));
+
+  constructor() {
+    window.addEventListener('hashchange', () => {
+      this.current = parseRoute(window.location.hash);
+    });
+  }
+
+  go(route: Route) {
+    const hash = routeHash(route);
+    if (window.location.hash !== hash) window.location.hash = hash;
+    this.current = route;
+  }
+}
+
+export const router = new Router();

@@ -1,0 +1,8 @@
+import '@testing-library/jest-dom/vitest';
+import { afterEach } from 'vitest';
+import { clearMocks } from '@tauri-apps/api/mocks';
+
+afterEach(() => {
+  clearMocks();
+  window.location.hash = '';
+});
