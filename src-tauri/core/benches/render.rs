@@ -1,0 +1,2 @@
+//! Render benchmark (being written): see issue 5.
+fn main() {}

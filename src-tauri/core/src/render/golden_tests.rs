@@ -1,0 +1,106 @@
+//! Golden outputs: every built-in template × every bundled role × Markdown and HTML, with a
+//! fixed date and every posting field filled. `cargo insta review` (or
+//! `INSTA_UPDATE=always cargo test -p rolecraft-core render::golden`) rewrites them.
+
+use super::*;
+use crate::library::bundled_roles;
+
+/// The roles the bundled library must hold (issue 5's tests name them).
+const REQUIRED: [&str; 4] = [
+    "director-of-engineering",
+    "vp-of-engineering",
+    "cto",
+    "vp-of-product",
+];
+
+pub(crate) fn acme_posting() -> Posting {
+    Posting {
+        company: Some("Acme".into()),
+        team: Some("Platform".into()),
+        location: Some("Berlin, Germany".into()),
+        remote_policy: Some("Hybrid (two days a week in the office)".into()),
+        employment_type: Some("Full-time".into()),
+        salary_range: Some("€180,000–€220,000 a year".into()),
+        about_company: Some("Acme builds the tools small businesses run on. We are 400 people in six countries.".into()),
+        benefits: Some("- 30 days of paid holiday\n- A yearly learning budget\n- Parental leave for every parent".into()),
+        how_to_apply: Some("Send your CV to [jobs@acme.example](mailto:jobs@acme.example).".into()),
+        equal_opportunity: Some(
+            "Acme is an equal-opportunity employer: we welcome applicants of every background.".into(),
+        ),
+    }
+}
+
+#[test]
+fn every_built_in_template_for_every_bundled_role_in_both_formats() {
+    let roles = bundled_roles().expect("the bundled library loads");
+    let ids: Vec<&str> = roles.iter().map(|r| r.id.as_str()).collect();
+    for id in REQUIRED {
+        assert!(ids.contains(&id), "bundled library lacks {id}: {ids:?}");
+    }
+    let renderer = Renderer::new();
+    for role in &roles {
+        for (template, _) in BUILT_IN {
+            let mut draft = Draft::new("golden", &role.id, template);
+            draft.posting = acme_posting();
+            let ctx = renderer
+                .context(role, &draft, Meta::at("2025-01-15", template))
+                .unwrap();
+            for format in [OutputFormat::Markdown, OutputFormat::Html] {
+                let out = renderer.render(template, &ctx, format).unwrap();
+                assert!(
+                    out.unset_fields.is_empty(),
+                    "{template} × {}: {:?}",
+                    role.id,
+                    out.unset_fields
+                );
+                let name = format!("{template}__{}.{}", role.id, format.extension());
+                insta::assert_snapshot!(name, out.text);
+            }
+        }
+    }
+}
+
+/// The issue's acceptance check, in core: the VP of Engineering posting has the title, the
+/// company and all five responsibilities, in Markdown and in HTML.
+#[test]
+fn vp_of_engineering_posting_has_title_company_and_five_responsibilities() {
+    let roles = bundled_roles().unwrap();
+    let role = roles
+        .iter()
+        .find(|r| r.id == "vp-of-engineering")
+        .expect("bundled vp-of-engineering");
+    let responsibilities = &role
+        .section("responsibilities")
+        .expect("a responsibilities section")
+        .items;
+    assert_eq!(responsibilities.len(), 5);
+    let renderer = Renderer::new();
+    let mut draft = Draft::new("d", &role.id, DEFAULT_TEMPLATE);
+    draft.posting.set(PostingField::Company, "Acme");
+    let md = renderer
+        .render_draft(role, &draft, OutputFormat::Markdown)
+        .unwrap()
+        .text;
+    let html = renderer
+        .render_draft(role, &draft, OutputFormat::Html)
+        .unwrap()
+        .text;
+    assert!(md.starts_with("# VP of Engineering at Acme\n"), "{md}");
+    assert!(
+        html.contains("<h1>VP of Engineering at Acme</h1>"),
+        "{html}"
+    );
+    for item in responsibilities {
+        assert!(
+            md.contains(&format!("- {}\n", item.text)),
+            "{} missing from\n{md}",
+            item.text
+        );
+        let escaped = html_escape::encode_text(&item.text).to_string();
+        assert!(
+            html.contains(&format!("<li>{escaped}</li>")),
+            "{} missing from\n{html}",
+            item.text
+        );
+    }
+}

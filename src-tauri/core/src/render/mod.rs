@@ -1,0 +1,120 @@
+//! Job descriptions: a role and a draft's choices become a typed context, a Handlebars
+//! template turns it into Markdown, and that Markdown becomes sanitised HTML.
+//!
+//! ```text
+//! Role + Draft ─ build_context ─▶ JdContext ─ Handlebars (Markdown registry) ─▶ Markdown
+//!                                                         pulldown-cmark + ammonia ─▶ HTML
+//! ```
+//! The UI and the CLI call a [`Renderer`] (templates registered once, reused for every render):
+//! `Renderer::with_user_templates(dir)`, then `render_draft(role, draft, format)`, which gives
+//! the text and the posting fields the template uses that are still empty. Drafts are stored
+//! with the functions in [`draft`]. The context is documented in `docs/templates.md`.
+
+pub mod context;
+pub mod draft;
+mod helpers;
+pub mod html;
+mod markdown;
+mod renderer;
+pub mod templates;
+
+#[cfg(test)]
+mod golden_tests;
+#[cfg(test)]
+mod xss_tests;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use context::{
+    build_context, JdContext, JdGroup, JdItem, JdSection, Meta, Posting, PostingField,
+};
+pub use draft::{
+    delete_draft, drafts_dir, duplicate_draft, list_drafts, load_draft, new_draft_id, outline,
+    save_draft, Draft, DraftError, DraftSummary, ItemEdit, ItemRef, OutlineItem, OutlineSection,
+};
+pub use html::{html_document, markdown_to_html, sanitize};
+pub use markdown::tidy_markdown;
+pub use renderer::{Rendered, Renderer};
+pub use templates::{TemplateInfo, TemplateOrigin, BUILT_IN, DEFAULT_TEMPLATE};
+
+/// The two export formats.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, TS,
+)]
+pub enum OutputFormat {
+    /// Markdown, straight from the template (no HTML escaping).
+    #[default]
+    #[serde(rename = "md")]
+    Markdown,
+    /// One self-contained, sanitised HTML document.
+    #[serde(rename = "html")]
+    Html,
+}
+
+impl OutputFormat {
+    /// The file extension: `md`, `html`.
+    pub fn extension(self) -> &'static str {
+        match self {
+            OutputFormat::Markdown => "md",
+            OutputFormat::Html => "html",
+        }
+    }
+}
+
+/// Why a job description could not be drafted or rendered.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RenderError {
+    /// The template does not compile.
+    #[error("template \"{template}\" line {line}, column {column}: {message}")]
+    TemplateSyntax {
+        template: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// The template compiled but failed while rendering (a missing field in strict mode, a
+    /// helper misused, ...).
+    #[error("template \"{template}\"{}: {message}", position(*line, *column))]
+    Template {
+        template: String,
+        line: Option<usize>,
+        column: Option<usize>,
+        message: String,
+    },
+    #[error("no template \"{name}\" (known: {known})")]
+    UnknownTemplate { name: String, known: String },
+    #[error("role \"{role}\" has no section \"{key}\" (it has: {known})")]
+    UnknownSection {
+        key: String,
+        role: String,
+        known: String,
+    },
+    #[error("unknown posting field \"{key}\"; use KEY=VALUE with KEY one of: {known}")]
+    UnknownField { key: String, known: String },
+    #[error("{path}: {reason}")]
+    Io { path: String, reason: String },
+}
+
+fn position(line: Option<usize>, column: Option<usize>) -> String {
+    match (line, column) {
+        (Some(l), Some(c)) => format!(" line {l}, column {c}"),
+        (Some(l), None) => format!(" line {l}"),
+        _ => String::new(),
+    }
+}
+
+impl RenderError {
+    /// A short machine-readable kind for the UI (`{kind, message}` over IPC).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            RenderError::TemplateSyntax { .. } => "template_syntax",
+            RenderError::Template { .. } => "template_render",
+            RenderError::UnknownTemplate { .. } => "unknown_template",
+            RenderError::UnknownSection { .. } => "unknown_section",
+            RenderError::UnknownField { .. } => "unknown_field",
+            RenderError::Io { .. } => "io",
+        }
+    }
+}
