@@ -30,6 +30,8 @@ enum Command {
     Show(cmd::show::ShowArgs),
     /// Import documents (ladder pages, SFIA pages, blueprints, Markdown, role JSON).
     Import(cmd::import::ImportArgs),
+    /// Compare 2 to 6 roles side by side (Markdown, JSON or a self-contained HTML page).
+    Compare(cmd::compare::CompareArgs),
 }
 
 /// What a command produced: text for stdout, notes for stderr.
@@ -64,6 +66,9 @@ fn run(cli: Cli) -> Result<Output, String> {
             cmd::show::run(&open_library(&cli.library)?, &args).map(Output::from)
         }
         Command::Import(args) => cmd::import::run(&args),
+        Command::Compare(args) => {
+            cmd::compare::run(&open_library(&cli.library)?, &args).map(Output::from)
+        }
     }
 }
 

@@ -175,14 +175,64 @@ fn import_merge_keeps_the_existing_items_and_adds_the_new_ones() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    assert!(report["conflicts"]
+    let cto_change = report["library"]
         .as_array()
         .unwrap()
         .iter()
-        .any(|c| c["role_id"] == "cto"));
+        .find(|c| c["id"] == "cto")
+        .unwrap();
+    assert!(cto_change["merge_conflicts"][0]["other"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("3+ years"));
+    assert_eq!(cto_change["changed"], 1, "{cto_change}");
     let cto = std::fs::read_to_string(lib.path().join("cto.json")).unwrap();
     assert!(cto.contains("for 10+ years") && !cto.contains("equivalent for 3+ years"));
     assert!(lib.path().join("director-of-engineering.json").exists());
+}
+
+#[test]
+fn dry_run_against_a_library_shows_what_would_change_before_writing() {
+    let data = tempfile::tempdir().unwrap();
+    let lib = tempfile::tempdir().unwrap();
+    let dir = lib.path().to_str().unwrap();
+    assert!(rolecraft(
+        data.path(),
+        &["import", seed("001").to_str().unwrap(), "--into", dir]
+    )
+    .status
+    .success());
+    let before = std::fs::read_to_string(lib.path().join("cto.json")).unwrap();
+    let out = rolecraft(
+        data.path(),
+        &[
+            "import",
+            seed("000").to_str().unwrap(),
+            "--into",
+            dir,
+            "--dry-run",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("cto\tCTO\t") && text.contains("exists: "),
+        "{text}"
+    );
+    assert!(
+        text.contains("director-of-engineering\tDirector of Engineering\t26 items\tnew"),
+        "{text}"
+    );
+    assert!(
+        stderr(&out).contains("conflict: cto checkpoints"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(lib.path().join("cto.json")).unwrap(),
+        before
+    );
+    assert!(!lib.path().join("director-of-engineering.json").exists());
 }
 
 #[test]

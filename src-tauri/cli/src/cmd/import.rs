@@ -2,7 +2,9 @@ use std::path::PathBuf;
 
 use clap::Args;
 use rolecraft_core::import::import_path;
-use rolecraft_core::library::{load_dir, merge_roles, save_role, SaveMode};
+use rolecraft_core::library::{
+    load_dir, plan_import, save_role, Decisions, ImportPlan, RoleChoice, SaveMode,
+};
 use rolecraft_core::model::{Conflict, Role, Warning};
 use serde::Serialize;
 
@@ -13,10 +15,10 @@ pub struct ImportArgs {
     /// Documents to import.
     #[arg(required = true)]
     files: Vec<PathBuf>,
-    /// Show what would be imported; write nothing.
+    /// Show what would be imported and what it would change; write nothing.
     #[arg(long)]
     dry_run: bool,
-    /// Print JSON: {"roles": [...], "warnings": [...], "conflicts": [...]}.
+    /// Print JSON: {"roles": [...], "warnings": [...], "conflicts": [...], "library": [...]}.
     #[arg(long)]
     json: bool,
     /// Save the roles into this folder (default: the user library).
@@ -30,33 +32,155 @@ pub struct ImportArgs {
     replace: bool,
 }
 
+/// `--json` output: the imported roles, warnings and conflicts between the documents, and,
+/// per role the target folder already has, what replacing it would change.
 #[derive(Serialize)]
 struct Report<'a> {
-    roles: &'a [Role],
+    roles: Vec<&'a Role>,
     warnings: &'a [Warning],
-    conflicts: &'a [Conflict],
+    conflicts: Vec<&'a Conflict>,
+    library: Vec<LibraryChange<'a>>,
+}
+
+#[derive(Serialize)]
+struct LibraryChange<'a> {
+    id: &'a str,
+    exists: bool,
+    same: u32,
+    changed: u32,
+    removed: u32,
+    added: u32,
+    merge_conflicts: &'a [Conflict],
 }
 
 pub fn run(args: &ImportArgs) -> Result<Output, String> {
-    let mut roles = Vec::new();
-    let mut warnings = Vec::new();
-    for path in &args.files {
-        let imported = import_path(path).map_err(|e| e.to_string())?;
-        roles.extend(imported.roles);
-        warnings.extend(imported.warnings);
-    }
-    let merged = merge_roles(roles);
-    let notes: Vec<String> = warnings
+    let documents = args
+        .files
         .iter()
-        .map(|w| {
-            format!(
-                "warning: {}{}: {}",
-                w.file,
-                w.line.map(|l| format!(":{l}")).unwrap_or_default(),
-                w.message
-            )
-        })
-        .chain(merged.conflicts.iter().map(|c| {
+        .map(|p| import_path(p).map_err(|e| e.to_string()))
+        .collect::<Result<Vec<_>, _>>()?;
+    let dir = match &args.into {
+        Some(d) => Some(d.clone()),
+        None if args.dry_run => rolecraft_core::library::user_library_dir(),
+        None => Some(
+            rolecraft_core::library::user_library_dir()
+                .ok_or("no user data folder on this system; pass --into DIR")?,
+        ),
+    };
+    let existing = match &dir {
+        Some(d) if d.is_dir() => load_dir(d).map_err(|e| e.to_string())?,
+        _ => Vec::new(),
+    };
+    let plan = plan_import(&existing, documents);
+    let notes = notes(&plan);
+    if args.dry_run {
+        return Ok(Output {
+            stdout: report(&plan, args.json)?,
+            stderr: notes,
+        });
+    }
+    let dir = dir.expect("set above when not a dry run");
+    let clashes: Vec<&str> = plan
+        .roles
+        .iter()
+        .filter(|r| r.existing.is_some())
+        .map(|r| r.incoming.id.as_str())
+        .collect();
+    // Refuse before writing anything, so a refused import leaves the folder untouched.
+    if !clashes.is_empty() && !args.merge && !args.replace {
+        return Err(format!(
+            "{}: already has {}; nothing written (pass --merge or --replace)",
+            dir.display(),
+            clashes.join(", ")
+        ));
+    }
+    let mut decisions = Decisions::default();
+    for id in clashes {
+        decisions.roles.insert(
+            id.to_string(),
+            if args.replace {
+                RoleChoice::Replace
+            } else {
+                RoleChoice::Merge
+            },
+        );
+    }
+    for role in plan.resolve(&decisions) {
+        save_role(&dir, &role, SaveMode::Overwrite).map_err(|e| e.to_string())?;
+    }
+    Ok(Output {
+        stdout: report(&plan, args.json)?,
+        stderr: notes,
+    })
+}
+
+fn report(plan: &ImportPlan, json: bool) -> Result<String, String> {
+    if !json {
+        return Ok(plan
+            .roles
+            .iter()
+            .map(|r| {
+                let status = match &r.changes {
+                    None => "new".to_string(),
+                    Some(c) => {
+                        let t = c.totals();
+                        format!(
+                            "exists: {} same, {} changed, {} removed, {} added",
+                            t.same, t.changed, t.removed, t.added
+                        )
+                    }
+                };
+                format!(
+                    "{}\t{}\t{} items\t{status}\n",
+                    r.incoming.id,
+                    r.incoming.title,
+                    r.incoming.items().count()
+                )
+            })
+            .collect());
+    }
+    let report = Report {
+        roles: plan.roles.iter().map(|r| &r.incoming).collect(),
+        warnings: &plan.warnings,
+        conflicts: plan
+            .roles
+            .iter()
+            .flat_map(|r| &r.source_conflicts)
+            .collect(),
+        library: plan
+            .roles
+            .iter()
+            .filter_map(|r| {
+                let t = r.changes.as_ref()?.totals();
+                Some(LibraryChange {
+                    id: &r.incoming.id,
+                    exists: true,
+                    same: t.same,
+                    changed: t.changed,
+                    removed: t.removed,
+                    added: t.added,
+                    merge_conflicts: &r.merge_conflicts,
+                })
+            })
+            .collect(),
+    };
+    Ok(serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n")
+}
+
+fn notes(plan: &ImportPlan) -> Vec<String> {
+    let warnings = plan.warnings.iter().map(|w| {
+        format!(
+            "warning: {}{}: {}",
+            w.file,
+            w.line.map(|l| format!(":{l}")).unwrap_or_default(),
+            w.message
+        )
+    });
+    let conflicts = plan
+        .roles
+        .iter()
+        .flat_map(|r| r.source_conflicts.iter().chain(&r.merge_conflicts))
+        .map(|c| {
             format!(
                 "conflict: {} {}: kept \"{}\" ({}:{}), set aside \"{}\" ({}:{})",
                 c.role_id,
@@ -68,75 +192,6 @@ pub fn run(args: &ImportArgs) -> Result<Output, String> {
                 c.other.source.file,
                 c.other.source.line
             )
-        }))
-        .collect();
-    let report = |roles: &[Role], conflicts: &[Conflict]| -> Result<String, String> {
-        if args.json {
-            let r = Report {
-                roles,
-                warnings: &warnings,
-                conflicts,
-            };
-            Ok(serde_json::to_string_pretty(&r).map_err(|e| e.to_string())? + "\n")
-        } else {
-            Ok(roles
-                .iter()
-                .map(|r| format!("{}\t{}\t{} items\n", r.id, r.title, r.items().count()))
-                .collect())
-        }
-    };
-    if args.dry_run {
-        return Ok(Output {
-            stdout: report(&merged.roles, &merged.conflicts)?,
-            stderr: notes,
         });
-    }
-    let dir = match &args.into {
-        Some(d) => d.clone(),
-        None => rolecraft_core::library::user_library_dir()
-            .ok_or("no user data folder on this system; pass --into DIR")?,
-    };
-    let existing = if dir.is_dir() {
-        load_dir(&dir).map_err(|e| e.to_string())?
-    } else {
-        Vec::new()
-    };
-    // Refuse before writing anything, so a refused import leaves the folder untouched.
-    let clashes: Vec<&str> = merged
-        .roles
-        .iter()
-        .filter(|r| existing.iter().any(|e| e.id == r.id))
-        .map(|r| r.id.as_str())
-        .collect();
-    if !clashes.is_empty() && !args.merge && !args.replace {
-        return Err(format!(
-            "{}: already has {}; nothing written (pass --merge or --replace)",
-            dir.display(),
-            clashes.join(", ")
-        ));
-    }
-    let mut conflicts = merged.conflicts.clone();
-    let mut to_save = Vec::new();
-    for role in merged.roles {
-        match existing.iter().find(|e| e.id == role.id) {
-            Some(old) if args.merge => {
-                let m = merge_roles(vec![old.clone(), role]);
-                conflicts.extend(m.conflicts);
-                to_save.extend(m.roles);
-            }
-            _ => to_save.push(role),
-        }
-    }
-    let mode = if args.merge || args.replace {
-        SaveMode::Overwrite
-    } else {
-        SaveMode::CreateNew
-    };
-    for role in &to_save {
-        save_role(&dir, role, mode).map_err(|e| e.to_string())?;
-    }
-    Ok(Output {
-        stdout: report(&to_save, &conflicts)?,
-        stderr: notes,
-    })
+    warnings.chain(conflicts).collect()
 }

@@ -1,3 +1,4 @@
+pub mod compare;
 pub mod import;
 pub mod roles;
 pub mod show;

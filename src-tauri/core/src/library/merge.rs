@@ -52,6 +52,13 @@ fn similarity(a: &str, b: &str) -> f32 {
     similar::TextDiff::configure().diff_words(a, b).ratio()
 }
 
+/// Merges `other` into `base`; `base`'s items win conflicts, which are returned.
+pub fn merge_two(mut base: Role, other: Role) -> (Role, Vec<Conflict>) {
+    let mut conflicts = Vec::new();
+    merge_into(&mut base, other, &mut conflicts);
+    (base, conflicts)
+}
+
 fn merge_into(base: &mut Role, other: Role, conflicts: &mut Vec<Conflict>) {
     base.track = base.track.take().or(other.track);
     base.level = base.level.or(other.level);

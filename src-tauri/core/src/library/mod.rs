@@ -3,13 +3,15 @@
 
 mod atomic;
 mod merge;
+mod plan;
 
 use std::path::{Path, PathBuf};
 
 use include_dir::{include_dir, Dir};
 
 pub use atomic::write_atomic;
-pub use merge::{merge_roles, Merged};
+pub use merge::{merge_roles, merge_two, normalise, Merged};
+pub use plan::{plan_import, Decisions, ImportPlan, RoleChoice, RolePlan};
 
 use crate::model::Role;
 

@@ -1,0 +1,251 @@
+//! The review step of an import: before anything is written, what each imported role would
+//! add to, change in and remove from the library, and every conflict, side by side. The user
+//! decides per role (add, keep, replace, merge) and per conflict (which side wins);
+//! `ImportPlan::resolve` turns those decisions into the roles to save.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::merge::{merge_roles, merge_two};
+use crate::compare::{compare, Comparison};
+use crate::import::Imported;
+use crate::model::{Conflict, Role, Warning};
+
+/// What to do with one imported role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RoleChoice {
+    /// A new role: save it.
+    Add,
+    /// Leave the library's role as it is; import nothing for this id.
+    Keep,
+    /// Save the imported role in place of the library's.
+    Replace,
+    /// Merge: the library's items stay (and win conflicts unless chosen otherwise); new items join.
+    Merge,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct RolePlan {
+    /// The role as the imported documents give it (already merged across those documents).
+    pub incoming: Role,
+    /// The library's role with the same id, if any.
+    pub existing: Option<Role>,
+    /// Library role → imported role: what `replace` would add, change and remove.
+    pub changes: Option<Comparison>,
+    /// Conflicts `merge` would raise between the library's role (kept) and the imported one.
+    pub merge_conflicts: Vec<Conflict>,
+    /// Conflicts between the imported documents themselves (kept: the role's own page).
+    pub source_conflicts: Vec<Conflict>,
+    /// What Rolecraft suggests: `add` for a new role, `merge` for an existing one.
+    pub suggested: RoleChoice,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct ImportPlan {
+    pub roles: Vec<RolePlan>,
+    pub warnings: Vec<Warning>,
+}
+
+/// The user's decisions. Roles without a choice take the plan's suggestion; a conflict listed
+/// in `take_other` (role id → indexes into `source_conflicts` then `merge_conflicts`, counted
+/// together) takes the other side instead of the kept one.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct Decisions {
+    #[serde(default)]
+    pub roles: BTreeMap<String, RoleChoice>,
+    #[serde(default)]
+    pub take_other: BTreeMap<String, Vec<usize>>,
+}
+
+/// Plans the import of `documents` into a library that holds `existing`.
+pub fn plan_import(existing: &[Role], documents: Vec<Imported>) -> ImportPlan {
+    let mut roles = Vec::new();
+    let mut warnings = Vec::new();
+    for doc in documents {
+        roles.extend(doc.roles);
+        warnings.extend(doc.warnings);
+    }
+    let merged = merge_roles(roles);
+    let plans = merged
+        .roles
+        .into_iter()
+        .map(|incoming| {
+            let source_conflicts: Vec<Conflict> = merged
+                .conflicts
+                .iter()
+                .filter(|c| c.role_id == incoming.id)
+                .cloned()
+                .collect();
+            let existing = existing.iter().find(|r| r.id == incoming.id).cloned();
+            let (changes, merge_conflicts) = match &existing {
+                Some(old) => (
+                    Some(compare(old, &incoming)),
+                    merge_two(old.clone(), incoming.clone()).1,
+                ),
+                None => (None, Vec::new()),
+            };
+            let suggested = if existing.is_some() {
+                RoleChoice::Merge
+            } else {
+                RoleChoice::Add
+            };
+            RolePlan {
+                incoming,
+                existing,
+                changes,
+                merge_conflicts,
+                source_conflicts,
+                suggested,
+            }
+        })
+        .collect();
+    ImportPlan {
+        roles: plans,
+        warnings,
+    }
+}
+
+impl ImportPlan {
+    /// The roles to write (each replaces any file of its id), following `decisions`.
+    pub fn resolve(&self, decisions: &Decisions) -> Vec<Role> {
+        let mut out = Vec::new();
+        for plan in &self.roles {
+            let id = &plan.incoming.id;
+            let choice = decisions.roles.get(id).copied().unwrap_or(plan.suggested);
+            let chosen: BTreeSet<usize> = decisions
+                .take_other
+                .get(id)
+                .into_iter()
+                .flatten()
+                .copied()
+                .collect();
+            let n_source = plan.source_conflicts.len();
+            let mut role = match (choice, &plan.existing) {
+                (RoleChoice::Keep, _) => continue,
+                (RoleChoice::Merge, Some(old)) => merge_two(old.clone(), plan.incoming.clone()).0,
+                _ => plan.incoming.clone(),
+            };
+            for (i, c) in plan.source_conflicts.iter().enumerate() {
+                if chosen.contains(&i) {
+                    take_other(&mut role, c);
+                }
+            }
+            if choice == RoleChoice::Merge {
+                for (i, c) in plan.merge_conflicts.iter().enumerate() {
+                    if chosen.contains(&(n_source + i)) {
+                        take_other(&mut role, c);
+                    }
+                }
+            }
+            out.push(role);
+        }
+        out
+    }
+}
+
+/// Puts a conflict's other side in place of the kept one.
+fn take_other(role: &mut Role, conflict: &Conflict) {
+    if let Some(fact) = conflict.section.strip_prefix("facts.") {
+        role.facts
+            .insert(fact.to_string(), conflict.other.text.clone());
+        role.fact_sources
+            .insert(fact.to_string(), conflict.other.source.clone());
+        return;
+    }
+    let kept = &conflict.kept;
+    if let Some(item) = role
+        .sections
+        .iter_mut()
+        .filter(|s| s.key == conflict.section)
+        .flat_map(|s| s.items.iter_mut())
+        .find(|i| i.text == kept.text && i.source == kept.source)
+    {
+        item.text = conflict.other.text.clone();
+        item.source = conflict.other.source.clone();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::{import_document, Document};
+
+    fn doc(name: &str, text: &str) -> Imported {
+        import_document(&Document::from_text(name, text)).unwrap()
+    }
+
+    const OLD: &str = "# Staff Engineer\n\n## Responsibilities\n\n- Leads design reviews.\n- Mentors senior engineers for 2+ years.\n- Writes RFCs.\n";
+    const NEW: &str = "# Staff Engineer\n\n## Responsibilities\n\n- Leads design reviews.\n- Mentors senior engineers for 3+ years.\n- Owns the platform roadmap.\n";
+
+    #[test]
+    fn the_plan_shows_added_changed_removed_and_conflicts_before_writing() {
+        let existing = doc("old.md", OLD).roles;
+        let plan = plan_import(&existing, vec![doc("new.md", NEW)]);
+        let role = &plan.roles[0];
+        assert_eq!(role.suggested, RoleChoice::Merge);
+        let counts = role
+            .changes
+            .as_ref()
+            .unwrap()
+            .section("responsibilities")
+            .unwrap()
+            .counts;
+        assert_eq!(
+            (counts.same, counts.changed, counts.removed, counts.added),
+            (1, 1, 1, 1)
+        );
+        assert_eq!(role.merge_conflicts.len(), 1);
+        assert!(role.merge_conflicts[0].kept.text.contains("2+ years"));
+    }
+
+    #[test]
+    fn decisions_choose_per_role_and_per_conflict() {
+        let existing = doc("old.md", OLD).roles;
+        let plan = plan_import(&existing, vec![doc("new.md", NEW)]);
+        let texts = |roles: Vec<Role>| -> Vec<String> {
+            roles[0].items().map(|i| i.text.clone()).collect()
+        };
+
+        let merged = texts(plan.resolve(&Decisions::default()));
+        assert_eq!(
+            merged,
+            [
+                "Leads design reviews.",
+                "Mentors senior engineers for 2+ years.",
+                "Writes RFCs.",
+                "Owns the platform roadmap."
+            ]
+        );
+
+        let mut d = Decisions::default();
+        d.take_other.insert("staff-engineer".into(), vec![0]);
+        assert!(
+            texts(plan.resolve(&d)).contains(&"Mentors senior engineers for 3+ years.".to_string())
+        );
+
+        d.roles.insert("staff-engineer".into(), RoleChoice::Replace);
+        assert_eq!(
+            texts(plan.resolve(&d)),
+            [
+                "Leads design reviews.",
+                "Mentors senior engineers for 3+ years.",
+                "Owns the platform roadmap."
+            ]
+        );
+
+        d.roles.insert("staff-engineer".into(), RoleChoice::Keep);
+        assert!(plan.resolve(&d).is_empty());
+    }
+
+    #[test]
+    fn a_new_role_is_added() {
+        let plan = plan_import(&[], vec![doc("new.md", NEW)]);
+        assert_eq!(plan.roles[0].suggested, RoleChoice::Add);
+        assert!(plan.roles[0].changes.is_none());
+        assert_eq!(plan.resolve(&Decisions::default()).len(), 1);
+    }
+}
