@@ -70,6 +70,19 @@ pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
                 }
                 heading = String::new();
             } else {
+                if canonical(&h.1).is_none() {
+                    page.warnings.push(Warning {
+                        kind: WarningKind::UnmappedHeading,
+                        file: file.into(),
+                        line: Some(line_no),
+                        message: format!(
+                            "heading \"{}\" has no canonical section; kept as \"{}\"",
+                            h.1,
+                            section_key(&h.1)
+                        ),
+                        dropped: Vec::new(),
+                    });
+                }
                 heading = h.1;
             }
             pos = line_end;

@@ -5,6 +5,7 @@ mod blocks;
 mod blueprint;
 mod builder;
 mod decode;
+mod html;
 mod ladder;
 mod markdown;
 pub mod sections;
@@ -159,6 +160,9 @@ pub fn detect(doc: &Document) -> Option<Format> {
     if serde_json::from_str::<serde_json::Value>(text).is_ok_and(|v| v.is_object()) {
         return Some(Format::RoleJson);
     }
+    if html::detect(text) {
+        return Some(Format::Html);
+    }
     if ladder::detect(text) {
         return Some(Format::LadderPage);
     }
@@ -188,7 +192,8 @@ pub fn import_document(doc: &Document) -> Result<Imported, ImportError> {
         Format::LadderPage => ladder::parse(doc)?,
         Format::SfiaPage => sfia::parse(doc)?,
         Format::Blueprint => blueprint::parse(doc)?,
-        Format::Markdown | Format::Html => markdown::parse(doc)?,
+        Format::Markdown => markdown::parse(doc)?,
+        Format::Html => html::parse(doc)?,
         Format::RoleJson => import_role_json(doc)?,
     };
     imported

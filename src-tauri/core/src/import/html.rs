@@ -1,0 +1,181 @@
+//! HTML pages saved from a browser: reduced to the document's text (as Markdown, through
+//! htmd), with scripts, styles, navigation, headers, footers, forms and asides left out, then
+//! parsed like the text formats. Item lines are found back in the original HTML.
+
+use crate::model::{Format, Role, Warning, WarningKind};
+
+use super::{blueprint, markdown, sfia, Document, ImportError, Imported};
+
+/// Elements that never hold role content.
+const SKIPPED: &[&str] = &[
+    "head", "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
+    "button", "iframe", "svg", "canvas",
+];
+
+/// html5ever builds a tree; past this depth a page is rejected instead of risking the stack.
+const MAX_DEPTH: usize = 512;
+
+pub fn detect(text: &str) -> bool {
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(2048)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body")
+}
+
+pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
+    check_depth(doc)?;
+    let converter = htmd::HtmlToMarkdown::builder()
+        .skip_tags(SKIPPED.to_vec())
+        .build();
+    let md = converter
+        .convert(&doc.text)
+        .map_err(|e| ImportError::Invalid {
+            file: doc.name.clone(),
+            line: 1,
+            message: format!("unreadable HTML: {e}"),
+        })?;
+    let mut reduced = Document::from_text(doc.name.clone(), md);
+    reduced.hash = doc.hash.clone();
+    let text = reduced.text.as_str();
+    let mut imported = if sfia::detect(text) {
+        sfia::parse(&reduced)?
+    } else if blueprint::detect(text) {
+        blueprint::parse(&reduced)?
+    } else if markdown::detect(text) {
+        markdown::parse(&reduced)?
+    } else {
+        return Err(ImportError::Invalid {
+            file: doc.name.clone(),
+            line: 1,
+            message: "HTML page with no headings to read a role from".into(),
+        });
+    };
+    for role in &mut imported.roles {
+        relocate_lines(role, &doc.text);
+        for source in &mut role.sources {
+            source.format = Format::Html;
+        }
+    }
+    let skipped: Vec<String> = SKIPPED
+        .iter()
+        .filter(|tag| doc.text.to_ascii_lowercase().contains(&format!("<{tag}")))
+        .map(|tag| format!("<{tag}>"))
+        .collect();
+    if !skipped.is_empty() {
+        imported.warnings.push(Warning {
+            kind: WarningKind::JunkDropped,
+            file: doc.name.clone(),
+            line: None,
+            message: format!("page elements left out: {}", skipped.join(", ")),
+            dropped: Vec::new(),
+        });
+    }
+    Ok(imported)
+}
+
+/// Rejects pages nested deeper than `MAX_DEPTH` elements, naming the line.
+fn check_depth(doc: &Document) -> Result<(), ImportError> {
+    let bytes = doc.text.as_bytes();
+    let mut depth = 0usize;
+    let mut line = 1u32;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => line += 1,
+            b'<' if bytes.get(i + 1).is_some_and(|c| c.is_ascii_alphabetic()) => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(ImportError::Invalid {
+                        file: doc.name.clone(),
+                        line,
+                        message: format!("HTML nested deeper than {MAX_DEPTH} elements"),
+                    });
+                }
+            }
+            b'<' if bytes.get(i + 1) == Some(&b'/') => depth = depth.saturating_sub(1),
+            b'/' if bytes.get(i + 1) == Some(&b'>') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+/// Points each item at the line of the original HTML where its text starts: the first
+/// occurrence of its opening words after the previous item's.
+fn relocate_lines(role: &mut Role, html: &str) {
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(html.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_at = |offset: usize| starts.partition_point(|&s| s <= offset) as u32;
+    let mut cursor = 0usize;
+    let items = role
+        .sections
+        .iter_mut()
+        .chain(role.context.iter_mut())
+        .flat_map(|s| s.items.iter_mut());
+    for item in items {
+        // The opening words, up to a character HTML may have written as an entity.
+        let probe: String = item
+            .text
+            .chars()
+            .take_while(|c| !"&<>\"'\n".contains(*c))
+            .take(32)
+            .collect();
+        let probe = probe.trim();
+        if probe.is_empty() {
+            continue;
+        }
+        if let Some(found) = html[cursor..]
+            .find(probe)
+            .map(|p| p + cursor)
+            .or_else(|| html.find(probe))
+        {
+            item.source.line = line_at(found);
+            cursor = found;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::import_document;
+
+    const PAGE: &str = "<!DOCTYPE html>\n<html><head><title>x</title><style>p{}</style></head>\n<body>\n<nav><ul><li>Home</li><li>Jobs</li></ul></nav>\n<h1>Staff Engineer</h1>\n<h2>Responsibilities</h2>\n<ul>\n<li>Leads design reviews &amp; RFCs.</li>\n<li>Mentors engineers.</li>\n</ul>\n<script>alert(1)</script>\n<footer>© Acme</footer>\n</body></html>\n";
+
+    #[test]
+    fn a_saved_page_keeps_its_content_and_loses_scripts_styles_and_navigation() {
+        let imported = import_document(&Document::from_text("staff.html", PAGE)).unwrap();
+        let role = &imported.roles[0];
+        assert_eq!(role.title, "Staff Engineer");
+        assert_eq!(role.sources[0].format, Format::Html);
+        let items: Vec<(&str, u32)> = role
+            .items()
+            .map(|i| (i.text.as_str(), i.source.line))
+            .collect();
+        assert_eq!(
+            items,
+            [
+                ("Leads design reviews & RFCs.", 8),
+                ("Mentors engineers.", 9)
+            ]
+        );
+        let json = serde_json::to_string(&imported.roles).unwrap();
+        for junk in ["alert", "Home", "Acme", "p{}"] {
+            assert!(!json.contains(junk), "{junk} leaked");
+        }
+    }
+
+    #[test]
+    fn absurd_nesting_is_an_error_naming_the_line() {
+        let page = format!("<html><body>\n{}</body></html>", "<div>".repeat(20_000));
+        let err = import_document(&Document::from_text("deep.html", page))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("deep.html:2: HTML nested deeper"), "{err}");
+    }
+}
