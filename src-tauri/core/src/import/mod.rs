@@ -268,3 +268,76 @@ mod tests {
         ));
     }
 }
+
+/// A file that could not be imported, with the reason (the error names the file and place).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema, ts_rs::TS)]
+pub struct FileError {
+    pub file: String,
+    pub message: String,
+}
+
+/// Many files at once (the app's file dialog and drag and drop): folders are expanded to the
+/// files in them, one bad file does not stop the others, and `progress(done, total)` is
+/// called after each file so a long import can show a progress bar.
+#[derive(Debug, Default)]
+pub struct Batch {
+    pub documents: Vec<Imported>,
+    pub errors: Vec<FileError>,
+}
+
+pub fn import_many(paths: &[std::path::PathBuf], mut progress: impl FnMut(usize, usize)) -> Batch {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut inside: Vec<_> = std::fs::read_dir(path)
+                .map(|rd| {
+                    rd.filter_map(|e| e.ok().map(|e| e.path()))
+                        .filter(|p| p.is_file())
+                        .collect()
+                })
+                .unwrap_or_default();
+            inside.sort();
+            files.extend(inside);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    let mut batch = Batch::default();
+    let total = files.len();
+    for (done, path) in files.iter().enumerate() {
+        match import_path(path) {
+            Ok(imported) => batch.documents.push(imported),
+            Err(e) => batch.errors.push(FileError {
+                file: e.file().to_string(),
+                message: e.to_string(),
+            }),
+        }
+        progress(done + 1, total);
+    }
+    batch
+}
+
+#[cfg(test)]
+mod batch_tests {
+    use super::*;
+
+    #[test]
+    fn a_batch_expands_folders_reports_bad_files_and_counts_progress() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.md"), "# A\n\n- one\n").unwrap();
+        std::fs::write(dir.path().join("b.md"), "").unwrap();
+        let sub = dir.path().join("more");
+        std::fs::create_dir(&sub).unwrap();
+        std::fs::write(sub.join("c.md"), "# C\n\n- two\n").unwrap();
+        let mut ticks = Vec::new();
+        let batch = import_many(&[dir.path().to_path_buf(), sub.join("c.md")], |d, t| {
+            ticks.push((d, t))
+        });
+        assert_eq!(batch.documents.len(), 2);
+        assert_eq!(batch.errors.len(), 1);
+        assert!(batch.errors[0]
+            .message
+            .contains("b.md: the document is empty"));
+        assert_eq!(ticks, [(1, 3), (2, 3), (3, 3)]);
+    }
+}
