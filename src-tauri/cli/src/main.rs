@@ -28,10 +28,14 @@ enum Command {
     Roles(cmd::roles::RolesArgs),
     /// Print one role as Markdown or JSON.
     Show(cmd::show::ShowArgs),
-    /// Import documents (ladder pages, SFIA pages, blueprints, Markdown, role JSON).
+    /// Import documents (ladder pages, SFIA pages, blueprints, Markdown, HTML, role JSON).
     Import(cmd::import::ImportArgs),
     /// Compare 2 to 6 roles side by side (Markdown, JSON or a self-contained HTML page).
     Compare(cmd::compare::CompareArgs),
+    /// Draft a job description from a role and a template.
+    Jd(cmd::jd::JdArgs),
+    /// List the built-in and user templates.
+    Templates(cmd::templates::TemplatesArgs),
 }
 
 /// What a command produced: text for stdout, notes for stderr.
@@ -66,6 +70,8 @@ fn run(cli: Cli) -> Result<Output, String> {
             cmd::show::run(&open_library(&cli.library)?, &args).map(Output::from)
         }
         Command::Import(args) => cmd::import::run(&args),
+        Command::Jd(args) => cmd::jd::run(&open_library(&cli.library)?, &args),
+        Command::Templates(args) => cmd::templates::run(&args).map(Output::from),
         Command::Compare(args) => {
             cmd::compare::run(&open_library(&cli.library)?, &args).map(Output::from)
         }

@@ -1,4 +1,6 @@
 pub mod compare;
 pub mod import;
+pub mod jd;
 pub mod roles;
 pub mod show;
+pub mod templates;
