@@ -19,7 +19,7 @@ step "cargo clippy -D warnings"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
 step "the CLI builds without Tauri or webkit"
-if cargo tree -p rolecraft-cli -e normal | grep -Ei '\b(tauri|wry|webkit2gtk)'; then
+if cargo tree -p rolecraft-cli -e normal --prefix none --format '{p}' | grep -E '^(tauri|wry|tao|webkit2gtk|gtk)[ -]'; then
   echo "rolecraft-cli depends on Tauri/webkit" >&2; exit 1
 fi
 
