@@ -36,12 +36,13 @@ pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
     let page_title = front
         .iter()
         .find(|(k, _)| k == "title")
-        .map(|(_, v)| v.clone());
+        .map(|(_, v)| v.clone())
+        .filter(|t| !crate::model::slug(t).is_empty());
 
     let mut page = Page {
         doc,
         roles: Vec::new(),
-        own: None,
+        own: page_title.clone(),
         track: None,
         notes: Vec::new(),
         warnings: Vec::new(),
@@ -65,7 +66,7 @@ pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
             if h.0 == 1 {
                 let (title, track) = split_track(&h.1);
                 page.track = track;
-                if page.own.is_none() && page_title.is_none() {
+                if page.own.is_none() && !crate::model::slug(&title).is_empty() {
                     page.own = Some(title);
                 }
                 heading = String::new();
@@ -159,19 +160,22 @@ impl Page<'_> {
         }
         for block in markdown_blocks(text, line) {
             let Block::Item(it) = block else { continue };
-            if section_has_table || heading.is_empty() {
-                self.notes.push((heading.to_string(), it));
-            } else {
+            let own = match &self.own {
                 // A section with no table: the page's own role speaks.
-                let own = self.own.clone().unwrap_or_default();
-                let key = section_key(heading);
-                let file = self.doc.name.clone();
-                self.role(&own, true).push(
-                    &key,
-                    heading,
-                    item(it.text.clone(), None, &file, it.line, it.links),
-                );
-            }
+                Some(own) if !section_has_table && !heading.is_empty() => own.clone(),
+                // Text beside tables, or before the page's role is known: the whole page's.
+                _ => {
+                    self.notes.push((heading.to_string(), it));
+                    continue;
+                }
+            };
+            let key = section_key(heading);
+            let file = self.doc.name.clone();
+            self.role(&own, true).push(
+                &key,
+                heading,
+                item(it.text.clone(), None, &file, it.line, it.links),
+            );
         }
     }
 
@@ -498,5 +502,23 @@ mod tests {
         assert!(imported.roles[1].sources[0].own_page);
         assert!(!a.sources[0].own_page);
         assert_eq!(a.track.as_deref(), Some("Path"));
+    }
+
+    /// Fuzzing found: with a front-matter title, a section without a table went to a role
+    /// with an empty id and title instead of the page's own role.
+    #[test]
+    fn fuzz_tableless_section_under_front_matter_title_goes_to_the_own_role() {
+        let page = "---\ntitle: CTO\n---\n# CTO\n### Responsibilities\n<table markdown=\"1\">\n<tr><td>\n\nCTO\n\n</td></tr>\n<tr><td>\n\n- owns tech\n\n</td></tr>\n</table>\n### Goals\n\n- ship it\n";
+        let imported = parse(&Document::from_text("p.md", page)).unwrap();
+        let ids: Vec<_> = imported.roles.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["cto"]);
+        let texts: Vec<_> = imported.roles[0].items().map(|i| i.text.as_str()).collect();
+        assert_eq!(texts, ["owns tech", "ship it"]);
+        // No title anywhere before the loose text: it is the page's, never a nameless role's.
+        let page = "---\nlayout: x\n---\n### Goals\n\n- ship it\n### Responsibilities\n<table markdown=\"1\">\n<tr><td>\n\nA\n\n</td></tr>\n<tr><td>\n\n- a1\n\n</td></tr>\n</table>\n";
+        let imported = parse(&Document::from_text("p.md", page)).unwrap();
+        assert!(imported.roles.iter().all(|r| !r.id.is_empty()));
+        let texts: Vec<_> = imported.roles[0].items().map(|i| i.text.as_str()).collect();
+        assert_eq!(texts, ["a1", "ship it"]);
     }
 }
