@@ -104,3 +104,65 @@ fn vp_of_engineering_posting_has_title_company_and_five_responsibilities() {
         );
     }
 }
+
+/// The example template in docs/templates.md compiles and renders what the docs say.
+#[test]
+fn the_documented_example_template_renders() {
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/templates.md"
+    ))
+    .unwrap();
+    let example = &doc[doc.find("## Example").expect("an Example section")..];
+    let start =
+        example.find("```handlebars\n").expect("a handlebars block") + "```handlebars\n".len();
+    let source = &example[start..start + example[start..].find("```").unwrap()];
+    let mut renderer = Renderer::new();
+    renderer
+        .add_template("linkedin", source, TemplateOrigin::User)
+        .unwrap();
+    let info = renderer.info("linkedin").unwrap();
+    assert_eq!(info.title, "LinkedIn post");
+    assert_eq!(
+        info.default_sections.as_deref(),
+        Some(&["summary".to_string(), "responsibilities".to_string()][..])
+    );
+
+    let roles = bundled_roles().unwrap();
+    let role = roles.iter().find(|r| r.id == "vp-of-engineering").unwrap();
+    let mut draft = Draft::new("d", &role.id, "linkedin");
+    draft.posting.set(PostingField::Company, "Acme");
+    draft.posting.set(PostingField::Location, "Berlin");
+    let ctx = renderer
+        .context(role, &draft, Meta::at("2025-01-15", "linkedin"))
+        .unwrap();
+    let out = renderer
+        .render("linkedin", &ctx, OutputFormat::Markdown)
+        .unwrap();
+    assert!(
+        out.text
+            .starts_with("# We're hiring: VP of Engineering at Acme\n\nBerlin\n"),
+        "{}",
+        out.text
+    );
+    assert!(
+        out.text
+            .contains("**What you'll do**\n\n- Owns accountability"),
+        "{}",
+        out.text
+    );
+    assert!(
+        out.text.contains("You bring 15+ years of experience."),
+        "{}",
+        out.text
+    );
+    assert!(out.text.ends_with("*Posted 2025-01-15*\n"), "{}", out.text);
+    assert_eq!(
+        out.unset_fields,
+        [
+            PostingField::RemotePolicy,
+            PostingField::EmploymentType,
+            PostingField::HowToApply
+        ]
+    );
+}

@@ -34,6 +34,7 @@ pub use draft::{
     delete_draft, drafts_dir, duplicate_draft, list_drafts, load_draft, new_draft_id, outline,
     save_draft, Draft, DraftError, DraftSummary, ItemEdit, ItemRef, OutlineItem, OutlineSection,
 };
+pub use helpers::register as register_helpers;
 pub use html::{html_document, markdown_to_html, sanitize};
 pub use markdown::tidy_markdown;
 pub use renderer::{Rendered, Renderer};

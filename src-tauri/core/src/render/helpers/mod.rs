@@ -18,6 +18,7 @@ mod strict_if;
 
 use handlebars::Handlebars;
 
+/// Adds every Rolecraft helper to `registry` (also for use outside the `Renderer`).
 pub fn register(registry: &mut Handlebars<'_>) {
     registry.register_helper("if", Box::new(strict_if::StrictIf { positive: true }));
     registry.register_helper("unless", Box::new(strict_if::StrictIf { positive: false }));

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# The CLI next to pandoc, on the same Markdown, to standalone HTML.
+#
+#   rolecraft: `rolecraft jd ROLE --format html -o FILE`: the whole job (role from the library,
+#              context, Handlebars, Markdown, pulldown-cmark, ammonia, self-contained page);
+#   pandoc:    Debian's `pandoc -f gfm -s` turning that job's Markdown into a standalone page.
+#
+# Both are timed as whole processes (start-up included), with hyperfine when it is installed
+# or installable from apt, else with a timed loop. Prints both means and the ratio.
+#
+# usage: scripts/bench-pandoc.sh [ROLE_ID] [RUNS]     (defaults: vp-of-engineering 50)
+# env:   ROLECRAFT_BIN to use a built binary instead of building target/release/rolecraft
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+role=${1:-vp-of-engineering}
+runs=${2:-50}
+
+need() {
+  command -v "$1" >/dev/null 2>&1 && return 0
+  [ "${2:-}" = optional ] && [ "$(id -u)" != 0 ] && return 1
+  echo "bench-pandoc: installing $1 from apt" >&2
+  if [ "$(id -u)" = 0 ]; then
+    { apt-get install -y "$1" || { apt-get update && apt-get install -y "$1"; }; } >/dev/null 2>&1 || true
+  fi
+  command -v "$1" >/dev/null 2>&1 && return 0
+  [ "${2:-}" = optional ] && return 1
+  echo "bench-pandoc: $1 is missing and could not be installed (apt-get install -y $1)" >&2
+  exit 1
+}
+need pandoc
+
+if [ -n "${ROLECRAFT_BIN:-}" ]; then
+  bin=$ROLECRAFT_BIN
+else
+  cargo build --release -q -p rolecraft-cli
+  bin="${CARGO_TARGET_DIR:-target}/release/rolecraft"
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export ROLECRAFT_DATA_DIR="$work/data" # the built-in templates only
+set_args=(--set company=Acme --set location=Berlin --set remote_policy=Hybrid --set employment_type=Full-time)
+
+"$bin" jd "$role" "${set_args[@]}" --format md -o "$work/jd.md" 2>/dev/null
+"$bin" jd "$role" "${set_args[@]}" --format html -o "$work/rolecraft.html" 2>/dev/null
+pandoc -f gfm -t html5 -s --metadata pagetitle=jd -o "$work/pandoc.html" "$work/jd.md"
+echo "role $role: Markdown $(wc -c <"$work/jd.md") B; HTML rolecraft $(wc -c <"$work/rolecraft.html") B, pandoc $(wc -c <"$work/pandoc.html") B"
+
+rc_cmd="$bin jd $role --set company=Acme --set location=Berlin --set remote_policy=Hybrid --set employment_type=Full-time --format html -o $work/rolecraft.html"
+pd_cmd="pandoc -f gfm -t html5 -s --metadata pagetitle=jd -o $work/pandoc.html $work/jd.md"
+
+if need hyperfine optional; then
+  hyperfine -N --warmup 3 --runs "$runs" --export-csv "$work/times.csv" \
+    -n rolecraft "$rc_cmd" -n pandoc "$pd_cmd" >&2
+  # CSV: command,mean,stddev,median,user,system,min,max (seconds)
+  rc_mean=$(awk -F, '$1=="rolecraft"{print $2}' "$work/times.csv")
+  pd_mean=$(awk -F, '$1=="pandoc"{print $2}' "$work/times.csv")
+  tool="hyperfine, $runs runs each"
+else
+  loop() {
+    local start end
+    start=$(date +%s%N)
+    for _ in $(seq "$runs"); do $1 >/dev/null 2>&1; done
+    end=$(date +%s%N)
+    awk -v ns=$((end - start)) -v n="$runs" 'BEGIN{printf "%.6f", ns / n / 1e9}'
+  }
+  # shellcheck disable=SC2086
+  rc_mean=$(loop "$rc_cmd")
+  pd_mean=$(loop "$pd_cmd")
+  tool="timed loop, $runs runs each"
+fi
+
+awk -v rc="$rc_mean" -v pd="$pd_mean" -v tool="$tool" 'BEGIN{
+  printf "rolecraft jd --format html: %8.2f ms (mean)\n", rc * 1000
+  printf "pandoc -f gfm -s (html5):   %8.2f ms (mean)\n", pd * 1000
+  printf "ratio pandoc / rolecraft:   %8.1fx  (%s)\n", pd / rc, tool
+}'
