@@ -1,3 +1,4 @@
+pub mod compare;
 pub mod import;
 pub mod library;
 pub mod model;

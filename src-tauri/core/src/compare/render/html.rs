@@ -1,0 +1,521 @@
+//! A comparison as one self-contained HTML document: embedded CSS, no scripts, no external
+//! resources. Every string that comes from a role is escaped.
+
+use std::fmt::Write;
+
+use super::super::types::{
+    Cell, Comparison, Counts, LadderStep, MultiComparison, Row, SkillRow, Status, WordOp,
+    WordOpKind,
+};
+use super::{fact_label, level_text, mark, title_of};
+
+const CSS: &str = "\
+:root{color-scheme:light}\
+body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:1.5rem auto;max-width:1400px;padding:0 1rem;color:#1d1d1f}\
+h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}h3{font-size:1rem}\
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;table-layout:fixed}\
+th,td{border:1px solid #d8d8d8;padding:.3rem .5rem;vertical-align:top;text-align:left;overflow-wrap:anywhere}\
+thead th{position:sticky;top:0;background:#f3f3f3;z-index:1}\
+th.mark,td.mark{width:1.6rem;text-align:center;font-weight:bold}\
+tr.same td,td.same{color:#555}\
+tr.changed td.mark,td.changed .mark{color:#9a5b00}\
+tr.removed td,td.removed{background:#fdeeee}\
+tr.added td,td.added{background:#ecf7ec}\
+del{background:#f6caca;text-decoration:line-through}\
+ins{background:#c8ebc8;text-decoration:none}\
+.counts,.legend,.note{color:#555}\
+.mark{font-weight:bold;margin-right:.3rem}\
+ul{margin:.3rem 0 1rem}";
+
+/// HTML of a 2-way comparison.
+pub fn html(c: &Comparison) -> String {
+    let (left, right) = (&c.headers[0].title, &c.headers[1].title);
+    let mut body = String::new();
+    let _ = write!(body, "<h1>{} → {}</h1>", esc(left), esc(right));
+    legend(&mut body, "From the left role to the right one.");
+    if !c.facts.is_empty() {
+        body.push_str("<h2>Facts</h2><table><thead><tr><th class=\"mark\"></th><th>Fact</th>");
+        let _ = write!(
+            body,
+            "<th>{}</th><th>{}</th></tr></thead><tbody>",
+            esc(left),
+            esc(right)
+        );
+        for f in &c.facts {
+            let (l, r) = sides(
+                f.status,
+                f.left.as_deref(),
+                f.right.as_deref(),
+                f.words.as_deref(),
+            );
+            let _ = write!(
+                body,
+                "<tr class=\"{}\"><td class=\"mark\">{}</td><td>{}</td><td>{l}</td><td>{r}</td></tr>",
+                f.status.name(),
+                mark(f.status),
+                esc(&fact_label(&f.key))
+            );
+        }
+        body.push_str("</tbody></table>");
+    }
+    for s in &c.sections {
+        let _ = write!(body, "<h2>{}</h2>", esc(&s.title));
+        counts_p(&mut body, &s.counts);
+        rows_table(&mut body, &s.rows, left, right);
+    }
+    if !c.skills.is_empty() {
+        body.push_str(
+            "<h2>SFIA skills</h2><table><thead><tr><th class=\"mark\"></th><th>Skill</th>",
+        );
+        let _ = write!(
+            body,
+            "<th>{}</th><th>{}</th></tr></thead><tbody>",
+            esc(left),
+            esc(right)
+        );
+        for s in &c.skills {
+            let level = |present: bool, l: Option<u32>| {
+                if present {
+                    level_text(l)
+                } else {
+                    String::new()
+                }
+            };
+            let _ = write!(
+                body,
+                "<tr class=\"{}\"><td class=\"mark\">{}</td><td>{} ({})</td><td>{}</td><td>{}</td></tr>",
+                s.status.name(),
+                mark(s.status),
+                esc(&s.name),
+                esc(&s.code),
+                level(s.status != Status::Added, s.left_level),
+                level(s.status != Status::Removed, s.right_level)
+            );
+        }
+        body.push_str("</tbody></table>");
+        for s in c.skills.iter().filter(|s| s.status == Status::Changed) {
+            let _ = write!(
+                body,
+                "<h3>{} ({}): attainment</h3>",
+                esc(&s.name),
+                esc(&s.code)
+            );
+            rows_table(&mut body, &s.attainment, left, right);
+        }
+    }
+    page(&format!("{} → {}", left, right), &body)
+}
+
+/// HTML of an N-way comparison: aligned tables, then the ladder.
+pub fn html_many(m: &MultiComparison) -> String {
+    let titles: Vec<&str> = m.headers.iter().map(|h| h.title.as_str()).collect();
+    let mut body = String::new();
+    let _ = write!(
+        body,
+        "<h1>{}</h1>",
+        titles
+            .iter()
+            .map(|t| esc(t))
+            .collect::<Vec<_>>()
+            .join(" → ")
+    );
+    legend(
+        &mut body,
+        "Each role is compared with the role to its left.",
+    );
+    let head = |first: &str| {
+        let mut h = String::from("<thead><tr>");
+        if !first.is_empty() {
+            let _ = write!(h, "<th>{}</th>", esc(first));
+        }
+        for t in &titles {
+            let _ = write!(h, "<th>{}</th>", esc(t));
+        }
+        h.push_str("</tr></thead>");
+        h
+    };
+    if !m.facts.is_empty() {
+        let _ = write!(body, "<h2>Facts</h2><table>{}<tbody>", head("Fact"));
+        for f in &m.facts {
+            let _ = write!(body, "<tr><td>{}</td>", esc(&fact_label(&f.key)));
+            for c in &f.cells {
+                cell_td(&mut body, c);
+            }
+            body.push_str("</tr>");
+        }
+        body.push_str("</tbody></table>");
+    }
+    for s in &m.sections {
+        let _ = write!(body, "<h2>{}</h2>", esc(&s.title));
+        let counts: Vec<String> = s
+            .counts
+            .iter()
+            .zip(&titles)
+            .filter_map(|(c, t)| c.map(|c| format!("{}: {}", esc(t), c.summary())))
+            .collect();
+        let _ = write!(
+            body,
+            "<p class=\"counts\">{}</p><table>{}<tbody>",
+            counts.join(" · "),
+            head("")
+        );
+        for row in &s.rows {
+            body.push_str("<tr>");
+            for c in &row.cells {
+                cell_td(&mut body, c);
+            }
+            body.push_str("</tr>");
+        }
+        body.push_str("</tbody></table>");
+    }
+    if !m.skills.is_empty() {
+        let _ = write!(body, "<h2>SFIA skills</h2><table>{}<tbody>", head("Skill"));
+        for s in &m.skills {
+            let _ = write!(body, "<tr><td>{} ({})</td>", esc(&s.name), esc(&s.code));
+            for c in &s.cells {
+                match c {
+                    None => body.push_str("<td></td>"),
+                    Some(c) => {
+                        let class = c.status.map_or("", Status::name);
+                        let mark_html = c
+                            .status
+                            .map(|st| format!("<span class=\"mark\">{}</span>", mark(st)))
+                            .unwrap_or_default();
+                        let level = if c.status == Some(Status::Removed) {
+                            String::new()
+                        } else {
+                            level_text(c.level)
+                        };
+                        let _ = write!(body, "<td class=\"{class}\">{mark_html}{level}</td>");
+                    }
+                }
+            }
+            body.push_str("</tr>");
+        }
+        body.push_str("</tbody></table>");
+    }
+    ladder_html(&mut body, m);
+    page(&titles.join(" → "), &body)
+}
+
+fn ladder_html(body: &mut String, m: &MultiComparison) {
+    let l = &m.ladder;
+    let how = if l.by_level {
+        "ordered by level"
+    } else {
+        "in the order given"
+    };
+    let _ = write!(body, "<h2>Ladder ({how})</h2><h3>Shared by every role</h3>");
+    if l.shared.sections.is_empty() && l.shared.facts.is_empty() && l.shared.skills.is_empty() {
+        body.push_str("<p class=\"note\">Nothing.</p>");
+    }
+    if !l.shared.facts.is_empty() {
+        body.push_str("<ul>");
+        for f in &l.shared.facts {
+            let _ = write!(
+                body,
+                "<li>{}: {}</li>",
+                esc(&fact_label(&f.key)),
+                esc(&f.value)
+            );
+        }
+        body.push_str("</ul>");
+    }
+    for s in &l.shared.sections {
+        let _ = write!(body, "<p><strong>{}</strong></p><ul>", esc(&s.title));
+        for item in &s.items {
+            let _ = write!(body, "<li>{}</li>", esc(item));
+        }
+        body.push_str("</ul>");
+    }
+    if !l.shared.skills.is_empty() {
+        body.push_str("<ul>");
+        for s in &l.shared.skills {
+            let _ = write!(
+                body,
+                "<li>{} ({}), {}</li>",
+                esc(&s.name),
+                esc(&s.code),
+                level_text(s.level)
+            );
+        }
+        body.push_str("</ul>");
+    }
+    for step in &l.steps {
+        step_html(body, m, step);
+    }
+}
+
+fn step_html(body: &mut String, m: &MultiComparison, step: &LadderStep) {
+    let title = esc(title_of(&m.headers, &step.role));
+    match &step.from {
+        Some(from) => {
+            let _ = write!(
+                body,
+                "<h3>{title}: new or changed since {}</h3>",
+                esc(title_of(&m.headers, from))
+            );
+        }
+        None => {
+            let _ = write!(body, "<h3>{title}: not shared by every role</h3>");
+        }
+    }
+    if step.sections.is_empty() && step.facts.is_empty() && step.skills.is_empty() {
+        body.push_str("<p class=\"note\">Nothing new.</p>");
+        return;
+    }
+    if !step.facts.is_empty() {
+        body.push_str("<ul>");
+        for f in &step.facts {
+            let text = change_html(f.status, f.right.as_deref(), f.words.as_deref());
+            let _ = write!(
+                body,
+                "<li class=\"{}\">{}{}: {text}</li>",
+                f.status.name(),
+                mark_span(f.status),
+                esc(&fact_label(&f.key))
+            );
+        }
+        body.push_str("</ul>");
+    }
+    for s in &step.sections {
+        let _ = write!(
+            body,
+            "<p><strong>{}</strong> <span class=\"counts\">({})</span></p><ul>",
+            esc(&s.title),
+            s.counts.summary()
+        );
+        for r in &s.rows {
+            let text = change_html(r.status, r.right.as_deref(), r.words.as_deref());
+            let _ = write!(
+                body,
+                "<li class=\"{}\">{}{text}</li>",
+                r.status.name(),
+                mark_span(r.status)
+            );
+        }
+        body.push_str("</ul>");
+    }
+    if !step.skills.is_empty() {
+        body.push_str("<ul>");
+        for s in &step.skills {
+            let _ = write!(
+                body,
+                "<li class=\"{}\">{}{}</li>",
+                s.status.name(),
+                mark_span(s.status),
+                skill_change(s)
+            );
+        }
+        body.push_str("</ul>");
+    }
+}
+
+fn skill_change(s: &SkillRow) -> String {
+    match s.status {
+        Status::Added => format!(
+            "{} ({}), {}",
+            esc(&s.name),
+            esc(&s.code),
+            level_text(s.right_level)
+        ),
+        _ => format!(
+            "{} ({}), {} → {}",
+            esc(&s.name),
+            esc(&s.code),
+            level_text(s.left_level),
+            level_text(s.right_level)
+        ),
+    }
+}
+
+fn mark_span(status: Status) -> String {
+    format!("<span class=\"mark\">{}</span>", mark(status))
+}
+
+fn change_html(status: Status, right: Option<&str>, words: Option<&[WordOp]>) -> String {
+    match (status, words) {
+        (Status::Changed, Some(w)) => words_html(w, &[WordOpKind::Delete, WordOpKind::Insert]),
+        _ => right.map(esc).unwrap_or_default(),
+    }
+}
+
+fn cell_td(body: &mut String, cell: &Option<Cell>) {
+    let Some(cell) = cell else {
+        body.push_str("<td></td>");
+        return;
+    };
+    match cell.status {
+        None => {
+            let _ = write!(
+                body,
+                "<td>{}</td>",
+                cell.text.as_deref().map(esc).unwrap_or_default()
+            );
+        }
+        Some(Status::Removed) => {
+            let _ = write!(
+                body,
+                "<td class=\"removed\">{}<em>removed</em></td>",
+                mark_span(Status::Removed)
+            );
+        }
+        Some(st) => {
+            let _ = write!(
+                body,
+                "<td class=\"{}\">{}{}</td>",
+                st.name(),
+                mark_span(st),
+                change_html(st, cell.text.as_deref(), cell.words.as_deref())
+            );
+        }
+    }
+}
+
+fn rows_table(body: &mut String, rows: &[Row], left: &str, right: &str) {
+    if rows.is_empty() {
+        return;
+    }
+    let _ = write!(
+        body,
+        "<table><thead><tr><th class=\"mark\"></th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        esc(left),
+        esc(right)
+    );
+    for r in rows {
+        let (l, rt) = sides(
+            r.status,
+            r.left.as_deref(),
+            r.right.as_deref(),
+            r.words.as_deref(),
+        );
+        let _ = write!(
+            body,
+            "<tr class=\"{}\"><td class=\"mark\">{}</td><td>{l}</td><td>{rt}</td></tr>",
+            r.status.name(),
+            mark(r.status)
+        );
+    }
+    body.push_str("</tbody></table>");
+}
+
+fn sides(
+    status: Status,
+    left: Option<&str>,
+    right: Option<&str>,
+    words: Option<&[WordOp]>,
+) -> (String, String) {
+    match (status, words) {
+        (Status::Changed, Some(w)) => (
+            words_html(w, &[WordOpKind::Delete]),
+            words_html(w, &[WordOpKind::Insert]),
+        ),
+        _ => (
+            left.map(esc).unwrap_or_default(),
+            right.map(esc).unwrap_or_default(),
+        ),
+    }
+}
+
+fn words_html(words: &[WordOp], show: &[WordOpKind]) -> String {
+    let mut out = String::new();
+    for w in words {
+        match w.op {
+            WordOpKind::Equal => out.push_str(&esc(&w.text)),
+            WordOpKind::Delete if show.contains(&w.op) => {
+                let _ = write!(out, "<del>{}</del>", esc(&w.text));
+            }
+            WordOpKind::Insert if show.contains(&w.op) => {
+                if out.ends_with("</del>") {
+                    out.push(' ');
+                }
+                let _ = write!(out, "<ins>{}</ins>", esc(&w.text));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn counts_p(body: &mut String, counts: &Counts) {
+    let _ = write!(body, "<p class=\"counts\">{}</p>", counts.summary());
+}
+
+fn legend(body: &mut String, lead: &str) {
+    let _ = write!(
+        body,
+        "<p class=\"legend\">{lead} <b>=</b> same, <b>~</b> changed, <b>−</b> removed, <b>+</b> added. \
+         In changed entries <del>struck</del> words are only in the earlier role, <ins>marked</ins> \
+         words only in the later one.</p>"
+    );
+}
+
+fn page(title: &str, body: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n",
+        esc(title)
+    )
+}
+
+/// Text for an HTML text node (`<`, `>`, `&` escaped; quotes too, so the same helper is safe
+/// in a quoted attribute).
+fn esc(text: &str) -> String {
+    html_escape::encode_quoted_attribute(text).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::testing::{role, section};
+    use super::super::super::{compare, compare_many};
+    use super::*;
+
+    const NASTY: &str = "<script>alert(\"x\")</script> & <img src=x onerror=y>";
+
+    #[test]
+    fn every_role_string_is_escaped_and_there_are_no_scripts() {
+        let mut a = role(
+            "a",
+            vec![section("scope", &[NASTY, "Manages managers and ICs."])],
+        );
+        a.title = NASTY.to_string();
+        a.sections[0].title = NASTY.to_string();
+        a.facts.insert("scope".into(), NASTY.into());
+        let mut b = role(
+            "b",
+            vec![section(
+                "scope",
+                &["Manages managers and <b>directors</b>."],
+            )],
+        );
+        b.facts.insert("scope".into(), "<i>x</i>".into());
+        for doc in [
+            html(&compare(&a, &b)),
+            html_many(&compare_many(&[&a, &b, &a]).unwrap()),
+        ] {
+            assert!(!doc.contains("<script"), "{doc}");
+            assert!(!doc.contains("<img"), "{doc}");
+            assert!(!doc.contains("<b>directors"), "{doc}");
+            assert!(!doc.contains("<i>x"), "{doc}");
+            assert!(
+                doc.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img"),
+                "{doc}"
+            );
+            assert!(doc.starts_with("<!DOCTYPE html>"));
+            assert!(doc.contains("<style>") && !doc.contains("<link"));
+        }
+    }
+
+    #[test]
+    fn changed_rows_mark_deleted_and_inserted_words() {
+        let a = role("a", vec![section("scope", &["Manages managers and ICs."])]);
+        let b = role(
+            "b",
+            vec![section("scope", &["Manages managers and directors."])],
+        );
+        let doc = html(&compare(&a, &b));
+        assert!(doc.contains("<tr class=\"changed\"><td class=\"mark\">~</td><td>Manages managers and <del>ICs.</del></td><td>Manages managers and <ins>directors.</ins></td></tr>"), "{doc}");
+        assert!(doc.contains("<p class=\"counts\">1 changed</p>"), "{doc}");
+    }
+}

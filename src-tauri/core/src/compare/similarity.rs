@@ -1,0 +1,144 @@
+//! How alike two statements are: the share of content words they have in common, in order.
+//!
+//! The score is the Dice coefficient over the longest common subsequence of the two word
+//! lists, `2·LCS / (|a| + |b|)`, on lower-cased words with surrounding punctuation stripped and
+//! a handful of function words (`and`, `the`, `of`, ...) left out, so that "Manages managers and
+//! ICs." and "Manages managers and directors." score 2·2/(3+3) ≈ 0.67. Word order counts (a
+//! subsequence, not a bag of words), so shuffled unrelated statements do not look alike.
+
+/// Two items that are not the same but score at least this are one statement, changed.
+/// Below it they are unrelated: one removed, the other added.
+pub const CHANGED_THRESHOLD: f64 = 0.5;
+
+/// Words too common to make two statements alike.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to",
+    "with",
+];
+
+/// The words of `text` that count for similarity. When a text has only stop words, they all
+/// count (so "and/or" is still like "and/or").
+pub fn words(text: &str) -> Vec<String> {
+    let all: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let content: Vec<String> = all
+        .iter()
+        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
+        .cloned()
+        .collect();
+    if content.is_empty() {
+        all
+    } else {
+        content
+    }
+}
+
+/// Dice coefficient over the longest common subsequence: 1.0 for equal lists, 0.0 for lists
+/// with no word in common. Two empty lists are equal (1.0).
+pub fn score(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    2.0 * lcs_len(a, b) as f64 / (a.len() + b.len()) as f64
+}
+
+fn lcs_len(a: &[String], b: &[String]) -> usize {
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut cur = vec![0usize; b.len() + 1];
+    for x in a {
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y {
+                prev[j] + 1
+            } else {
+                cur[j].max(prev[j + 1])
+            };
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(a: &str, b: &str) -> f64 {
+        score(&words(a), &words(b))
+    }
+
+    #[test]
+    fn words_drop_punctuation_case_and_function_words() {
+        assert_eq!(
+            words("Can drive all internal communication, including cross-departmental."),
+            [
+                "can",
+                "drive",
+                "all",
+                "internal",
+                "communication",
+                "including",
+                "cross-departmental"
+            ]
+        );
+        assert_eq!(
+            words("Culture leadership - defines"),
+            ["culture", "leadership", "defines"]
+        );
+        assert_eq!(words("and / or"), ["and", "or"]);
+    }
+
+    #[test]
+    fn reworded_statements_score_above_the_threshold() {
+        for (a, b) in [
+            ("Manages managers and ICs.", "Manages managers and directors."),
+            ("Cross-functional communication.", "Cross-functional and external communication."),
+            (
+                "Can drive all internal communication, including cross-departmental.",
+                "Can drive all internal and external communication.",
+            ),
+            (
+                "Owns accountability for metrics-based performance of their part of the org (eg. retention, acquisition, throughput, quality).",
+                "Owns accountability for metrics-based performance for the engineering org (eg. retention, acquisition, throughput, quality).",
+            ),
+        ] {
+            assert!(s(a, b) >= CHANGED_THRESHOLD, "{a} / {b}: {}", s(a, b));
+        }
+    }
+
+    #[test]
+    fn unrelated_statements_score_below_the_threshold() {
+        for (a, b) in [
+            (
+                "Drives EMs' happiness, engagement, and growth.",
+                "Drives engineering operations strategy.",
+            ),
+            ("Deliver results.", "Strategic thinking."),
+            ("Organizational design", "Technical mentorship."),
+        ] {
+            assert!(s(a, b) < CHANGED_THRESHOLD, "{a} / {b}: {}", s(a, b));
+        }
+    }
+
+    #[test]
+    fn score_is_symmetric_and_bounded() {
+        let a = words("Owns the budget for the org");
+        let b = words("Owns org budget");
+        assert_eq!(score(&a, &b), score(&b, &a));
+        assert_eq!(score(&a, &a), 1.0);
+        assert_eq!(score(&a, &words("nothing alike here")), 0.0);
+        assert_eq!(score(&[], &[]), 1.0);
+        assert_eq!(score(&a, &[]), 0.0);
+    }
+
+    #[test]
+    fn word_order_matters() {
+        // Same words, reversed: the LCS is one word.
+        assert!(s("alpha beta gamma delta", "delta gamma beta alpha") < CHANGED_THRESHOLD);
+    }
+}
