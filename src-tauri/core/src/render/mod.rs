@@ -107,6 +107,25 @@ fn position(line: Option<usize>, column: Option<usize>) -> String {
 }
 
 impl RenderError {
+    /// Where a template error is: (template, line, column), for the UI to point at it.
+    pub fn location(&self) -> Option<(&str, Option<usize>, Option<usize>)> {
+        match self {
+            RenderError::TemplateSyntax {
+                template,
+                line,
+                column,
+                ..
+            } => Some((template, Some(*line), Some(*column))),
+            RenderError::Template {
+                template,
+                line,
+                column,
+                ..
+            } => Some((template, *line, *column)),
+            _ => None,
+        }
+    }
+
     /// A short machine-readable kind for the UI (`{kind, message}` over IPC).
     pub fn kind(&self) -> &'static str {
         match self {
@@ -117,5 +136,67 @@ impl RenderError {
             RenderError::UnknownField { .. } => "unknown_field",
             RenderError::Io { .. } => "io",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ts_rs::{Config, TS};
+
+    use super::*;
+
+    /// Every type the UI gets from the render module exports to TypeScript (the shell's
+    /// bindings test writes them into `ui/src/lib/bindings/`).
+    #[test]
+    fn typescript_declarations_export() {
+        let cfg = Config::new();
+        let ctx = JdContext::export_to_string(&cfg).unwrap();
+        assert!(
+            ctx.contains("role: Role") && ctx.contains("import type { Role }"),
+            "{ctx}"
+        );
+        assert!(ctx.contains("sections: Array<JdSection>"), "{ctx}");
+        let draft = Draft::export_to_string(&cfg).unwrap();
+        assert!(draft.contains("sections: Array<string> | null"), "{draft}");
+        assert!(PostingField::export_to_string(&cfg)
+            .unwrap()
+            .contains("\"remote_policy\""));
+        assert!(OutputFormat::export_to_string(&cfg)
+            .unwrap()
+            .contains("\"md\" | \"html\""));
+        for text in [
+            Posting::export_to_string(&cfg),
+            JdSection::export_to_string(&cfg),
+            JdGroup::export_to_string(&cfg),
+            JdItem::export_to_string(&cfg),
+            Meta::export_to_string(&cfg),
+            ItemRef::export_to_string(&cfg),
+            ItemEdit::export_to_string(&cfg),
+            DraftSummary::export_to_string(&cfg),
+            OutlineSection::export_to_string(&cfg),
+            OutlineItem::export_to_string(&cfg),
+            TemplateInfo::export_to_string(&cfg),
+            TemplateOrigin::export_to_string(&cfg),
+            Rendered::export_to_string(&cfg),
+        ] {
+            assert!(text.unwrap().contains("export type"));
+        }
+    }
+
+    #[test]
+    fn template_errors_have_a_location_and_others_do_not() {
+        let syntax = RenderError::TemplateSyntax {
+            template: "t".into(),
+            line: 2,
+            column: 3,
+            message: "m".into(),
+        };
+        assert_eq!(syntax.location(), Some(("t", Some(2), Some(3))));
+        let unknown = RenderError::UnknownTemplate {
+            name: "x".into(),
+            known: "full".into(),
+        };
+        assert_eq!(unknown.location(), None);
+        assert_eq!(unknown.kind(), "unknown_template");
     }
 }
