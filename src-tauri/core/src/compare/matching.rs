@@ -19,7 +19,7 @@ use std::collections::{HashMap, VecDeque};
 use pathfinding::kuhn_munkres::kuhn_munkres;
 use pathfinding::matrix::Matrix;
 
-use super::similarity::{score, words, CHANGED_THRESHOLD};
+use super::similarity::{score_with, words, CHANGED_THRESHOLD};
 use crate::library::normalise;
 
 /// Whether a pair is equal after normalising, or reworded.
@@ -43,6 +43,9 @@ const SCALE: i64 = 1000;
 /// at most once.
 pub(crate) fn match_items(left: &[&str], right: &[&str]) -> Vec<Option<Link>> {
     let mut links: Vec<Option<Link>> = vec![None; left.len()];
+    if left.is_empty() || right.is_empty() {
+        return links;
+    }
     let mut right_used = vec![false; right.len()];
 
     // 1. Equal texts, k-th occurrence with k-th occurrence.
@@ -71,8 +74,19 @@ pub(crate) fn match_items(left: &[&str], right: &[&str]) -> Vec<Option<Link>> {
     }
 
     // 2. Optimal assignment of the rest over similarity.
-    let left_words: Vec<Vec<String>> = left_rest.iter().map(|i| words(left[*i])).collect();
-    let right_words: Vec<Vec<String>> = right_rest.iter().map(|j| words(right[*j])).collect();
+    // Words as small integers, so scoring compares numbers, not strings.
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut intern = |text: &str| -> Vec<u32> {
+        words(text)
+            .into_iter()
+            .map(|w| {
+                let next = ids.len() as u32;
+                *ids.entry(w).or_insert(next)
+            })
+            .collect()
+    };
+    let left_words: Vec<Vec<u32>> = left_rest.iter().map(|i| intern(left[*i])).collect();
+    let right_words: Vec<Vec<u32>> = right_rest.iter().map(|j| intern(right[*j])).collect();
     for (a, b) in assign(
         &left_rest,
         &left_words,
@@ -92,10 +106,10 @@ pub(crate) fn match_items(left: &[&str], right: &[&str]) -> Vec<Option<Link>> {
 /// The optimal pairs `(left index, right index)` among the remaining items.
 fn assign(
     left_idx: &[usize],
-    left_words: &[Vec<String>],
+    left_words: &[Vec<u32>],
     left: &[&str],
     right_idx: &[usize],
-    right_words: &[Vec<String>],
+    right_words: &[Vec<u32>],
     right: &[&str],
 ) -> Vec<(usize, usize)> {
     // Orientation from content alone: the shorter list are the matrix rows (kuhn_munkres needs
@@ -114,9 +128,10 @@ fn assign(
     let tie = 1 + (rows.len() * cols.len().max(rows.len())) as i64;
     let mut weights = Vec::with_capacity(rows.len() * cols.len());
     let mut any = false;
+    let mut scratch = Vec::new();
     for (r, rw) in rows.iter().zip(row_words) {
         for (c, cw) in cols.iter().zip(col_words) {
-            let s = score(rw, cw);
+            let s = score_with(rw, cw, &mut scratch);
             if s >= CHANGED_THRESHOLD {
                 any = true;
                 let quantised = (s * SCALE as f64).round() as i64;

@@ -41,27 +41,35 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// Dice coefficient over the longest common subsequence: 1.0 for equal lists, 0.0 for lists
 /// with no word in common. Two empty lists are equal (1.0).
-pub fn score(a: &[String], b: &[String]) -> f64 {
+pub fn score<T: PartialEq>(a: &[T], b: &[T]) -> f64 {
+    score_with(a, b, &mut Vec::new())
+}
+
+/// [`score`] with a reusable buffer (the matcher scores every pair of a section).
+pub(crate) fn score_with<T: PartialEq>(a: &[T], b: &[T], row: &mut Vec<usize>) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
-    2.0 * lcs_len(a, b) as f64 / (a.len() + b.len()) as f64
+    2.0 * lcs_len(a, b, row) as f64 / (a.len() + b.len()) as f64
 }
 
-fn lcs_len(a: &[String], b: &[String]) -> usize {
-    let mut prev = vec![0usize; b.len() + 1];
-    let mut cur = vec![0usize; b.len() + 1];
+/// Length of the longest common subsequence, one DP row at a time.
+fn lcs_len<T: PartialEq>(a: &[T], b: &[T], row: &mut Vec<usize>) -> usize {
+    row.clear();
+    row.resize(b.len() + 1, 0);
     for x in a {
+        let mut diagonal = 0; // row[j] of the previous line
         for (j, y) in b.iter().enumerate() {
-            cur[j + 1] = if x == y {
-                prev[j] + 1
+            let above = row[j + 1];
+            row[j + 1] = if x == y {
+                diagonal + 1
             } else {
-                cur[j].max(prev[j + 1])
+                above.max(row[j])
             };
+            diagonal = above;
         }
-        std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()]
+    row[b.len()]
 }
 
 #[cfg(test)]
@@ -132,8 +140,20 @@ mod tests {
         assert_eq!(score(&a, &b), score(&b, &a));
         assert_eq!(score(&a, &a), 1.0);
         assert_eq!(score(&a, &words("nothing alike here")), 0.0);
-        assert_eq!(score(&[], &[]), 1.0);
+        assert_eq!(score::<String>(&[], &[]), 1.0);
         assert_eq!(score(&a, &[]), 0.0);
+    }
+
+    #[test]
+    fn lcs_of_known_lists() {
+        let lcs = |a: &str, b: &str| {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            lcs_len(&a, &b, &mut Vec::new())
+        };
+        assert_eq!(lcs("ABCBDAB", "BDCABA"), 4);
+        assert_eq!(lcs("", "abc"), 0);
+        assert_eq!(lcs("abc", "abc"), 3);
+        assert_eq!(lcs("abc", "xyz"), 0);
     }
 
     #[test]
