@@ -41,6 +41,7 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// Dice coefficient over the longest common subsequence: 1.0 for equal lists, 0.0 for lists
 /// with no word in common. Two empty lists are equal (1.0).
+#[cfg(test)]
 pub fn score<T: PartialEq>(a: &[T], b: &[T]) -> f64 {
     score_with(a, b, &mut Vec::new())
 }
