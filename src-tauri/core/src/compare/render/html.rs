@@ -16,6 +16,7 @@ h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}h3{font-size:1rem}\
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;table-layout:fixed}\
 th,td{border:1px solid #d8d8d8;padding:.3rem .5rem;vertical-align:top;text-align:left;overflow-wrap:anywhere}\
 thead th{position:sticky;top:0;background:#f3f3f3;z-index:1}\
+th.label{width:12rem}\
 th.mark,td.mark{width:1.6rem;text-align:center;font-weight:bold}\
 tr.same td,td.same{color:#555}\
 tr.changed td.mark,td.changed .mark{color:#9a5b00}\
@@ -34,7 +35,9 @@ pub fn html(c: &Comparison) -> String {
     let _ = write!(body, "<h1>{} → {}</h1>", esc(left), esc(right));
     legend(&mut body, "From the left role to the right one.");
     if !c.facts.is_empty() {
-        body.push_str("<h2>Facts</h2><table><thead><tr><th class=\"mark\"></th><th>Fact</th>");
+        body.push_str(
+            "<h2>Facts</h2><table><thead><tr><th class=\"mark\"></th><th class=\"label\">Fact</th>",
+        );
         let _ = write!(
             body,
             "<th>{}</th><th>{}</th></tr></thead><tbody>",
@@ -65,7 +68,7 @@ pub fn html(c: &Comparison) -> String {
     }
     if !c.skills.is_empty() {
         body.push_str(
-            "<h2>SFIA skills</h2><table><thead><tr><th class=\"mark\"></th><th>Skill</th>",
+            "<h2>SFIA skills</h2><table><thead><tr><th class=\"mark\"></th><th class=\"label\">Skill</th>",
         );
         let _ = write!(
             body,
@@ -126,7 +129,7 @@ pub fn html_many(m: &MultiComparison) -> String {
     let head = |first: &str| {
         let mut h = String::from("<thead><tr>");
         if !first.is_empty() {
-            let _ = write!(h, "<th>{}</th>", esc(first));
+            let _ = write!(h, "<th class=\"label\">{}</th>", esc(first));
         }
         for t in &titles {
             let _ = write!(h, "<th>{}</th>", esc(t));
