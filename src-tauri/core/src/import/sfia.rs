@@ -6,7 +6,7 @@
 use crate::model::{Format, Item, Link, Skill, SourceRef, Warning, WarningKind};
 
 use super::blocks::{markdown_blocks, Block, BlockItem};
-use super::builder::{item, section_in, RoleBuilder};
+use super::builder::{item, RoleBuilder};
 use super::sections::{canonical, section_key, Target};
 use super::text::one_line;
 use super::{Document, ImportError, Imported};
@@ -202,7 +202,7 @@ pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
                     heading,
                     group,
                 } => {
-                    let section = section_in(&mut role.role_mut().context, key, heading);
+                    let section = role.context_section(key, heading);
                     for (text, line) in split_lines(&it) {
                         section.items.push(item(
                             text,
