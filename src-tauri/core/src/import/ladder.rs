@@ -6,6 +6,8 @@
 //! horizontal — names in one row, values in the next; vertical — one cell per row,
 //! name, value, name, value, ...
 
+use std::collections::{HashMap, HashSet};
+
 use crate::model::{Format, Role, SourceRef, Warning, WarningKind};
 
 use super::blocks::{markdown_blocks, Block, BlockItem};
@@ -46,6 +48,8 @@ pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
         track: None,
         notes: Vec::new(),
         warnings: Vec::new(),
+        role_index: HashMap::new(),
+        pushed: HashSet::new(),
     };
     let mut heading = String::new();
     let mut loose = String::new();
@@ -107,6 +111,18 @@ pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
     }
     page.flush_loose(&heading, &loose, loose_line, section_has_table);
 
+    // Page notes are copied into every role of the page: bound the copies.
+    if page.roles.len().saturating_mul(page.notes.len()) > MAX_NOTE_COPIES {
+        return Err(ImportError::Invalid {
+            file: file.into(),
+            line: page.notes.first().map_or(1, |(_, it)| it.line),
+            message: format!(
+                "{} page notes for each of {} level columns: over {MAX_NOTE_COPIES} copies",
+                page.notes.len(),
+                page.roles.len()
+            ),
+        });
+    }
     let own_title = page_title.or(page.own.clone());
     let mut roles = page.finish(own_title.as_deref());
     if roles.is_empty() {
@@ -125,6 +141,10 @@ pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
     })
 }
 
+/// The most page-note items one page may produce (notes × level columns): every role of
+/// a page gets a copy of its notes, so a page of thousands of both would fill the memory.
+const MAX_NOTE_COPIES: usize = 100_000;
+
 struct Page<'a> {
     doc: &'a Document,
     roles: Vec<(RoleBuilder, bool)>,
@@ -133,18 +153,23 @@ struct Page<'a> {
     /// Text outside the tables of a section that has tables: it speaks for the whole page.
     notes: Vec<(String, BlockItem)>,
     warnings: Vec<Warning>,
+    /// Role id → index in `roles`.
+    role_index: HashMap<String, usize>,
+    /// (role id, section key, line, text) of every table item already read.
+    pushed: HashSet<(String, String, u32, String)>,
 }
 
 impl Page<'_> {
     fn role(&mut self, name: &str, bold: bool) -> &mut RoleBuilder {
         let id = crate::model::slug(name);
-        let index = match self.roles.iter().position(|(b, _)| b.id() == id) {
-            Some(i) => i,
+        let index = match self.role_index.get(&id) {
+            Some(&i) => i,
             None => {
                 self.roles.push((
                     RoleBuilder::new(name, self.doc, Format::LadderPage, false),
                     false,
                 ));
+                self.role_index.insert(id, self.roles.len() - 1);
                 self.roles.len() - 1
             }
         };
@@ -182,7 +207,8 @@ impl Page<'_> {
     fn table(&mut self, heading: &str, rows: Vec<Vec<Cell>>, line: u32) {
         let file = self.doc.name.clone();
         let mut pairs = rows.chunks(2);
-        let mut seen: Vec<(String, String)> = Vec::new();
+        // Slug of each level name seen in this table → its first value cell's text.
+        let mut seen: HashMap<String, String> = HashMap::new();
         for pair in pairs.by_ref() {
             let [names, values] = pair else {
                 let text: Vec<String> = pair[0]
@@ -216,10 +242,8 @@ impl Page<'_> {
                     continue;
                 };
                 let bold = name_cell.bold || value.bold;
-                if let Some((_, earlier)) = seen
-                    .iter()
-                    .find(|(n, _)| crate::model::slug(n) == crate::model::slug(&name))
-                {
+                let name_id = crate::model::slug(&name);
+                if let Some(earlier) = seen.get(&name_id) {
                     let same = earlier.trim() == value.content.trim();
                     self.warnings.push(Warning {
                         kind: WarningKind::DuplicateColumn,
@@ -236,7 +260,8 @@ impl Page<'_> {
                         continue;
                     }
                 }
-                seen.push((name.clone(), value.content.clone()));
+                seen.entry(name_id.clone())
+                    .or_insert_with(|| value.content.clone());
                 let items: Vec<BlockItem> = markdown_blocks(&value.content, value.line)
                     .into_iter()
                     .filter_map(|b| match b {
@@ -244,6 +269,7 @@ impl Page<'_> {
                         _ => None,
                     })
                     .collect();
+                let mut pushed = std::mem::take(&mut self.pushed);
                 let role = self.role(&name, bold);
                 match canonical(heading) {
                     Some(Target::Fact(key)) => {
@@ -266,11 +292,9 @@ impl Page<'_> {
                         let key = section_key(heading);
                         let section = role.section(&key, heading);
                         for it in items {
-                            if !section
-                                .items
-                                .iter()
-                                .any(|x| x.text == it.text && x.source.line == it.line)
-                            {
+                            // Read once (a set: a scan of the section per item was quadratic).
+                            let id = (name_id.clone(), key.clone(), it.line, it.text.clone());
+                            if pushed.insert(id) {
                                 section.items.push(item(
                                     it.text.clone(),
                                     None,
@@ -282,6 +306,7 @@ impl Page<'_> {
                         }
                     }
                 }
+                self.pushed = pushed;
             }
         }
     }
@@ -384,19 +409,23 @@ fn split_track(h1: &str) -> (String, Option<String>) {
 /// Byte offset just past the `</table>` closing the table that starts at `start`
 /// (nested tables counted), or the end of the text.
 fn find_table_end(text: &str, start: usize) -> usize {
-    let lower = text[start..].to_ascii_lowercase();
+    // Compared in place: lower-casing the rest of the page for every table made a page of
+    // many tables quadratic.
+    let tag_at = |at: usize, tag: &str| {
+        text.as_bytes()
+            .get(at..at + tag.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(tag.as_bytes()))
+    };
     let mut depth = 0usize;
-    let mut i = 0;
-    while let Some(lt) = lower[i..].find('<') {
+    let mut i = start;
+    while let Some(lt) = text[i..].find('<') {
         let at = i + lt;
-        let tail = &lower[at..];
-        if tail.starts_with("<table") {
+        if tag_at(at, "<table") {
             depth += 1;
-        } else if tail.starts_with("</table") {
+        } else if tag_at(at, "</table") {
             depth = depth.saturating_sub(1);
             if depth == 0 {
-                let close = tail.find('>').map_or(tail.len(), |g| g + 1);
-                let end = start + at + close;
+                let end = text[at..].find('>').map_or(text.len(), |g| at + g + 1);
                 return text[end..].find('\n').map_or(text.len(), |n| end + n + 1);
             }
         }
@@ -520,5 +549,89 @@ mod tests {
         assert!(imported.roles.iter().all(|r| !r.id.is_empty()));
         let texts: Vec<_> = imported.roles[0].items().map(|i| i.text.as_str()).collect();
         assert_eq!(texts, ["a1", "ship it"]);
+    }
+
+    /// Pathological input: 50,000 small tables took 15 s, each table's end being looked for
+    /// in a lower-cased copy of the rest of the page.
+    #[test]
+    fn quadratic_table_end_many_tables_and_mixed_case_tags() {
+        let text = "<TABLE><tr><td>a</td></tr><Table>x</TABLE></table>\nafter\n<table>";
+        assert_eq!(find_table_end(text, 0), text.find("after").unwrap());
+        assert_eq!(find_table_end(text, text.rfind('<').unwrap()), text.len());
+        let mut page = String::from("---\ntitle: P\n---\n# P\n### Responsibilities\n");
+        for i in 0..20_000 {
+            page.push_str(&format!(
+                "<table markdown=\"1\"><tr><td>P</td></tr><tr><td>item {i}</td></tr></table>\n"
+            ));
+        }
+        let imported = parse(&Document::from_text("p.md", page)).unwrap();
+        assert_eq!(imported.roles[0].items().count(), 20_000);
+    }
+
+    /// Pathological inputs: 5,000 level columns took 3.5 s (each column's name looked up by
+    /// re-slugging every earlier name); a cell of 100,000 items took 18 s (each item checked
+    /// against every earlier item of its section).
+    #[test]
+    fn quadratic_columns_and_items_many_columns_and_a_long_cell() {
+        let mut page = String::from(
+            "---\ntitle: L0\n---\n# L0\n### Responsibilities\n<table markdown=\"1\">\n<tr>",
+        );
+        for i in 0..3_000 {
+            page.push_str(&format!("<td>L{i}</td>"));
+        }
+        page.push_str("<td>L7</td></tr>\n<tr>");
+        for i in 0..3_000 {
+            page.push_str(&format!("<td>\n\n- does {i}\n\n</td>"));
+        }
+        page.push_str("<td>\n\n- does 7\n\n</td></tr>\n</table>\n");
+        let imported = parse(&Document::from_text("p.md", page)).unwrap();
+        assert_eq!(imported.roles.len(), 3_000);
+        assert_eq!(imported.roles[7].items().count(), 1);
+        let dup: Vec<_> = imported
+            .warnings
+            .iter()
+            .filter(|w| w.kind == WarningKind::DuplicateColumn)
+            .collect();
+        assert_eq!(dup.len(), 1);
+        assert!(
+            dup[0].message.contains("same text; read once"),
+            "{}",
+            dup[0].message
+        );
+
+        let cell: String = (0..30_000).map(|i| format!("- item {i}\n")).collect();
+        let page = format!("---\ntitle: P\n---\n# P\n### Responsibilities\n<table markdown=\"1\">\n<tr><td>\n\nP\n\n</td></tr>\n<tr><td>\n\n{cell}\n</td></tr>\n</table>\n");
+        let imported = parse(&Document::from_text("p.md", page)).unwrap();
+        assert_eq!(imported.roles[0].items().count(), 30_000);
+    }
+
+    /// Pathological input: every role of a page gets a copy of the page notes, so thousands
+    /// of level columns and thousands of notes made millions of items: a clean error instead.
+    #[test]
+    fn page_notes_times_columns_is_bounded() {
+        let page_with = |columns: usize, notes: usize| {
+            let mut page = String::from("---\ntitle: L0\n---\n# L0\n### Responsibilities\n");
+            page.push_str("<table markdown=\"1\">\n<tr>");
+            for i in 0..columns {
+                page.push_str(&format!("<td>L{i}</td>"));
+            }
+            page.push_str("</tr>\n<tr>");
+            for i in 0..columns {
+                page.push_str(&format!("<td>does {i}</td>"));
+            }
+            page.push_str("</tr>\n</table>\n");
+            for i in 0..notes {
+                page.push_str(&format!("Note {i}.\n\n"));
+            }
+            parse(&Document::from_text("p.md", page))
+        };
+        let imported = page_with(100, 1_000).unwrap();
+        assert_eq!(imported.roles.len(), 100);
+        assert!(imported.roles.iter().all(|r| r.items().count() == 1_001));
+        let err = page_with(1_000, 1_000).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "p.md:10: 1000 page notes for each of 1000 level columns: over 100000 copies"
+        );
     }
 }
