@@ -2,7 +2,13 @@
 //! capabilities (which grant those permissions to the main window) from `src-tauri/capabilities/`.
 
 /// Every `#[tauri::command]` in `commands.rs`; a command missing here cannot be invoked.
-const COMMANDS: &[&str] = &["list_roles", "get_role", "startup_route"];
+const COMMANDS: &[&str] = &[
+    "list_roles",
+    "get_role",
+    "startup_route",
+    "compare_roles",
+    "export_comparison",
+];
 
 fn main() {
     println!("cargo:rerun-if-changed=src-tauri/capabilities");

@@ -1,5 +1,6 @@
 //! The one error type that crosses IPC: `{ kind, message }`, so the UI can react to the kind.
 
+use rolecraft_core::compare::CompareError;
 use rolecraft_core::library::LibraryError;
 use serde::Serialize;
 use ts_rs::TS;
@@ -50,6 +51,12 @@ impl From<LibraryError> for IpcError {
             LibraryError::Parse { .. } | LibraryError::Exists { .. } => ErrorKind::BadInput,
         };
         IpcError::new(kind, e.to_string())
+    }
+}
+
+impl From<CompareError> for IpcError {
+    fn from(e: CompareError) -> Self {
+        IpcError::new(ErrorKind::BadInput, e.to_string())
     }
 }
 

@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+mod save;
 mod state;
 
 pub use commands::LibraryView;
@@ -22,6 +23,8 @@ pub fn app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::list_roles,
             commands::get_role,
             commands::startup_route,
+            commands::compare_roles,
+            commands::export_comparison,
         ])
 }
 

@@ -68,6 +68,54 @@ fn get_role_returns_the_role_and_an_unknown_id_is_not_found() {
 }
 
 #[test]
+fn compare_roles_aligns_the_chosen_roles() {
+    let ids = ["director-of-engineering", "vp-of-engineering", "cto"];
+    let cmp = invoke("compare_roles", json!({ "ids": ids })).unwrap();
+    assert_eq!(cmp["roles"], json!(ids));
+    let scope = cmp["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["key"] == "scope_of_knowledge")
+        .unwrap();
+    let changed = scope["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["cells"][0]["text"] == "Manages managers and ICs.");
+    let row = changed.expect("the Director's \"Manages managers and ICs.\" row");
+    assert_eq!(row["cells"][1]["status"], "changed");
+    assert_eq!(row["cells"][1]["text"], "Manages managers and directors.");
+
+    let err = invoke("compare_roles", json!({ "ids": ["cto"] })).unwrap_err();
+    assert_eq!(err["kind"], "bad_input", "{err}");
+}
+
+#[test]
+fn export_comparison_writes_the_chosen_format_atomically() {
+    let dir = std::env::temp_dir().join(format!("rolecraft-app-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::env::set_var("ROLECRAFT_SAVE_DIR", &dir);
+    let ids = ["director-of-engineering", "vp-of-engineering"];
+    let path = invoke("export_comparison", json!({ "ids": ids, "format": "md" })).unwrap();
+    let path = PathBuf::from(path.as_str().unwrap());
+    assert_eq!(
+        path,
+        dir.join("director-of-engineering-vs-vp-of-engineering.md")
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("Director of Engineering") && text.contains("VP of Engineering"),
+        "{text}"
+    );
+    let html = invoke("export_comparison", json!({ "ids": ids, "format": "html" })).unwrap();
+    assert!(std::fs::read_to_string(html.as_str().unwrap())
+        .unwrap()
+        .starts_with("<!"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn a_command_the_app_does_not_have_is_refused() {
     let err = invoke("plugin:fs|read_text_file", json!({"path": "/etc/passwd"})).unwrap_err();
     assert!(err.to_string().contains("not allowed"), "{err}");

@@ -21,6 +21,8 @@ pub struct Session {
     base: String,
     driver: Child,
     pub data_dir: PathBuf,
+    /// Where exports land: the app writes here instead of opening the save dialog.
+    pub save_dir: PathBuf,
     _guard: MutexGuard<'static, ()>,
 }
 
@@ -66,7 +68,8 @@ impl Session {
             std::process::id(),
             free_port_pair()
         ));
-        std::fs::create_dir_all(&data_dir).unwrap();
+        let save_dir = data_dir.join("exports");
+        std::fs::create_dir_all(&save_dir).unwrap();
         let port = free_port_pair();
         let driver = Command::new(tauri_driver())
             .args([
@@ -76,6 +79,7 @@ impl Session {
                 &(port + 1).to_string(),
             ])
             .env("ROLECRAFT_DATA_DIR", &data_dir)
+            .env("ROLECRAFT_SAVE_DIR", &save_dir)
             .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
@@ -99,6 +103,7 @@ impl Session {
             base: format!("http://127.0.0.1:{port}"),
             driver,
             data_dir,
+            save_dir,
             _guard: guard,
         };
         let app = env!("CARGO_BIN_EXE_rolecraft-app");
@@ -106,7 +111,22 @@ impl Session {
             "browserName": "wry",
             "tauri:options": {"application": app, "args": args},
         }}});
-        let resp = session.request("POST", "/session", Some(caps));
+        // WebKitWebDriver may still be starting: retry a refused or dropped first connection.
+        let url = format!("{}/session", session.base);
+        let mut attempt = 0;
+        let resp: Value = loop {
+            attempt += 1;
+            match session.agent.post(&url).send_json(&caps) {
+                Ok(mut r) => {
+                    break r.body_mut().read_json::<Value>().expect("session JSON")["value"].clone()
+                }
+                Err(e) if attempt < 5 => {
+                    eprintln!("POST {url}: {e}; retrying");
+                    std::thread::sleep(Duration::from_millis(500));
+                }
+                Err(e) => panic!("POST {url}: {e}"),
+            }
+        };
         let id = resp["sessionId"]
             .as_str()
             .unwrap_or_else(|| panic!("no session: {resp}"))
@@ -189,6 +209,27 @@ impl Session {
             .remove(0)
     }
 
+    /// Elements matching `css` inside `el`.
+    pub fn children(&mut self, el: &Element, css: &str) -> Vec<Element> {
+        let v = self.ok(
+            "POST",
+            &format!("/element/{}/elements", el.0),
+            Some(json!({"using": "css selector", "value": css})),
+        );
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|e| Element(e[ELEMENT].as_str().unwrap().to_string()))
+            .collect()
+    }
+
+    /// The element's position and size on the page: (x, y, width, height).
+    pub fn rect(&mut self, el: &Element) -> (f64, f64, f64, f64) {
+        let r = self.ok("GET", &format!("/element/{}/rect", el.0), None);
+        let f = |k: &str| r[k].as_f64().unwrap_or(f64::NAN);
+        (f("x"), f("y"), f("width"), f("height"))
+    }
+
     pub fn text(&mut self, el: &Element) -> String {
         self.ok("GET", &format!("/element/{}/text", el.0), None)
             .as_str()
@@ -257,7 +298,10 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
-        let _ = self.request("DELETE", "", None);
+        // Never panic here: a panic while unwinding aborts and would orphan the driver.
+        if self.base.contains("/session/") {
+            let _ = self.agent.delete(&self.base).call();
+        }
         // SIGTERM, not SIGKILL: tauri-driver then stops WebKitWebDriver (and the app) too.
         let _ = Command::new("kill")
             .args(["-TERM", &self.driver.id().to_string()])

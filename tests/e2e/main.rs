@@ -57,3 +57,108 @@ fn library_lists_the_bundled_roles_and_opens_vp_of_engineering() {
         "{sources:?}"
     );
 }
+
+#[test]
+fn compare_aligns_director_vp_and_cto_and_exports() {
+    let mut s = Session::start(&[]);
+    s.wait_until(".role-link", "the library", |_, e| e.len() >= 4);
+    let tab = s.find("nav.tabs a[href^='#/compare']");
+    s.click(&tab);
+
+    // Pick three roles from the keyboard.
+    let picker = s.find("input[role=combobox]");
+    for query in ["director", "vp of eng", "cto"] {
+        s.type_into(&picker, query);
+        s.type_into(&picker, "\u{E007}"); // Enter
+    }
+    let headers = s.wait_until(".col-header .col-title", "three columns", |_, e| {
+        e.len() == 3
+    });
+    let titles: Vec<String> = headers.iter().map(|h| s.text(h)).collect();
+    assert_eq!(
+        titles,
+        ["Director of Engineering", "VP of Engineering", "CTO"]
+    );
+
+    // Rows are aligned: the three cells of a row sit at the same height, one per column.
+    let cells = s.all(".item-row[data-section=scope_of_knowledge] > .cell");
+    assert!(
+        cells.len() >= 9 && cells.len() % 3 == 0,
+        "{} cells",
+        cells.len()
+    );
+    let mut found = false;
+    for row in cells.chunks(3) {
+        let rects: Vec<_> = row.iter().map(|c| s.rect(c)).collect();
+        assert!(
+            rects.iter().all(|r| (r.1 - rects[0].1).abs() < 0.5),
+            "row not aligned: {rects:?}"
+        );
+        assert!(
+            rects[0].0 < rects[1].0 && rects[1].0 < rects[2].0,
+            "columns out of order: {rects:?}"
+        );
+        if s.text(&row[0]) == "Manages managers and ICs." {
+            found = true;
+            assert_eq!(s.attr(&row[1], "data-status").as_deref(), Some("changed"));
+            let inserted = s.children(&row[1], "ins");
+            let deleted = s.children(&row[1], "del");
+            assert_eq!(inserted.len(), 1);
+            assert_eq!(s.text(&inserted[0]), "directors.");
+            assert_eq!(s.text(&deleted[0]), "ICs.");
+        }
+    }
+    assert!(
+        found,
+        "no row starts with the Director's \"Manages managers and ICs.\""
+    );
+    let counts = s.texts("[data-section-counts=responsibilities] .count-cell");
+    assert!(
+        counts[1].contains("3 same"),
+        "responsibilities counts: {counts:?}"
+    );
+
+    // Differences only hides rows every role shares.
+    let before = s.all(".item-row").len();
+    let toggle = s.find("label.toggle input");
+    s.click(&toggle);
+    s.wait_until(".item-row", "fewer rows", |_, e| e.len() < before);
+    let hidden = s.texts(".hidden-count");
+    assert!(
+        hidden
+            .first()
+            .is_some_and(|h| h.ends_with("unchanged rows hidden")),
+        "{hidden:?}"
+    );
+
+    // Export both formats (ROLECRAFT_SAVE_DIR stands in for the save dialog).
+    for (button, file) in [
+        (
+            "Export Markdown…",
+            "director-of-engineering-vs-vp-of-engineering-vs-cto.md",
+        ),
+        (
+            "Export HTML…",
+            "director-of-engineering-vs-vp-of-engineering-vs-cto.html",
+        ),
+    ] {
+        let buttons = s.all(".actions button");
+        let el = buttons
+            .into_iter()
+            .find(|b| s.text(b) == button)
+            .expect(button);
+        s.click(&el);
+        s.wait_until("p.note[role=status]", "the saved note", |s, e| {
+            e.first().is_some_and(|n| s.text(n).contains(file))
+        });
+        let text = std::fs::read_to_string(s.save_dir.join(file)).unwrap();
+        for want in [
+            "Director of Engineering",
+            "VP of Engineering",
+            "CTO",
+            "directors.",
+        ] {
+            assert!(text.contains(want), "{file} lacks {want:?}: {text}");
+        }
+    }
+}

@@ -4,10 +4,16 @@
 
 use std::path::PathBuf;
 
+use rolecraft_core::compare::{
+    Cell, Comparison, Counts, FactRow, GridFact, GridRow, GridSection, GridSkill, Ladder,
+    LadderStep, MultiComparison, RoleHeader, Row, SectionDiff, Shared, SharedFact, SharedSection,
+    SharedSkill, SkillCell, SkillRow, Status, WordOp, WordOpKind,
+};
 use rolecraft_core::model::{
     Conflict, ConflictSide, Format, Item, Link, Role, Section, Skill, SourceDoc, SourceRef,
     Warning, WarningKind,
 };
+use rolecraft_core::render::OutputFormat;
 use ts_rs::{Config, ExportError, TS};
 
 type Export = fn(&Config) -> Result<String, ExportError>;
@@ -27,6 +33,32 @@ fn exports() -> Vec<(&'static str, Export)> {
         ("WarningKind", WarningKind::export_to_string),
         ("Conflict", Conflict::export_to_string),
         ("ConflictSide", ConflictSide::export_to_string),
+        // compare
+        ("MultiComparison", MultiComparison::export_to_string),
+        ("Comparison", Comparison::export_to_string),
+        ("RoleHeader", RoleHeader::export_to_string),
+        ("GridSection", GridSection::export_to_string),
+        ("GridRow", GridRow::export_to_string),
+        ("Cell", Cell::export_to_string),
+        ("GridFact", GridFact::export_to_string),
+        ("GridSkill", GridSkill::export_to_string),
+        ("SkillCell", SkillCell::export_to_string),
+        ("SectionDiff", SectionDiff::export_to_string),
+        ("Row", Row::export_to_string),
+        ("FactRow", FactRow::export_to_string),
+        ("SkillRow", SkillRow::export_to_string),
+        ("Counts", Counts::export_to_string),
+        ("Status", Status::export_to_string),
+        ("WordOp", WordOp::export_to_string),
+        ("WordOpKind", WordOpKind::export_to_string),
+        ("Ladder", Ladder::export_to_string),
+        ("LadderStep", LadderStep::export_to_string),
+        ("Shared", Shared::export_to_string),
+        ("SharedSection", SharedSection::export_to_string),
+        ("SharedFact", SharedFact::export_to_string),
+        ("SharedSkill", SharedSkill::export_to_string),
+        // render
+        ("OutputFormat", OutputFormat::export_to_string),
     ]
 }
 

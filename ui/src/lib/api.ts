@@ -4,9 +4,11 @@ import { invoke } from '@tauri-apps/api/core';
 import type { ErrorKind } from './bindings/ErrorKind';
 import type { IpcError } from './bindings/IpcError';
 import type { LibraryView } from './bindings/LibraryView';
+import type { MultiComparison } from './bindings/MultiComparison';
+import type { OutputFormat } from './bindings/OutputFormat';
 import type { Role } from './bindings/Role';
 
-export type { ErrorKind, IpcError, LibraryView, Role };
+export type { ErrorKind, IpcError, LibraryView, MultiComparison, OutputFormat, Role };
 
 /** A failed command, with the kind the UI reacts to. */
 export class ApiError extends Error implements IpcError {
@@ -42,4 +44,9 @@ export const api = {
   getRole: (id: string) => call<Role>('get_role', { id }),
   /** The view asked for on the command line (`--open role/cto`), if any. */
   startupRoute: () => call<string | null>('startup_route'),
+  /** Two to six roles side by side, each against its left neighbour. */
+  compareRoles: (ids: string[]) => call<MultiComparison>('compare_roles', { ids }),
+  /** Saves the comparison through the native save dialog; the path written, or null if cancelled. */
+  exportComparison: (ids: string[], format: OutputFormat) =>
+    call<string | null>('export_comparison', { ids, format }),
 };

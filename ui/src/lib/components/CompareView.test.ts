@@ -1,0 +1,98 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import CompareView from './CompareView.svelte';
+import { mockLibrary, ROLES } from '../testing';
+
+const IDS = ['director-of-engineering', 'vp-of-engineering', 'cto'];
+
+async function setup(ids = IDS) {
+  const calls = mockLibrary();
+  const onChange = vi.fn();
+  const view = render(CompareView, { roles: ROLES, ids, onChange });
+  if (ids.length >= 2) await screen.findAllByRole('columnheader');
+  return { ...view, calls, onChange, user: userEvent.setup() };
+}
+
+function rowTexts(container: HTMLElement) {
+  return [...container.querySelectorAll('.item-row')].map((row) =>
+    [...row.querySelectorAll('.cell')].map((c) => `${c.getAttribute('data-status')}:${c.textContent?.trim()}`),
+  );
+}
+
+describe('CompareView', () => {
+  it('shows one column per role with rows aligned across them', async () => {
+    const { container, calls } = await setup();
+    expect(calls.find((c) => c.cmd === 'compare_roles')?.args).toEqual({ ids: IDS });
+    expect(screen.getAllByRole('columnheader').map((h) => h.querySelector('.col-title')?.textContent)).toEqual([
+      'Director of Engineering',
+      'VP of Engineering',
+      'CTO',
+    ]);
+    expect(rowTexts(container)).toEqual([
+      ['first:Manages managers and ICs.', 'changed:Manages managers and ICs.directors.', 'removed:not in this role'],
+      ['first:Culture leadership.', 'same:Culture leadership.', 'same:Culture leadership.'],
+      ['none:nothing here', 'added:Organizational design', 'same:Organizational design'],
+    ]);
+  });
+
+  it('highlights the changed words', async () => {
+    const { container } = await setup();
+    const changed = container.querySelector('.item-row .cell.changed') as HTMLElement;
+    expect(changed.querySelector('ins')).toHaveTextContent('directors.');
+    expect(changed.querySelector('del')).toHaveTextContent('ICs.');
+    const fact = container.querySelector('[data-fact=years_of_experience] .cell.changed') as HTMLElement;
+    expect(fact.querySelector('ins')).toHaveTextContent('20+');
+  });
+
+  it('shows per-section counts against the left neighbour', async () => {
+    const { container } = await setup();
+    const counts = [...container.querySelectorAll('[data-section-counts=scope_of_knowledge] .count-cell')].map((c) =>
+      [...c.querySelectorAll('.count')].map((n) => n.textContent).join(', '),
+    );
+    expect(counts).toEqual(['2 items', '1 same, 1 changed, 1 added', '2 same, 1 removed']);
+  });
+
+  it('hides unchanged rows with "differences only"', async () => {
+    const { container, user } = await setup();
+    await user.click(screen.getByLabelText('Differences only'));
+    expect(rowTexts(container).map((r) => r[0])).toEqual(['first:Manages managers and ICs.', 'none:nothing here']);
+    expect(screen.getByText('1 unchanged rows hidden')).toBeInTheDocument();
+  });
+
+  it('exports through the shell and says where the file went', async () => {
+    const { calls, user } = await setup();
+    await user.click(screen.getByRole('button', { name: 'Export HTML…' }));
+    expect(calls.find((c) => c.cmd === 'export_comparison')?.args).toEqual({ ids: IDS, format: 'html' });
+    expect(await screen.findByRole('status')).toHaveTextContent('Saved to /tmp/out.html');
+  });
+
+  it('asks for roles when fewer than two are chosen, and adds them from the keyboard', async () => {
+    const { calls, onChange, user } = await setup(['cto']);
+    expect(screen.getByText(/Pick two to six roles/)).toBeInTheDocument();
+    expect(calls.some((c) => c.cmd === 'compare_roles')).toBe(false);
+    await user.type(screen.getByRole('combobox'), 'vp');
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'VP of EngineeringPeople Manager Path',
+      'VP of ProductProduct',
+    ]);
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(onChange).toHaveBeenLastCalledWith(['cto', 'vp-of-product']);
+  });
+
+  it('removes the last role with Backspace and reorders with the move button', async () => {
+    const { onChange, user } = await setup();
+    await user.click(screen.getByRole('combobox'));
+    await user.keyboard('{Backspace}');
+    expect(onChange).toHaveBeenLastCalledWith(['director-of-engineering', 'vp-of-engineering']);
+    await user.click(screen.getByRole('button', { name: 'Move CTO left' }));
+    expect(onChange).toHaveBeenLastCalledWith(['director-of-engineering', 'cto', 'vp-of-engineering']);
+  });
+
+  it('shows the error the shell gives', async () => {
+    const { rerender } = await setup();
+    await rerender({ ids: ['director-of-engineering', 'nope'] });
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('no role "nope" in the library'));
+    expect(screen.queryAllByRole('columnheader')).toHaveLength(0);
+  });
+});
