@@ -110,51 +110,69 @@ fn check_depth(doc: &Document) -> Result<(), ImportError> {
 const SEARCH_BASE: usize = 64 << 20;
 const SEARCH_PER_BYTE: usize = 16;
 
-/// Points each item at the line of the original HTML where its text starts: the first
-/// occurrence of its opening words after the previous item's.
+/// Points each item (and each skill) at the line of the original HTML where its text
+/// starts: the first occurrence of its opening words after the previous item's. An item not
+/// found back gets the line of the item before it: a line of the converted text would not
+/// be a line of this file.
 fn relocate_lines(role: &mut Role, html: &str) {
     let mut budget = SEARCH_BASE.saturating_add(html.len().saturating_mul(SEARCH_PER_BYTE));
     let starts: Vec<usize> = std::iter::once(0)
         .chain(html.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
     let line_at = |offset: usize| starts.partition_point(|&s| s <= offset) as u32;
+    let mut targets: Vec<(&str, &mut u32)> = Vec::new();
+    for section in role.sections.iter_mut().chain(role.context.iter_mut()) {
+        for item in &mut section.items {
+            targets.push((&item.text, &mut item.source.line));
+        }
+    }
+    for skill in &mut role.skills {
+        targets.push((&skill.name, &mut skill.source.line));
+        for item in skill
+            .description
+            .iter_mut()
+            .chain(skill.attainment.iter_mut())
+        {
+            targets.push((&item.text, &mut item.source.line));
+        }
+    }
     let mut cursor = 0usize;
-    let items = role
-        .sections
-        .iter_mut()
-        .chain(role.context.iter_mut())
-        .flat_map(|s| s.items.iter_mut());
-    for item in items {
-        // The opening words, up to a character HTML may have written as an entity.
-        let probe: String = item
-            .text
-            .chars()
-            .take_while(|c| !"&<>\"'\n".contains(*c))
-            .take(32)
-            .collect();
-        let probe = probe.trim();
-        if probe.is_empty() {
-            continue;
-        }
-        if budget == 0 {
-            break;
-        }
-        let found = match html[cursor..].find(probe) {
-            Some(p) => {
-                budget = budget.saturating_sub(p + probe.len());
-                Some(p + cursor)
+    for (text, line) in targets {
+        let mut found = None;
+        let mut tried = String::new();
+        // The opening words, up to a character HTML may have written as an entity; then
+        // up to the first non-ASCII one (`&nbsp;`, `&eacute;`, ...).
+        for ascii_only in [false, true] {
+            let probe: String = text
+                .chars()
+                .take_while(|c| !"&<>\"'\n".contains(*c) && (c.is_ascii() || !ascii_only))
+                .take(32)
+                .collect();
+            let probe = probe.trim();
+            if probe.is_empty() || probe == tried || budget == 0 {
+                break;
             }
-            None => {
-                let found = html.find(probe);
-                let scanned = html.len() - cursor + found.map_or(html.len(), |f| f + probe.len());
-                budget = budget.saturating_sub(scanned);
-                found
+            found = match html[cursor..].find(probe) {
+                Some(p) => {
+                    budget = budget.saturating_sub(p + probe.len());
+                    Some(p + cursor)
+                }
+                None => {
+                    let found = html.find(probe);
+                    let scanned =
+                        html.len() - cursor + found.map_or(html.len(), |f| f + probe.len());
+                    budget = budget.saturating_sub(scanned);
+                    found
+                }
+            };
+            if found.is_some() {
+                break;
             }
-        };
-        if let Some(found) = found {
-            item.source.line = line_at(found);
-            cursor = found;
+            tried = probe.to_string();
         }
+        let at = found.unwrap_or(cursor);
+        *line = line_at(at);
+        cursor = at;
     }
 }
 
@@ -214,6 +232,30 @@ mod tests {
         assert_eq!(
             (items[0].text.as_str(), items[0].source.line),
             ("First item", 5)
+        );
+    }
+
+    /// Fuzzing found: an item whose text HTML writes with an entity (`&nbsp;`) was not found
+    /// back in the page and kept the line of the converted text, past the end of the file.
+    #[test]
+    fn fuzz_item_lines_stay_inside_the_html_file() {
+        let page = "<html><body>\n<h1>R</h1><h2>Responsibilities</h2><ul><li>a</li><li>b</li><li>c</li><li>d</li><li>e</li></ul>\n<p>Non&nbsp;breaking &eacute;</p>\n<p>&quot;Quoted&quot; first</p>\n</body></html>";
+        let imported = import_document(&Document::from_text("r.html", page)).unwrap();
+        let items: Vec<(&str, u32)> = imported.roles[0]
+            .items()
+            .map(|i| (i.text.as_str(), i.source.line))
+            .collect();
+        assert_eq!(
+            items,
+            [
+                ("a", 2),
+                ("b", 2),
+                ("c", 2),
+                ("d", 2),
+                ("e", 2),
+                ("Non\u{a0}breaking é", 3),
+                ("\"Quoted\" first", 3)
+            ]
         );
     }
 }
