@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Bounded fuzz run of every importer: scripts/fuzz.sh [SECONDS_PER_TARGET] (default 60).
 #
-# Targets (fuzz/fuzz_targets/): ladder, sfia, blueprint, markdown (each importer, reached
+# Targets (fuzz/fuzz_targets/): ladder, sfia, blueprint, markdown, html (each importer, reached
 # through `import_document` on a document detected as its format) and any_document
 # (arbitrary bytes through `Document::from_bytes` then `import_document`). Seeds are in
 # fuzz/corpus/<target>/ (copies of tests/fixtures); new inputs go to fuzz/work/<target>/
@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET="${1:-60}"
 TIMEOUT="${FUZZ_TIMEOUT:-5}"
-TARGETS=(ladder sfia blueprint markdown any_document)
+TARGETS=(ladder sfia blueprint markdown html any_document)
 export PATH="$HOME/.cargo/bin:$PATH"
 export RUSTC_BOOTSTRAP=1
 
@@ -50,7 +50,8 @@ for t in "${TARGETS[@]}"; do
     failed=1
     result[$t]="FAILED (exit $rc)"
     echo "---- $t failed; end of $log:" >&2
-    grep -E "panicked at|^(thread|SUMMARY|==[0-9]+== ERROR)|Test unit written to|ALARM" "$log" >&2 || tail -30 "$log" >&2
+    grep -E -A1 "panicked at" "$log" >&2 || true
+    grep -E "^(SUMMARY|==[0-9]+== ERROR)|Test unit written to|ALARM|out-of-memory" "$log" >&2 || tail -30 "$log" >&2
   fi
 done
 
