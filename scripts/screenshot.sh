@@ -2,12 +2,18 @@
 # Screenshots of the real app under Xvfb, as a person sees it at 1280×800:
 #   scripts/screenshot.sh                      → docs/screenshots/library.png (VP of Engineering open)
 #   scripts/screenshot.sh NAME ROUTE [NAME ROUTE ...]   e.g. library role/cto
+#   scripts/screenshot.sh all   → library.png, compare.png (Director/VP/CTO), draft.png
 # Builds the UI and the app first (the same build the end-to-end tests use).
 set -euo pipefail
 source "$(dirname "$0")/app-deps.sh"
 cd "$ROOT"
 
 if [ "$#" -eq 0 ]; then set -- library role/vp-of-engineering; fi
+if [ "$1" = all ]; then
+  set -- library role/vp-of-engineering \
+    compare compare/director-of-engineering,vp-of-engineering,cto \
+    draft draft/vp-of-engineering-1
+fi
 
 ensure_apt_packages
 build_ui
@@ -31,6 +37,33 @@ Xvfb ":$DISPLAY_NUM" -screen 0 1280x800x24 -nolisten tcp 2>/dev/null &
 XVFB_PID=$!
 export DISPLAY=":$DISPLAY_NUM"
 for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$DISPLAY_NUM" ] && break; sleep 0.1; done
+
+# A sample draft, so `draft/vp-of-engineering-1` has something to show.
+mkdir -p "$DATA_DIR/drafts"
+cat >"$DATA_DIR/drafts/vp-of-engineering-1.json" <<'JSON'
+{
+  "id": "vp-of-engineering-1",
+  "name": "VP of Engineering, Berlin",
+  "role_id": "vp-of-engineering",
+  "template": "full",
+  "posting": {
+    "company": "Acme Robotics",
+    "team": "Platform Engineering",
+    "location": "Berlin, Germany",
+    "remote_policy": "Hybrid, two days a week in the office",
+    "employment_type": "Full-time",
+    "salary_range": null,
+    "about_company": "Acme Robotics builds warehouse robots used by 300 retailers.",
+    "benefits": null,
+    "how_to_apply": null,
+    "equal_opportunity": null
+  },
+  "sections": null,
+  "items_off": [],
+  "item_edits": [],
+  "updated_at": null
+}
+JSON
 
 mkdir -p docs/screenshots
 while [ "$#" -ge 2 ]; do

@@ -8,6 +8,16 @@ const COMMANDS: &[&str] = &[
     "startup_route",
     "compare_roles",
     "export_comparison",
+    "editor_options",
+    "list_drafts",
+    "create_draft",
+    "open_draft",
+    "save_draft",
+    "duplicate_draft",
+    "delete_draft",
+    "preview_draft",
+    "export_draft",
+    "copy_draft",
 ];
 
 fn main() {

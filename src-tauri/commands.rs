@@ -23,7 +23,7 @@ pub struct LibraryView {
     pub problem: Option<String>,
 }
 
-fn poisoned<T>(_: T) -> IpcError {
+pub(crate) fn poisoned<T>(_: T) -> IpcError {
     IpcError::new(ErrorKind::Internal, "the library lock is poisoned")
 }
 

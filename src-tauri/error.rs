@@ -2,6 +2,7 @@
 
 use rolecraft_core::compare::CompareError;
 use rolecraft_core::library::LibraryError;
+use rolecraft_core::render::{DraftError, RenderError};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -15,6 +16,8 @@ pub enum ErrorKind {
     BadInput,
     /// Reading or writing a file failed.
     Io,
+    /// A template does not compile or fails to render (`location` says where).
+    Template,
     /// The user closed a dialog without choosing.
     Cancelled,
     /// A bug: the message is for a bug report.
@@ -26,6 +29,18 @@ pub enum ErrorKind {
 pub struct IpcError {
     pub kind: ErrorKind,
     pub message: String,
+    /// Where a template error is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub location: Option<ErrorLocation>,
+}
+
+/// A place in a template: its name, and line and column when known (1-based).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ErrorLocation {
+    pub template: String,
+    pub line: Option<u32>,
+    pub column: Option<u32>,
 }
 
 impl IpcError {
@@ -33,6 +48,7 @@ impl IpcError {
         IpcError {
             kind,
             message: message.into(),
+            location: None,
         }
     }
 }
@@ -60,6 +76,42 @@ impl From<CompareError> for IpcError {
     }
 }
 
+impl From<RenderError> for IpcError {
+    fn from(e: RenderError) -> Self {
+        let kind = match &e {
+            RenderError::TemplateSyntax { .. } | RenderError::Template { .. } => {
+                ErrorKind::Template
+            }
+            RenderError::UnknownTemplate { .. } => ErrorKind::NotFound,
+            RenderError::UnknownSection { .. } | RenderError::UnknownField { .. } => {
+                ErrorKind::BadInput
+            }
+            RenderError::Io { .. } => ErrorKind::Io,
+        };
+        let location = e.location().map(|(template, line, column)| ErrorLocation {
+            template: template.to_string(),
+            line: line.map(|l| l as u32),
+            column: column.map(|c| c as u32),
+        });
+        IpcError {
+            kind,
+            message: e.to_string(),
+            location,
+        }
+    }
+}
+
+impl From<DraftError> for IpcError {
+    fn from(e: DraftError) -> Self {
+        let kind = match e.kind() {
+            "io" => ErrorKind::Io,
+            "not_found" => ErrorKind::NotFound,
+            _ => ErrorKind::BadInput,
+        };
+        IpcError::new(kind, e.to_string())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,5 +128,20 @@ mod tests {
             json["message"],
             "no role \"x\" in the library (known: a, b)"
         );
+        assert!(json.get("location").is_none(), "{json}");
+    }
+
+    #[test]
+    fn a_template_error_carries_its_location() {
+        let e = IpcError::from(RenderError::TemplateSyntax {
+            template: "mine".into(),
+            line: 3,
+            column: 7,
+            message: "unclosed".into(),
+        });
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["kind"], "template");
+        let want = serde_json::json!({"template": "mine", "line": 3, "column": 7});
+        assert_eq!(json["location"], want);
     }
 }

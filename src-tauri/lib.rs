@@ -2,12 +2,14 @@
 //! Everything a user sees is computed in the core; the shell only carries it over IPC.
 
 mod commands;
+mod drafts;
 mod error;
 mod save;
 mod state;
 
 pub use commands::LibraryView;
-pub use error::{ErrorKind, IpcError};
+pub use drafts::{DraftPreview, EditorOptions, FieldInfo};
+pub use error::{ErrorKind, ErrorLocation, IpcError};
 pub use state::AppState;
 
 use tauri::{Builder, Runtime};
@@ -18,6 +20,7 @@ pub fn app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     builder
         .plugin(tauri_plugin_fs::init())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
         .manage(AppState::open(&args))
         .invoke_handler(tauri::generate_handler![
             commands::list_roles,
@@ -25,6 +28,16 @@ pub fn app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::startup_route,
             commands::compare_roles,
             commands::export_comparison,
+            drafts::editor_options,
+            drafts::list_drafts,
+            drafts::create_draft,
+            drafts::open_draft,
+            drafts::save_draft,
+            drafts::duplicate_draft,
+            drafts::delete_draft,
+            drafts::preview_draft,
+            drafts::export_draft,
+            drafts::copy_draft,
         ])
 }
 

@@ -3,9 +3,12 @@
 use std::sync::RwLock;
 
 use rolecraft_core::library::{user_library_dir, Library, LibrarySources};
+use rolecraft_core::render::Renderer;
 
 pub struct AppState {
     pub library: RwLock<Library>,
+    /// Templates registered once (built-ins and the user's folder), reused for every render.
+    pub renderer: RwLock<Renderer>,
     /// A problem met opening the user's library (the bundled roles are shown regardless).
     pub library_problem: Option<String>,
     /// The view to open first (`--open ROUTE`, e.g. `role/cto`), for screenshots and links.
@@ -28,8 +31,10 @@ impl AppState {
                 (fallback, Some(e.to_string()))
             }
         };
+        let (renderer, _) = crate::drafts::load_renderer();
         AppState {
             library: RwLock::new(library),
+            renderer: RwLock::new(renderer),
             library_problem,
             startup_route: startup_route(args),
         }

@@ -11,12 +11,13 @@ use tauri::webview::InvokeRequest;
 use tauri::WebviewWindowBuilder;
 use ts_rs::TS;
 
-use crate::{ErrorKind, IpcError, LibraryView};
+use crate::{
+    DraftPreview, EditorOptions, ErrorKind, ErrorLocation, FieldInfo, IpcError, LibraryView,
+};
 
 fn invoke(cmd: &str, args: Value) -> Result<Value, Value> {
     // An empty user folder, so only the bundled library is read.
-    let data = std::env::temp_dir().join(format!("rolecraft-app-test-{}", std::process::id()));
-    std::env::set_var("ROLECRAFT_DATA_DIR", &data);
+    std::env::set_var("ROLECRAFT_DATA_DIR", data_dir());
     let app = crate::app(mock_builder())
         .build(tauri::generate_context!())
         .expect("app builds");
@@ -115,6 +116,119 @@ fn export_comparison_writes_the_chosen_format_atomically() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+fn data_dir() -> PathBuf {
+    std::env::temp_dir().join(format!("rolecraft-app-test-{}", std::process::id()))
+}
+
+#[test]
+fn a_draft_is_created_previewed_saved_listed_duplicated_exported_and_deleted() {
+    let draft = invoke(
+        "create_draft",
+        json!({ "roleId": "vp-of-engineering", "template": null }),
+    )
+    .unwrap();
+    let id = draft["id"].as_str().unwrap().to_string();
+    assert!(id.starts_with("vp-of-engineering-"), "{id}");
+    assert_eq!(draft["template"], "full");
+
+    let mut edited = draft.clone();
+    edited["posting"]["company"] = json!("Acme <script>alert(1)</script>");
+    let saved = invoke("save_draft", json!({ "draft": edited })).unwrap();
+    assert!(saved["updated_at"].is_string());
+    let reopened = invoke("open_draft", json!({ "id": id })).unwrap();
+    assert_eq!(
+        reopened["posting"]["company"],
+        "Acme <script>alert(1)</script>"
+    );
+
+    let preview = invoke("preview_draft", json!({ "draft": reopened })).unwrap();
+    let html = preview["html"].as_str().unwrap();
+    assert!(
+        html.contains("VP of Engineering") && html.contains("Acme"),
+        "{html}"
+    );
+    assert!(
+        !html.contains("<script>alert"),
+        "the preview must not carry a script: {html}"
+    );
+    assert!(!preview["unset_fields"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("company")));
+    assert!(preview["outline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["key"] == "responsibilities"));
+
+    let listed = invoke("list_drafts", json!({})).unwrap();
+    assert!(listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["id"] == id.as_str()));
+    let copy = invoke("duplicate_draft", json!({ "id": id })).unwrap();
+    assert_ne!(copy["id"], id.as_str());
+
+    let out = data_dir().join("exports");
+    std::fs::create_dir_all(&out).unwrap();
+    std::env::set_var("ROLECRAFT_SAVE_DIR", &out);
+    let path = invoke("export_draft", json!({ "draft": reopened, "format": "md" })).unwrap();
+    let md = std::fs::read_to_string(path.as_str().unwrap()).unwrap();
+    assert!(
+        md.contains("VP of Engineering") && md.contains("Acme"),
+        "{md}"
+    );
+
+    for d in [id.as_str(), copy["id"].as_str().unwrap()] {
+        invoke("delete_draft", json!({ "id": d })).unwrap();
+    }
+    let err = invoke("open_draft", json!({ "id": id })).unwrap_err();
+    assert_eq!(err["kind"], "not_found", "{err}");
+}
+
+#[test]
+fn a_broken_user_template_is_reported_with_its_name_line_and_column() {
+    let dir = data_dir().join("templates");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("broken.hbs"),
+        "# {{role.title}}\n\n{{#if posting.company}}\nAt {{posting.company}}\n",
+    )
+    .unwrap();
+    let options = invoke("editor_options", json!({})).unwrap();
+    let names: Vec<&str> = options["templates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"full") && names.contains(&"broken"),
+        "{names:?}"
+    );
+    assert!(options["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["field"] == "company" && f["label"] == "Company"));
+
+    let mut draft = invoke(
+        "create_draft",
+        json!({ "roleId": "cto", "template": "broken" }),
+    )
+    .unwrap();
+    draft["template"] = json!("broken");
+    let preview = invoke("preview_draft", json!({ "draft": draft })).unwrap();
+    assert_eq!(preview["html"], Value::Null);
+    let error = &preview["error"];
+    assert_eq!(error["kind"], "template", "{error}");
+    assert_eq!(error["location"]["template"], "broken", "{error}");
+    assert!(error["location"]["line"].is_u64(), "{error}");
+    invoke("delete_draft", json!({ "id": draft["id"] })).unwrap();
+    std::fs::remove_file(dir.join("broken.hbs")).unwrap();
+}
+
 #[test]
 fn a_command_the_app_does_not_have_is_refused() {
     let err = invoke("plugin:fs|read_text_file", json!({"path": "/etc/passwd"})).unwrap_err();
@@ -131,6 +245,10 @@ fn bindings_match_the_committed_files() {
         ("IpcError", IpcError::export_to_string(&cfg)),
         ("ErrorKind", ErrorKind::export_to_string(&cfg)),
         ("LibraryView", LibraryView::export_to_string(&cfg)),
+        ("ErrorLocation", ErrorLocation::export_to_string(&cfg)),
+        ("DraftPreview", DraftPreview::export_to_string(&cfg)),
+        ("EditorOptions", EditorOptions::export_to_string(&cfg)),
+        ("FieldInfo", FieldInfo::export_to_string(&cfg)),
     ];
     let mut drifted = Vec::new();
     for (name, text) in exports {

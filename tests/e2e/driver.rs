@@ -223,6 +223,56 @@ impl Session {
             .collect()
     }
 
+    /// The text of the document inside the iframe matching `css` (switching in and back out).
+    /// Empty while the frame is being replaced (its srcdoc changes on every edit).
+    pub fn frame_text(&mut self, css: &str) -> String {
+        let frames = self.all(css);
+        let Some(frame) = frames.first() else {
+            return String::new();
+        };
+        let el = json!({ ELEMENT: frame.0 });
+        let mut text = String::new();
+        let v = self.request("POST", "/frame", Some(json!({ "id": el })));
+        if v.get("error").is_none() {
+            let found = self.request(
+                "POST",
+                "/elements",
+                Some(json!({"using": "css selector", "value": "body"})),
+            );
+            if let Some(id) = found
+                .as_array()
+                .and_then(|a| a.first())
+                .and_then(|e| e[ELEMENT].as_str())
+            {
+                let id = id.to_string();
+                let t = self.request("GET", &format!("/element/{id}/text"), None);
+                text = t.as_str().unwrap_or("").to_string();
+            }
+        }
+        self.request("POST", "/frame/parent", Some(json!({})));
+        text
+    }
+
+    /// How many elements match `css` inside the iframe matching `frame_css`.
+    pub fn count_in_frame(&mut self, frame_css: &str, css: &str) -> usize {
+        let frame = self.find(frame_css);
+        self.ok(
+            "POST",
+            "/frame",
+            Some(json!({ "id": { ELEMENT: frame.0 } })),
+        );
+        let n = self.all(css).len();
+        self.ok("POST", "/frame/parent", Some(json!({})));
+        n
+    }
+
+    pub fn title(&mut self) -> String {
+        self.ok("GET", "/title", None)
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    }
+
     /// The element's position and size on the page: (x, y, width, height).
     pub fn rect(&mut self, el: &Element) -> (f64, f64, f64, f64) {
         let r = self.ok("GET", &format!("/element/{}/rect", el.0), None);

@@ -162,3 +162,91 @@ fn compare_aligns_director_vp_and_cto_and_exports() {
         }
     }
 }
+
+fn wait_for_file(path: &std::path::Path, want: &str) -> String {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        if text.contains(want) {
+            return text;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{} never held {want:?}: {text}",
+            path.display()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn draft_previews_the_company_exports_both_formats_and_runs_no_script() {
+    let mut s = Session::start(&[]);
+    s.wait_until(".role-link", "the library", |_, e| e.len() >= 4);
+    let tab = s.find("nav.tabs a[href^='#/draft']");
+    s.click(&tab);
+
+    let option = s.find(".new-draft select[name=role] option[value='vp-of-engineering']");
+    s.click(&option);
+    let create = s.find(".new-draft button[type=submit]");
+    s.click(&create);
+
+    let company = s.find("input[name=company]");
+    s.type_into(&company, "Acme Robotics");
+    let preview = s.wait_until(
+        "iframe.preview",
+        "the preview to show the company",
+        |s, e| !e.is_empty() && s.frame_text("iframe.preview").contains("Acme Robotics"),
+    );
+    assert_eq!(preview.len(), 1);
+    let text = s.frame_text("iframe.preview");
+    assert!(text.contains("VP of Engineering"), "{text}");
+
+    // Autosaved in the data folder.
+    let drafts = s.data_dir.join("drafts");
+    let file = std::fs::read_dir(&drafts)
+        .unwrap()
+        .next()
+        .expect("a draft file")
+        .unwrap()
+        .path();
+    wait_for_file(&file, "Acme Robotics");
+
+    for (button, ext) in [("Export Markdown…", "md"), ("Export HTML…", "html")] {
+        let buttons = s.all(".preview-pane .actions button");
+        let el = buttons
+            .into_iter()
+            .find(|b| s.text(b) == button)
+            .expect(button);
+        s.click(&el);
+        let path = s
+            .save_dir
+            .join(format!("vp-of-engineering-acme-robotics.{ext}"));
+        let text = wait_for_file(&path, "Acme Robotics");
+        assert!(text.contains("VP of Engineering"), "{ext}: {text}");
+        assert!(
+            text.contains("Can drive all internal and external communication."),
+            "{ext}: {text}"
+        );
+    }
+
+    // Markup in a posting field comes out inert in the live preview.
+    s.clear(&company);
+    let evil = r#"Evil Corp <img src=x onerror="parent.document.title='pwned'"><script>parent.document.title='pwned'</script><a href="javascript:parent.document.title='pwned'">x</a>"#;
+    s.type_into(&company, evil);
+    s.wait_until(
+        "iframe.preview",
+        "the preview to show the new company",
+        |s, _| s.frame_text("iframe.preview").contains("Evil Corp"),
+    );
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert_eq!(
+        s.count_in_frame("iframe.preview", "script, [onerror], a[href^='javascript']"),
+        0
+    );
+    assert_eq!(s.title(), "Rolecraft", "a script ran");
+    assert!(
+        s.all("body img, body script").is_empty(),
+        "markup leaked into the app's own page"
+    );
+}

@@ -13,7 +13,10 @@ use rolecraft_core::model::{
     Conflict, ConflictSide, Format, Item, Link, Role, Section, Skill, SourceDoc, SourceRef,
     Warning, WarningKind,
 };
-use rolecraft_core::render::OutputFormat;
+use rolecraft_core::render::{
+    Draft, DraftSummary, ItemEdit, ItemRef, OutlineItem, OutlineSection, OutputFormat, Posting, PostingField, TemplateInfo,
+    TemplateOrigin,
+};
 use ts_rs::{Config, ExportError, TS};
 
 type Export = fn(&Config) -> Result<String, ExportError>;
@@ -59,6 +62,16 @@ fn exports() -> Vec<(&'static str, Export)> {
         ("SharedSkill", SharedSkill::export_to_string),
         // render
         ("OutputFormat", OutputFormat::export_to_string),
+        ("Draft", Draft::export_to_string),
+        ("DraftSummary", DraftSummary::export_to_string),
+        ("Posting", Posting::export_to_string),
+        ("PostingField", PostingField::export_to_string),
+        ("ItemRef", ItemRef::export_to_string),
+        ("ItemEdit", ItemEdit::export_to_string),
+        ("OutlineSection", OutlineSection::export_to_string),
+        ("OutlineItem", OutlineItem::export_to_string),
+        ("TemplateInfo", TemplateInfo::export_to_string),
+        ("TemplateOrigin", TemplateOrigin::export_to_string),
     ]
 }
 

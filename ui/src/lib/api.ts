@@ -1,22 +1,41 @@
 // The UI's only door to Rust. Nothing else imports @tauri-apps/api; every type comes from the
 // bindings generated from the Rust types (ui/src/lib/bindings/).
 import { invoke } from '@tauri-apps/api/core';
+import type { Draft } from './bindings/Draft';
+import type { DraftPreview } from './bindings/DraftPreview';
+import type { DraftSummary } from './bindings/DraftSummary';
+import type { EditorOptions } from './bindings/EditorOptions';
 import type { ErrorKind } from './bindings/ErrorKind';
+import type { ErrorLocation } from './bindings/ErrorLocation';
 import type { IpcError } from './bindings/IpcError';
 import type { LibraryView } from './bindings/LibraryView';
 import type { MultiComparison } from './bindings/MultiComparison';
 import type { OutputFormat } from './bindings/OutputFormat';
 import type { Role } from './bindings/Role';
 
-export type { ErrorKind, IpcError, LibraryView, MultiComparison, OutputFormat, Role };
+export type {
+  Draft,
+  DraftPreview,
+  DraftSummary,
+  EditorOptions,
+  ErrorKind,
+  ErrorLocation,
+  IpcError,
+  LibraryView,
+  MultiComparison,
+  OutputFormat,
+  Role,
+};
 
 /** A failed command, with the kind the UI reacts to. */
 export class ApiError extends Error implements IpcError {
   readonly kind: ErrorKind;
+  readonly location?: ErrorLocation;
   constructor(error: IpcError) {
     super(error.message);
     this.name = 'ApiError';
     this.kind = error.kind;
+    if (error.location) this.location = error.location;
   }
 }
 
@@ -49,4 +68,18 @@ export const api = {
   /** Saves the comparison through the native save dialog; the path written, or null if cancelled. */
   exportComparison: (ids: string[], format: OutputFormat) =>
     call<string | null>('export_comparison', { ids, format }),
+
+  /** Templates (re-read from the user's folder) and the posting fields with their labels. */
+  editorOptions: () => call<EditorOptions>('editor_options'),
+  listDrafts: () => call<DraftSummary[]>('list_drafts'),
+  createDraft: (roleId: string, template: string | null) => call<Draft>('create_draft', { roleId, template }),
+  openDraft: (id: string) => call<Draft>('open_draft', { id }),
+  /** Autosave; returns the draft with its new `updated_at`. */
+  saveDraft: (draft: Draft) => call<Draft>('save_draft', { draft }),
+  duplicateDraft: (id: string) => call<Draft>('duplicate_draft', { id }),
+  deleteDraft: (id: string) => call<null>('delete_draft', { id }),
+  /** The outline and the HTML preview, rendered in Rust. */
+  previewDraft: (draft: Draft) => call<DraftPreview>('preview_draft', { draft }),
+  exportDraft: (draft: Draft, format: OutputFormat) => call<string | null>('export_draft', { draft, format }),
+  copyDraft: (draft: Draft, rich: boolean) => call<null>('copy_draft', { draft, rich }),
 };

@@ -1,6 +1,10 @@
 // Test fixtures and IPC mocks shared by the component tests.
 import { mockIPC } from '@tauri-apps/api/mocks';
+import type { Draft } from './bindings/Draft';
+import type { DraftPreview } from './bindings/DraftPreview';
+import type { EditorOptions } from './bindings/EditorOptions';
 import type { MultiComparison } from './bindings/MultiComparison';
+import type { OutlineSection } from './bindings/OutlineSection';
 import type { Role } from './bindings/Role';
 
 export function item(text: string, line: number, group: string | null = null) {
@@ -115,3 +119,120 @@ export const COMPARISON: MultiComparison = {
   pairs: [],
   ladder: { order: [], by_level: false, shared: { sections: [], facts: [], skills: [] }, steps: [] },
 };
+
+export const DRAFT: Draft = {
+  id: 'vp-of-engineering-1',
+  name: null,
+  role_id: 'vp-of-engineering',
+  template: 'full',
+  posting: {
+    company: null,
+    team: null,
+    location: null,
+    remote_policy: null,
+    employment_type: null,
+    salary_range: null,
+    about_company: null,
+    benefits: null,
+    how_to_apply: null,
+    equal_opportunity: null,
+  },
+  sections: null,
+  items_off: [],
+  item_edits: [],
+  updated_at: '2026-11-27T18:00:00Z',
+};
+
+const outlineItem = (index: number, text: string) => ({ index, text, original: text, group: null, on: true, edited: false });
+
+export const OUTLINE: OutlineSection[] = [
+  { key: 'summary', title: 'Role Description', chosen: true, items: [outlineItem(0, 'An executive leader.')] },
+  {
+    key: 'responsibilities',
+    title: 'Responsibilities',
+    chosen: true,
+    items: [outlineItem(0, 'Sets the strategy.'), outlineItem(1, 'Owns the budget.')],
+  },
+  { key: 'checkpoints', title: 'Checkpoints', chosen: false, items: [outlineItem(0, 'Has led an org.')] },
+];
+
+/** A preview as the shell renders it: the posting's HTML names the company. */
+export function previewOf(draft: Draft): DraftPreview {
+  const company = draft.posting.company ?? '';
+  return {
+    outline: OUTLINE,
+    html: `<!doctype html><title>x</title><h1>VP of Engineering at ${company}</h1>`,
+    unset_fields: draft.posting.company ? ['salary_range'] : ['company', 'salary_range'],
+    error: null,
+  };
+}
+
+export const OPTIONS: EditorOptions = {
+  templates: [
+    {
+      name: 'full',
+      title: 'Full public posting',
+      description: 'A complete posting.',
+      origin: 'built_in',
+      path: null,
+      overrides_built_in: false,
+      default_sections: null,
+      fields: ['company', 'salary_range'],
+      error: null,
+    },
+  ],
+  fields: [
+    { field: 'company', label: 'Company' },
+    { field: 'salary_range', label: 'Salary range' },
+  ],
+  templates_dir: '/data/templates',
+  problem: null,
+};
+
+/** The draft commands over an in-memory folder; records every call. */
+export function mockDrafts() {
+  const store = new Map<string, Draft>([[DRAFT.id, structuredClone(DRAFT)]]);
+  const calls: { cmd: string; args: Record<string, unknown> }[] = [];
+  mockIPC((cmd, raw) => {
+    const args = (raw ?? {}) as Record<string, unknown>;
+    calls.push({ cmd, args });
+    switch (cmd) {
+      case 'editor_options':
+        return OPTIONS;
+      case 'list_drafts':
+        return [...store.values()].map((d) => ({
+          id: d.id,
+          name: d.name,
+          role_id: d.role_id,
+          template: d.template,
+          company: d.posting.company,
+          updated_at: d.updated_at,
+        }));
+      case 'open_draft': {
+        const d = store.get(args.id as string);
+        if (!d) throw { kind: 'not_found', message: 'no draft' };
+        return d;
+      }
+      case 'save_draft': {
+        const d = { ...(args.draft as Draft), updated_at: '2026-11-27T18:05:00Z' };
+        store.set(d.id, d);
+        return d;
+      }
+      case 'create_draft': {
+        const d = { ...structuredClone(DRAFT), id: `${args.roleId}-9`, role_id: args.roleId as string };
+        store.set(d.id, d);
+        return d;
+      }
+      case 'preview_draft':
+        return previewOf(args.draft as Draft);
+      case 'export_draft':
+        return `/tmp/posting.${args.format}`;
+      case 'delete_draft':
+        store.delete(args.id as string);
+        return null;
+      default:
+        throw { kind: 'internal', message: `unmocked command ${cmd}` };
+    }
+  });
+  return { calls, store };
+}

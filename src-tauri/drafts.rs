@@ -1,0 +1,216 @@
+//! The draft editor's commands: drafts saved in `<data dir>/drafts` (atomic writes in the core),
+//! templates from the core's `Renderer` (built-ins plus `<data dir>/templates`), the live
+//! preview rendered in Rust, export through the save dialog and copy to the clipboard.
+
+use std::path::PathBuf;
+
+use rolecraft_core::library::data_dir;
+use rolecraft_core::render::{
+    self, markdown_to_html, Draft, DraftSummary, OutlineSection, OutputFormat, PostingField,
+    Renderer, TemplateInfo,
+};
+use serde::Serialize;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_clipboard_manager::ClipboardExt;
+use ts_rs::TS;
+
+use crate::error::{ErrorKind, IpcError};
+use crate::save;
+use crate::state::AppState;
+
+type Result<T> = std::result::Result<T, IpcError>;
+
+fn drafts_dir() -> Result<PathBuf> {
+    data_dir().map(|d| render::drafts_dir(&d)).ok_or_else(|| {
+        IpcError::new(
+            ErrorKind::Io,
+            "no data folder: set ROLECRAFT_DATA_DIR or HOME",
+        )
+    })
+}
+
+fn templates_dir() -> Option<PathBuf> {
+    data_dir().map(|d| d.join("templates"))
+}
+
+/// The renderer with the built-in templates and the user's folder (a broken user template is
+/// listed with its error; only an unreadable folder fails).
+pub fn load_renderer() -> (Renderer, Option<String>) {
+    match templates_dir().filter(|d| d.is_dir()) {
+        Some(dir) => match Renderer::with_user_templates(&dir) {
+            Ok(r) => (r, None),
+            Err(e) => (Renderer::new(), Some(e.to_string())),
+        },
+        None => (Renderer::new(), None),
+    }
+}
+
+/// A posting field and its label, for the form.
+#[derive(Debug, Serialize, TS)]
+pub struct FieldInfo {
+    pub field: PostingField,
+    pub label: String,
+}
+
+/// What the editor offers: the templates (re-read from the user's folder) and the posting fields.
+#[derive(Debug, Serialize, TS)]
+pub struct EditorOptions {
+    pub templates: Vec<TemplateInfo>,
+    pub fields: Vec<FieldInfo>,
+    /// Where user templates go.
+    pub templates_dir: Option<String>,
+    /// Set when the user's templates folder could not be read.
+    pub problem: Option<String>,
+}
+
+/// The editor's view of a draft: its outline and its rendering (or why it does not render).
+#[derive(Debug, Serialize, TS)]
+pub struct DraftPreview {
+    pub outline: Vec<OutlineSection>,
+    /// The whole sanitised HTML document; null when the template fails.
+    pub html: Option<String>,
+    /// Posting fields the template uses that are still empty.
+    pub unset_fields: Vec<PostingField>,
+    /// A template error (with its name, line and column), an unknown section, ...
+    pub error: Option<IpcError>,
+}
+
+#[tauri::command]
+pub fn editor_options(state: State<'_, AppState>) -> Result<EditorOptions> {
+    let (renderer, problem) = load_renderer();
+    let templates = renderer.templates();
+    *state.renderer.write().map_err(crate::commands::poisoned)? = renderer;
+    let fields = PostingField::ALL
+        .iter()
+        .map(|f| FieldInfo {
+            field: *f,
+            label: f.label().to_string(),
+        })
+        .collect();
+    Ok(EditorOptions {
+        templates,
+        fields,
+        templates_dir: templates_dir().map(|d| d.display().to_string()),
+        problem,
+    })
+}
+
+#[tauri::command]
+pub fn list_drafts() -> Result<Vec<DraftSummary>> {
+    Ok(render::list_drafts(&drafts_dir()?)?)
+}
+
+/// A new draft of a library role, saved at once.
+#[tauri::command]
+pub fn create_draft(
+    state: State<'_, AppState>,
+    role_id: String,
+    template: Option<String>,
+) -> Result<Draft> {
+    state
+        .library
+        .read()
+        .map_err(crate::commands::poisoned)?
+        .get(&role_id)?;
+    let dir = drafts_dir()?;
+    let template = template.unwrap_or_else(|| render::DEFAULT_TEMPLATE.to_string());
+    let draft = Draft::new(&render::new_draft_id(&dir, &role_id), &role_id, &template);
+    Ok(render::save_draft(&dir, &draft)?)
+}
+
+#[tauri::command]
+pub fn open_draft(id: String) -> Result<Draft> {
+    Ok(render::load_draft(&drafts_dir()?, &id)?)
+}
+
+/// Autosave: writes the draft atomically and returns it with its new `updated_at`.
+#[tauri::command]
+pub fn save_draft(draft: Draft) -> Result<Draft> {
+    Ok(render::save_draft(&drafts_dir()?, &draft)?)
+}
+
+#[tauri::command]
+pub fn duplicate_draft(id: String) -> Result<Draft> {
+    Ok(render::duplicate_draft(&drafts_dir()?, &id)?)
+}
+
+#[tauri::command]
+pub fn delete_draft(id: String) -> Result<()> {
+    Ok(render::delete_draft(&drafts_dir()?, &id)?)
+}
+
+#[tauri::command]
+pub fn preview_draft(state: State<'_, AppState>, draft: Draft) -> Result<DraftPreview> {
+    let library = state.library.read().map_err(crate::commands::poisoned)?;
+    let renderer = state.renderer.read().map_err(crate::commands::poisoned)?;
+    let role = library.get(&draft.role_id)?;
+    let defaults = renderer
+        .info(&draft.template)
+        .ok()
+        .and_then(|t| t.default_sections.clone());
+    let outline = render::outline(role, &draft, defaults.as_deref());
+    Ok(
+        match renderer.render_draft(role, &draft, OutputFormat::Html) {
+            Ok(r) => DraftPreview {
+                outline,
+                html: Some(r.text),
+                unset_fields: r.unset_fields,
+                error: None,
+            },
+            Err(e) => DraftPreview {
+                outline,
+                html: None,
+                unset_fields: Vec::new(),
+                error: Some(e.into()),
+            },
+        },
+    )
+}
+
+fn rendered(state: &AppState, draft: &Draft, format: OutputFormat) -> Result<(String, String)> {
+    let library = state.library.read().map_err(crate::commands::poisoned)?;
+    let renderer = state.renderer.read().map_err(crate::commands::poisoned)?;
+    let role = library.get(&draft.role_id)?;
+    let text = renderer.render_draft(role, draft, format)?.text;
+    let company = draft
+        .posting
+        .company
+        .as_deref()
+        .filter(|c| !c.trim().is_empty());
+    let stem = match company {
+        Some(c) => format!("{} {c}", role.title),
+        None => role.title.clone(),
+    };
+    Ok((text, stem))
+}
+
+/// Exports the draft as Markdown or a self-contained HTML document through the save dialog.
+#[tauri::command]
+pub async fn export_draft<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    draft: Draft,
+    format: OutputFormat,
+) -> Result<Option<String>> {
+    let (text, stem) = rendered(&state, &draft, format)?;
+    save::save_with_dialog(&app, &save::file_name(&stem, format), format, &text)
+}
+
+/// Copies the draft: as Markdown (plain text), or as rich text (sanitised HTML, with the
+/// Markdown as the plain-text alternative) for pasting into an applicant-tracking system.
+#[tauri::command]
+pub fn copy_draft<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    draft: Draft,
+    rich: bool,
+) -> Result<()> {
+    let (markdown, _) = rendered(&state, &draft, OutputFormat::Markdown)?;
+    let clipboard = app.clipboard();
+    let done = if rich {
+        clipboard.write_html(markdown_to_html(&markdown), Some(markdown))
+    } else {
+        clipboard.write_text(markdown)
+    };
+    done.map_err(|e| IpcError::new(ErrorKind::Io, format!("cannot copy to the clipboard: {e}")))
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { mockIPC } from '@tauri-apps/api/mocks';
+import DraftView from './DraftView.svelte';
+import { DRAFT, mockDrafts, ROLES } from '../testing';
+
+async function setup(id: string | null = DRAFT.id) {
+  const mock = mockDrafts();
+  const onOpen = vi.fn();
+  const view = render(DraftView, { roles: ROLES, id, suggestedRole: 'vp-of-engineering', onOpen });
+  if (id) await screen.findByTitle('Preview');
+  return { ...view, ...mock, onOpen, user: userEvent.setup() };
+}
+
+describe('DraftView', () => {
+  it('shows the preview rendered by the shell in a sandboxed frame', async () => {
+    const { container } = await setup();
+    const frame = screen.getByTitle('Preview') as HTMLIFrameElement;
+    expect(frame.getAttribute('sandbox')).toBe('');
+    expect(frame.getAttribute('srcdoc')).toContain('<h1>VP of Engineering at </h1>');
+    expect(screen.getByTestId('missing-fields')).toHaveTextContent('Company, Salary range');
+    expect(container.querySelector('[data-section=responsibilities]')).toHaveTextContent('Owns the budget.');
+  });
+
+  it('previews what is typed and saves it automatically', async () => {
+    const { user, calls, store } = await setup();
+    await user.type(screen.getByRole('textbox', { name: /Company/ }), 'Acme');
+    await waitFor(() =>
+      expect((screen.getByTitle('Preview') as HTMLIFrameElement).getAttribute('srcdoc')).toContain('at Acme'),
+    );
+    expect(screen.getByTestId('missing-fields')).toHaveTextContent(/^Still empty, used by the template: Salary range$/);
+    await waitFor(() => expect(store.get(DRAFT.id)?.posting.company).toBe('Acme'), { timeout: 2000 });
+    expect(calls.filter((c) => c.cmd === 'save_draft').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('switches an item off and edits another for this posting', async () => {
+    const { user, store } = await setup();
+    await user.click(screen.getByRole('checkbox', { name: 'Include: Owns the budget.' }));
+    await user.click(screen.getByRole('button', { name: 'Sets the strategy.' }));
+    const box = screen.getByRole('textbox', { name: '' });
+    await user.clear(box);
+    await user.type(box, 'Sets the whole strategy.{Enter}');
+    await waitFor(
+      () => {
+        const saved = store.get(DRAFT.id)!;
+        expect(saved.items_off).toEqual([{ section: 'responsibilities', index: 1 }]);
+        expect(saved.item_edits).toEqual([{ section: 'responsibilities', index: 0, text: 'Sets the whole strategy.' }]);
+      },
+      { timeout: 2000 },
+    );
+  });
+
+  it('exports through the shell and says where the file went', async () => {
+    const { user, calls } = await setup();
+    await user.click(screen.getByRole('button', { name: 'Export HTML…' }));
+    expect(await screen.findByText('Saved to /tmp/posting.html')).toBeInTheDocument();
+    expect(calls.find((c) => c.cmd === 'export_draft')?.args.format).toBe('html');
+  });
+
+  it('shows a template error with its name, line and column instead of the preview', async () => {
+    mockIPC((cmd) => {
+      if (cmd === 'open_draft') return DRAFT;
+      if (cmd === 'list_drafts') return [];
+      if (cmd === 'editor_options') return { templates: [], fields: [], templates_dir: null, problem: null };
+      if (cmd === 'preview_draft')
+        return {
+          outline: [],
+          html: null,
+          unset_fields: [],
+          error: {
+            kind: 'template',
+            message: 'template "mine" line 4, column 2: unclosed block',
+            location: { template: 'mine', line: 4, column: 2 },
+          },
+        };
+      return null;
+    });
+    render(DraftView, { roles: ROLES, id: DRAFT.id, suggestedRole: null, onOpen: vi.fn() });
+    const alert = await screen.findByText('Template error');
+    expect(alert.parentElement).toHaveTextContent('mine, line 4, column 2');
+    expect(screen.queryByTitle('Preview')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Export Markdown…' })).toBeDisabled();
+  });
+
+  it('creates a draft of the chosen role and opens it', async () => {
+    const { user, onOpen, calls } = await setup(null);
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Role' })).toHaveValue('vp-of-engineering'));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Role' }), 'cto');
+    await user.click(screen.getByRole('button', { name: 'Create draft' }));
+    await waitFor(() => expect(onOpen).toHaveBeenCalledWith('cto-9'));
+    expect(calls.find((c) => c.cmd === 'create_draft')?.args).toEqual({ roleId: 'cto', template: 'full' });
+  });
+});
