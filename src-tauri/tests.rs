@@ -16,8 +16,11 @@ use crate::{
 };
 
 fn invoke(cmd: &str, args: Value) -> Result<Value, Value> {
-    // An empty user folder, so only the bundled library is read.
+    // An empty user folder, so only the bundled library is read; exports land in one folder
+    // (every test sets the same values, so tests running in parallel agree).
     std::env::set_var("ROLECRAFT_DATA_DIR", data_dir());
+    std::fs::create_dir_all(save_dir()).unwrap();
+    std::env::set_var("ROLECRAFT_SAVE_DIR", save_dir());
     let app = crate::app(mock_builder())
         .build(tauri::generate_context!())
         .expect("app builds");
@@ -94,9 +97,7 @@ fn compare_roles_aligns_the_chosen_roles() {
 
 #[test]
 fn export_comparison_writes_the_chosen_format_atomically() {
-    let dir = std::env::temp_dir().join(format!("rolecraft-app-export-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::env::set_var("ROLECRAFT_SAVE_DIR", &dir);
+    let dir = save_dir();
     let ids = ["director-of-engineering", "vp-of-engineering"];
     let path = invoke("export_comparison", json!({ "ids": ids, "format": "md" })).unwrap();
     let path = PathBuf::from(path.as_str().unwrap());
@@ -113,7 +114,10 @@ fn export_comparison_writes_the_chosen_format_atomically() {
     assert!(std::fs::read_to_string(html.as_str().unwrap())
         .unwrap()
         .starts_with("<!"));
-    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn save_dir() -> PathBuf {
+    data_dir().join("exports")
 }
 
 fn data_dir() -> PathBuf {
@@ -170,9 +174,6 @@ fn a_draft_is_created_previewed_saved_listed_duplicated_exported_and_deleted() {
     let copy = invoke("duplicate_draft", json!({ "id": id })).unwrap();
     assert_ne!(copy["id"], id.as_str());
 
-    let out = data_dir().join("exports");
-    std::fs::create_dir_all(&out).unwrap();
-    std::env::set_var("ROLECRAFT_SAVE_DIR", &out);
     let path = invoke("export_draft", json!({ "draft": reopened, "format": "md" })).unwrap();
     let md = std::fs::read_to_string(path.as_str().unwrap()).unwrap();
     assert!(

@@ -49,6 +49,24 @@ fn library_lists_the_bundled_roles_and_opens_vp_of_engineering() {
             .any(|t| t == "Can drive all internal and external communication."),
         "the item is not shown; items: {items:#?}"
     );
+    // The app loads nothing from the network: every resource is the app's own or IPC.
+    let loaded = s.execute(
+        "return performance.getEntriesByType('resource').map(e => e.name)",
+        serde_json::json!([]),
+    );
+    let urls: Vec<&str> = loaded
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|u| u.as_str())
+        .collect();
+    let local = |u: &&str| {
+        ["tauri://", "ipc://", "http://ipc.localhost", "about:"]
+            .iter()
+            .any(|p| u.starts_with(p))
+    };
+    assert!(urls.iter().all(local), "network requests: {urls:?}");
+
     // Every item says where it came from.
     let sources = s.texts(".item .source");
     assert_eq!(sources.len(), items.len());
