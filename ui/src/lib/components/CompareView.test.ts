@@ -89,6 +89,14 @@ describe('CompareView', () => {
     expect(onChange).toHaveBeenLastCalledWith(['director-of-engineering', 'cto', 'vp-of-engineering']);
   });
 
+  it('takes at most six roles', async () => {
+    const six = [...ROLES, ...ROLES.slice(0, 2)].map((r, i) => ({ ...r, id: `${r.id}-${i}` }));
+    mockLibrary(six);
+    render(CompareView, { roles: six, ids: six.map((r) => r.id), onChange: vi.fn() });
+    expect(screen.getByText('6 roles: remove one to add another')).toBeInTheDocument();
+    expect(screen.queryByRole('combobox')).toBeNull();
+  });
+
   it('shows the error the shell gives', async () => {
     const { rerender } = await setup();
     await rerender({ ids: ['director-of-engineering', 'nope'] });
