@@ -103,10 +103,10 @@ impl From<RenderError> for IpcError {
 
 impl From<DraftError> for IpcError {
     fn from(e: DraftError) -> Self {
-        let kind = match e.kind() {
-            "io" => ErrorKind::Io,
-            "not_found" => ErrorKind::NotFound,
-            _ => ErrorKind::BadInput,
+        let kind = match &e {
+            DraftError::Io { .. } => ErrorKind::Io,
+            DraftError::NotFound { .. } => ErrorKind::NotFound,
+            DraftError::Parse { .. } | DraftError::InvalidId { .. } => ErrorKind::BadInput,
         };
         IpcError::new(kind, e.to_string())
     }

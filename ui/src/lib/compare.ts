@@ -5,6 +5,7 @@ import type { Counts } from './bindings/Counts';
 import type { GridRow } from './bindings/GridRow';
 import type { Role } from './bindings/Role';
 import type { Status } from './bindings/Status';
+import { matches } from './library.svelte';
 
 export const MIN_ROLES = 2;
 export const MAX_ROLES = 6;
@@ -41,8 +42,7 @@ export function candidates(roles: Role[], chosen: string[], query: string): Role
     const title = r.title.toLowerCase();
     if (title.startsWith(q)) return 0;
     if (title.split(/\s+/).some((w) => w.startsWith(q))) return 1;
-    const hay = `${title} ${(r.track ?? '').toLowerCase()} ${r.id}`;
-    return q.split(/\s+/).every((w) => hay.includes(w)) ? 2 : 3;
+    return matches(r, q) ? 2 : 3;
   };
   return open
     .map((r, i) => ({ r, i, s: score(r) }))
