@@ -18,6 +18,10 @@ const COMMANDS: &[&str] = &[
     "preview_draft",
     "export_draft",
     "copy_draft",
+    "choose_import_files",
+    "plan_import",
+    "apply_import",
+    "cancel_import",
 ];
 
 fn main() {

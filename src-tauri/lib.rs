@@ -4,12 +4,14 @@
 mod commands;
 mod drafts;
 mod error;
+mod import_commands;
 mod save;
 mod state;
 
 pub use commands::LibraryView;
 pub use drafts::{DraftPreview, EditorOptions, FieldInfo};
 pub use error::{ErrorKind, ErrorLocation, IpcError};
+pub use import_commands::{ImportProgress, ImportResult, ImportReview};
 pub use state::AppState;
 
 use tauri::{Builder, Runtime};
@@ -22,6 +24,7 @@ pub fn app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .manage(AppState::open(&args))
+        .manage(import_commands::ImportState::default())
         .invoke_handler(tauri::generate_handler![
             commands::list_roles,
             commands::get_role,
@@ -38,6 +41,10 @@ pub fn app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             drafts::preview_draft,
             drafts::export_draft,
             drafts::copy_draft,
+            import_commands::choose_import_files,
+            import_commands::plan_import,
+            import_commands::apply_import,
+            import_commands::cancel_import,
         ])
 }
 

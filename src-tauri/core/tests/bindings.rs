@@ -9,6 +9,8 @@ use rolecraft_core::compare::{
     LadderStep, MultiComparison, RoleHeader, Row, SectionDiff, Shared, SharedFact, SharedSection,
     SharedSkill, SkillCell, SkillRow, Status, WordOp, WordOpKind,
 };
+use rolecraft_core::import::FileError;
+use rolecraft_core::library::{Decisions, ImportPlan, RoleChoice, RolePlan};
 use rolecraft_core::model::{
     Conflict, ConflictSide, Format, Item, Link, Role, Section, Skill, SourceDoc, SourceRef,
     Warning, WarningKind,
@@ -72,6 +74,12 @@ fn exports() -> Vec<(&'static str, Export)> {
         ("OutlineItem", OutlineItem::export_to_string),
         ("TemplateInfo", TemplateInfo::export_to_string),
         ("TemplateOrigin", TemplateOrigin::export_to_string),
+        // import review
+        ("ImportPlan", ImportPlan::export_to_string),
+        ("RolePlan", RolePlan::export_to_string),
+        ("RoleChoice", RoleChoice::export_to_string),
+        ("Decisions", Decisions::export_to_string),
+        ("FileError", FileError::export_to_string),
     ]
 }
 

@@ -1,0 +1,393 @@
+//! Import in the app: choose documents (file dialog, folder dialog or drag and drop), plan the
+//! import in the core on a blocking thread with progress, review it, apply the user's decisions.
+//!
+//! The plan stays in Rust (`ImportState`) under an id; the webview only sends back that id and
+//! the decisions, so what gets written is what the core planned, never data the page made up.
+//! One plan is pending at a time: planning again or cancelling drops the previous one.
+//!
+//! `ROLECRAFT_IMPORT_FILES` (paths joined like `PATH`), when set, stands in for the open dialog:
+//! the end-to-end tests use it, since WebDriver cannot drive a native dialog.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use rolecraft_core::import::{import_many, FileError};
+use rolecraft_core::library::{
+    plan_import as plan, save_role, user_library_dir, Decisions, ImportPlan, Library,
+    LibrarySources, SaveMode,
+};
+use serde::Serialize;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+use ts_rs::TS;
+
+use crate::commands::poisoned;
+use crate::error::{ErrorKind, IpcError};
+use crate::state::AppState;
+
+type Result<T> = std::result::Result<T, IpcError>;
+
+/// The pending plan, and a counter that every new plan and every cancel moves on, so a
+/// planning run that was cancelled (or overtaken) knows to throw its result away.
+#[derive(Default)]
+pub struct ImportState {
+    generation: Arc<AtomicU32>,
+    pending: Mutex<Option<(u32, ImportPlan)>>,
+}
+
+/// How far planning has come: `done` of `total` files read.
+#[derive(Debug, Clone, Copy, Serialize, TS)]
+pub struct ImportProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
+/// What the review screen shows.
+#[derive(Debug, Serialize, TS)]
+pub struct ImportReview {
+    /// Pass it back to `apply_import`.
+    pub id: u32,
+    /// Files read (folders expanded).
+    pub files: u32,
+    pub plan: ImportPlan,
+    /// Files that could not be imported (the others still are).
+    pub errors: Vec<FileError>,
+    /// Where the roles will be saved.
+    pub library_dir: Option<String>,
+}
+
+/// What an import wrote.
+#[derive(Debug, Serialize, TS)]
+pub struct ImportResult {
+    /// Ids of the roles saved, in plan order.
+    pub saved: Vec<String>,
+    pub library_dir: String,
+}
+
+fn no_data_dir() -> IpcError {
+    IpcError::new(
+        ErrorKind::Io,
+        "no data folder: set ROLECRAFT_DATA_DIR or HOME",
+    )
+}
+
+/// Opens the native dialog for several files (or folders). Null when the user closed it.
+#[tauri::command]
+pub async fn choose_import_files<R: Runtime>(
+    app: AppHandle<R>,
+    folders: bool,
+) -> Result<Option<Vec<String>>> {
+    if let Some(list) = std::env::var_os("ROLECRAFT_IMPORT_FILES").filter(|v| !v.is_empty()) {
+        let paths = std::env::split_paths(&list).map(|p| p.display().to_string());
+        return Ok(Some(paths.collect()));
+    }
+    // Blocking is fine: async commands run off the main thread.
+    let dialog = app.dialog().file().set_title("Import role documents");
+    let picked = if folders {
+        dialog.blocking_pick_folders()
+    } else {
+        dialog.blocking_pick_files()
+    };
+    let Some(picked) = picked else {
+        return Ok(None);
+    };
+    picked
+        .into_iter()
+        .map(|p| {
+            p.into_path()
+                .map(|p| p.display().to_string())
+                .map_err(|e| IpcError::new(ErrorKind::BadInput, format!("not a local file: {e}")))
+        })
+        .collect::<Result<Vec<_>>>()
+        .map(Some)
+}
+
+/// Reads the documents (folders expanded) on a blocking thread, reporting progress on
+/// `on_progress`, and plans their import against the library. Nothing is written.
+#[tauri::command]
+pub async fn plan_import(
+    state: State<'_, AppState>,
+    imports: State<'_, ImportState>,
+    paths: Vec<String>,
+    on_progress: Channel<ImportProgress>,
+) -> Result<ImportReview> {
+    if paths.is_empty() {
+        return Err(IpcError::new(ErrorKind::BadInput, "no files to import"));
+    }
+    let existing = state.library.read().map_err(poisoned)?.roles().to_vec();
+    let generation = imports.generation.clone();
+    let id = generation.fetch_add(1, Ordering::SeqCst) + 1;
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    let (files, plan, errors) = tauri::async_runtime::spawn_blocking(move || {
+        let mut last = Instant::now();
+        let mut files = 0;
+        let batch = import_many(&paths, |done, total| {
+            files = total;
+            // Not one message per file: at most ~25 a second, plus the first and the last.
+            if done == 1 || done == total || last.elapsed() >= Duration::from_millis(40) {
+                last = Instant::now();
+                if generation.load(Ordering::SeqCst) == id {
+                    let _ = on_progress.send(ImportProgress {
+                        done: done as u32,
+                        total: total as u32,
+                    });
+                }
+            }
+        });
+        (files, plan(&existing, batch.documents), batch.errors)
+    })
+    .await
+    .map_err(|e| IpcError::new(ErrorKind::Internal, format!("import stopped: {e}")))?;
+    let mut pending = imports.pending.lock().map_err(poisoned)?;
+    if imports.generation.load(Ordering::SeqCst) != id {
+        return Err(IpcError::new(
+            ErrorKind::Cancelled,
+            "the import was cancelled",
+        ));
+    }
+    *pending = Some((id, plan.clone()));
+    Ok(ImportReview {
+        id,
+        files: files as u32,
+        plan,
+        errors,
+        library_dir: user_library_dir().map(|d| d.display().to_string()),
+    })
+}
+
+/// Applies the user's decisions to the pending plan `id`: the resolved roles are saved into the
+/// user library (each atomically) and the library is reloaded.
+#[tauri::command]
+pub fn apply_import(
+    state: State<'_, AppState>,
+    imports: State<'_, ImportState>,
+    id: u32,
+    decisions: Decisions,
+) -> Result<ImportResult> {
+    let mut pending = imports.pending.lock().map_err(poisoned)?;
+    let plan = match pending.as_ref() {
+        Some((current, plan)) if *current == id => plan,
+        _ => {
+            return Err(IpcError::new(
+                ErrorKind::NotFound,
+                "this import is no longer pending: choose the files again",
+            ))
+        }
+    };
+    let dir = user_library_dir().ok_or_else(no_data_dir)?;
+    let roles = plan.resolve(&decisions);
+    for role in &roles {
+        save_role(&dir, role, SaveMode::Overwrite)?;
+    }
+    *pending = None;
+    let library = Library::open(&LibrarySources {
+        only: None,
+        user_dir: Some(dir.clone()),
+    })?;
+    *state.library.write().map_err(poisoned)? = library;
+    Ok(ImportResult {
+        saved: roles.into_iter().map(|r| r.id).collect(),
+        library_dir: dir.display().to_string(),
+    })
+}
+
+/// Drops the pending plan and makes a planning run still going throw its result away.
+#[tauri::command]
+pub fn cancel_import(imports: State<'_, ImportState>) -> Result<()> {
+    imports.generation.fetch_add(1, Ordering::SeqCst);
+    *imports.pending.lock().map_err(poisoned)? = None;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use serde_json::{json, Value};
+    use tauri::ipc::{CallbackFn, InvokeBody};
+    use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
+    use tauri::webview::InvokeRequest;
+    use tauri::{WebviewWindow, WebviewWindowBuilder};
+    use ts_rs::TS;
+
+    use super::*;
+
+    fn seeds() -> Vec<String> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
+        ["000_8c1f8f3f73223611.txt", "001_a79071d1db045453.txt"]
+            .iter()
+            .map(|f| dir.join(f).display().to_string())
+            .collect()
+    }
+
+    type Mock = tauri::test::MockRuntime;
+
+    /// The app on the mock runtime. `ROLECRAFT_DATA_DIR` is process-wide and the shell's other
+    /// tests (running in parallel) set it to this same folder, so it never changes under them.
+    fn app() -> (tauri::App<Mock>, WebviewWindow<Mock>, PathBuf) {
+        let data = std::env::temp_dir().join(format!("rolecraft-app-test-{}", std::process::id()));
+        std::env::set_var("ROLECRAFT_DATA_DIR", &data);
+        let app = crate::app(mock_builder())
+            .build(tauri::generate_context!())
+            .expect("app builds");
+        let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .expect("window");
+        (app, webview, data)
+    }
+
+    fn invoke(
+        webview: &WebviewWindow<Mock>,
+        cmd: &str,
+        args: Value,
+    ) -> std::result::Result<Value, Value> {
+        get_ipc_response(
+            webview,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().unwrap(),
+                body: InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|body| body.deserialize::<Value>().expect("json response"))
+    }
+
+    #[test]
+    fn plans_the_seeds_applies_a_conflict_choice_and_refuses_a_stale_plan() {
+        let (_app, w, data) = app();
+        let mut paths = seeds();
+        paths.push(data.join("missing.md").display().to_string());
+        let review = invoke(
+            &w,
+            "plan_import",
+            json!({ "paths": paths, "onProgress": "__CHANNEL__:7" }),
+        )
+        .expect("plan_import is allowed");
+        assert_eq!(review["files"], 3);
+        assert_eq!(review["errors"].as_array().unwrap().len(), 1, "{review}");
+        assert!(review["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("missing.md"));
+        let roles = review["plan"]["roles"].as_array().unwrap();
+        let cto = roles
+            .iter()
+            .find(|r| r["incoming"]["id"] == "cto")
+            .expect("cto planned");
+        let conflicts: Vec<&Value> = cto["source_conflicts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(cto["merge_conflicts"].as_array().unwrap())
+            .collect();
+        let index = conflicts
+            .iter()
+            .position(|c| {
+                c["kept"]["text"].as_str().unwrap().contains("10+ years")
+                    && c["other"]["text"].as_str().unwrap().contains("3+ years")
+            })
+            .expect("the checkpoint conflict");
+        let other = conflicts[index]["other"]["text"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let id = review["id"].clone();
+
+        // A plan id the shell does not hold is refused.
+        let err = invoke(&w, "apply_import", json!({ "id": 999, "decisions": {} })).unwrap_err();
+        assert_eq!(err["kind"], "not_found", "{err}");
+
+        let decisions = json!({ "roles": {}, "take_other": { "cto": [index] } });
+        let result = invoke(
+            &w,
+            "apply_import",
+            json!({ "id": id, "decisions": decisions }),
+        )
+        .expect("applied");
+        assert!(result["saved"].as_array().unwrap().contains(&json!("cto")));
+        let saved = std::fs::read_to_string(data.join("roles/cto.json")).unwrap();
+        assert!(saved.contains(&other), "cto.json lacks {other:?}");
+        assert!(!saved.contains("equivalent for 10+ years"), "{saved}");
+
+        // The library now serves the saved role.
+        let role = invoke(&w, "get_role", json!({ "id": "cto" })).unwrap();
+        assert!(role.to_string().contains(&other));
+
+        // Applied once: the plan is gone.
+        let err = invoke(&w, "apply_import", json!({ "id": id, "decisions": {} })).unwrap_err();
+        assert_eq!(err["kind"], "not_found", "{err}");
+
+        // Cancel drops a pending plan.
+        let review = invoke(
+            &w,
+            "plan_import",
+            json!({ "paths": seeds(), "onProgress": "__CHANNEL__:8" }),
+        )
+        .unwrap();
+        invoke(&w, "cancel_import", json!({})).unwrap();
+        let err = invoke(
+            &w,
+            "apply_import",
+            json!({ "id": review["id"], "decisions": {} }),
+        )
+        .unwrap_err();
+        assert_eq!(err["kind"], "not_found", "{err}");
+
+        let err = invoke(
+            &w,
+            "plan_import",
+            json!({ "paths": [], "onProgress": "__CHANNEL__:9" }),
+        )
+        .unwrap_err();
+        assert_eq!(err["kind"], "bad_input");
+
+        // The test stand-in for the open dialog.
+        std::env::set_var(
+            "ROLECRAFT_IMPORT_FILES",
+            std::env::join_paths(seeds()).unwrap(),
+        );
+        let chosen = invoke(&w, "choose_import_files", json!({ "folders": false })).unwrap();
+        std::env::remove_var("ROLECRAFT_IMPORT_FILES");
+        assert_eq!(chosen, json!(seeds()));
+
+        // Leave the shared data folder's library as the other tests expect it: bundled only.
+        for id in result["saved"].as_array().unwrap() {
+            let _ = std::fs::remove_file(data.join(format!("roles/{}.json", id.as_str().unwrap())));
+        }
+    }
+
+    /// The import types the UI receives match `ui/src/lib/bindings/`
+    /// (`UPDATE_BINDINGS=1 cargo test -p rolecraft-app import_bindings` rewrites them).
+    #[test]
+    fn import_bindings_match_the_committed_files() {
+        let cfg = ts_rs::Config::new();
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/lib/bindings");
+        let exports = [
+            ("ImportProgress", ImportProgress::export_to_string(&cfg)),
+            ("ImportReview", ImportReview::export_to_string(&cfg)),
+            ("ImportResult", ImportResult::export_to_string(&cfg)),
+        ];
+        let mut drifted = Vec::new();
+        for (name, text) in exports {
+            let text = text.expect("exportable");
+            let path = dir.join(format!("{name}.ts"));
+            if std::env::var_os("UPDATE_BINDINGS").is_some_and(|v| v == "1") {
+                std::fs::write(&path, &text).unwrap();
+            } else if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+                drifted.push(path.display().to_string());
+            }
+        }
+        assert!(
+            drifted.is_empty(),
+            "TypeScript bindings differ from the Rust types: {drifted:?}\n\
+             run `UPDATE_BINDINGS=1 cargo test -p rolecraft-app import_bindings` and commit the result"
+        );
+    }
+}
