@@ -1,6 +1,7 @@
 // The UI's only door to Rust. Nothing else imports @tauri-apps/api; every type comes from the
 // bindings generated from the Rust types (ui/src/lib/bindings/).
-import { invoke } from '@tauri-apps/api/core';
+import { Channel, invoke } from '@tauri-apps/api/core';
+import { getCurrentWebview } from '@tauri-apps/api/webview';
 import type { Draft } from './bindings/Draft';
 import type { DraftPreview } from './bindings/DraftPreview';
 import type { DraftSummary } from './bindings/DraftSummary';
@@ -12,6 +13,10 @@ import type { LibraryView } from './bindings/LibraryView';
 import type { MultiComparison } from './bindings/MultiComparison';
 import type { OutputFormat } from './bindings/OutputFormat';
 import type { Role } from './bindings/Role';
+import type { Decisions } from './bindings/Decisions';
+import type { ImportProgress } from './bindings/ImportProgress';
+import type { ImportResult } from './bindings/ImportResult';
+import type { ImportReview } from './bindings/ImportReview';
 
 export type {
   Draft,
@@ -82,4 +87,36 @@ export const api = {
   previewDraft: (draft: Draft) => call<DraftPreview>('preview_draft', { draft }),
   exportDraft: (draft: Draft, format: OutputFormat) => call<string | null>('export_draft', { draft, format }),
   copyDraft: (draft: Draft, rich: boolean) => call<null>('copy_draft', { draft, rich }),
+};
+
+export type { Decisions, ImportProgress, ImportResult, ImportReview };
+
+/** Files dragged over the window: `hover` while they are over it, `drop` with their paths. */
+export interface FileDropHandlers {
+  hover: (over: boolean) => void;
+  drop: (paths: string[]) => void;
+}
+
+/** Import: choose documents, plan in Rust (nothing written), apply the user's decisions. */
+export const importApi = {
+  /** The native open dialog for several files (or folders); null when closed. */
+  chooseFiles: (folders: boolean) => call<string[] | null>('choose_import_files', { folders }),
+  /** Reads and plans the import of `paths`, reporting progress; nothing is written yet. */
+  plan: (paths: string[], onProgress: (p: ImportProgress) => void) =>
+    call<ImportReview>('plan_import', { paths, onProgress: new Channel<ImportProgress>(onProgress) }),
+  /** Saves the plan `id` into the user library following `decisions`. */
+  apply: (id: number, decisions: Decisions) => call<ImportResult>('apply_import', { id, decisions }),
+  /** Drops the pending plan (and the result of a planning run still going). */
+  cancel: () => call<null>('cancel_import'),
+  /** Files dragged onto the window. Resolves to a function that stops listening. */
+  onFileDrop: async (on: FileDropHandlers): Promise<() => void> =>
+    getCurrentWebview().onDragDropEvent((event) => {
+      const p = event.payload;
+      if (p.type === 'drop') {
+        on.hover(false);
+        if (p.paths.length > 0) on.drop(p.paths);
+      } else {
+        on.hover(p.type !== 'leave');
+      }
+    }),
 };

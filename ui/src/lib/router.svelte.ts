@@ -1,11 +1,12 @@
 // The current view lives in location.hash (`#/role/cto`), so the back key and `--open` work.
 
 export type Route = { view: 'home' } | { view: 'role'; id: string } | { view: 'compare'; ids: string[] }
-  | { view: 'draft'; id: string | null };
+  | { view: 'draft'; id: string | null } | { view: 'import' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#?\/?/, '').split('/').map(decodeURIComponent);
   if (parts[0] === 'role' && parts[1]) return { view: 'role', id: parts[1] };
+  if (parts[0] === 'import') return { view: 'import' };
   if (parts[0] === 'draft') return { view: 'draft', id: parts[1] || null };
   if (parts[0] === 'compare') return { view: 'compare', ids: (parts[1] ?? '').split(',').filter(Boolean) };
   return { view: 'home' };
@@ -19,6 +20,8 @@ export function routeHash(route: Route): string {
       return `#/compare/${route.ids.map(encodeURIComponent).join(',')}`;
     case 'draft':
       return route.id ? `#/draft/${encodeURIComponent(route.id)}` : '#/draft';
+    case 'import':
+      return '#/import';
     case 'home':
       return '#/';
   }
