@@ -16,8 +16,8 @@ use rolecraft_core::model::{
     Warning, WarningKind,
 };
 use rolecraft_core::render::{
-    Draft, DraftSummary, ItemEdit, ItemRef, OutlineItem, OutlineSection, OutputFormat, Posting, PostingField, TemplateInfo,
-    TemplateOrigin,
+    Draft, DraftSummary, ItemEdit, ItemRef, OutlineItem, OutlineSection, OutputFormat, Posting,
+    PostingField, TemplateInfo, TemplateOrigin,
 };
 use ts_rs::{Config, ExportError, TS};
 
