@@ -2,6 +2,7 @@
 //! WebKitWebDriver. Run with `scripts/e2e.sh`.
 
 mod driver;
+mod import;
 
 use driver::Session;
 

@@ -39,8 +39,8 @@ describe('ImportView', () => {
     const cto = roleCard('CTO');
     const checkpoints = cto.querySelector('details[data-section=checkpoints]') as HTMLDetailsElement;
     expect(checkpoints.open).toBe(false);
-    expect(within(checkpoints).getByText('Checkpoints')).toBeInTheDocument();
-    await userEvent.click(within(checkpoints).getByText('Checkpoints'));
+    expect(within(checkpoints).getByText('Checkpoints for reaching this level')).toBeInTheDocument();
+    await userEvent.click(within(checkpoints).getByText('Checkpoints for reaching this level'));
     expect(checkpoints.open).toBe(true);
     expect(within(checkpoints).getByText('001_a79071d1db045453.txt:306')).toBeInTheDocument();
     expect(container.querySelectorAll('details.section[open]')).toHaveLength(1);
@@ -49,7 +49,7 @@ describe('ImportView', () => {
   it('preselects the suggested choice for each role', async () => {
     await reviewed();
     expect(within(roleCard('CTO')).getByRole('radio', { name: /Merge/ })).toBeChecked();
-    expect(within(roleCard('CTO')).getByRole('radio', { name: /Merge/ }).closest('label')).toHaveTextContent('(suggested)');
+    expect(within(roleCard('CTO')).getByRole('radio', { name: /Merge/ }).closest('label')).toHaveTextContent('Merge (suggested)');
     expect(within(roleCard('Staff Engineer')).getByRole('radio', { name: /Add to the library/ })).toBeChecked();
     expect(within(roleCard('Staff Engineer')).queryByRole('radio', { name: /Merge/ })).toBeNull();
     expect(screen.getByRole('button', { name: 'Import 2 roles' })).toBeEnabled();
@@ -89,7 +89,7 @@ describe('ImportView', () => {
     const conflicts = conflictsIn(roleCard('CTO'));
     expect(conflicts).toHaveLength(2);
     const checkpoint = conflicts[0]!;
-    expect(checkpoint).toHaveTextContent('Checkpoints');
+    expect(checkpoint).toHaveTextContent('Checkpoints for reaching this level');
     const [kept, other] = within(checkpoint).getAllByRole('radio') as [HTMLElement, HTMLElement];
     expect(kept).toBeChecked();
     expect(kept.closest('label')).toHaveTextContent(/Kept.*for 10\+ years\. 001_a79071d1db045453\.txt:306$/);

@@ -16,7 +16,7 @@ const cto = (checkpoint: string, file: string, line: number, years: string): Rol
     facts: { years_of_experience: years },
     sections: [
       { key: 'summary', title: 'Role Description', items: [{ ...item('Owns the technology strategy.', 12), source: { file, line: 12 } }] },
-      { key: 'checkpoints', title: 'Checkpoints', items: [{ ...item(checkpoint, line), source: { file, line } }] },
+      { key: 'checkpoints', title: 'Checkpoints for reaching this level', items: [{ ...item(checkpoint, line), source: { file, line } }] },
     ],
   });
 
