@@ -18,6 +18,8 @@ const COMMANDS: &[&str] = &[
     "preview_draft",
     "export_draft",
     "copy_draft",
+    "switch_draft_item",
+    "edit_draft_item",
     "choose_import_files",
     "plan_import",
     "apply_import",

@@ -167,6 +167,36 @@ pub fn preview_draft(state: State<'_, AppState>, draft: Draft) -> Result<DraftPr
     )
 }
 
+/// Switches an item of the draft on or off (the core's `Draft::switch_item`); returns the draft.
+#[tauri::command]
+pub fn switch_draft_item(mut draft: Draft, section: String, index: u32, on: bool) -> Draft {
+    draft.switch_item(&section, index, on);
+    draft
+}
+
+/// Sets an item's text for this posting (the core's `Draft::edit_item`): null, a blank text or
+/// the library role's own text drops the edit. Returns the draft.
+#[tauri::command]
+pub fn edit_draft_item(
+    state: State<'_, AppState>,
+    mut draft: Draft,
+    section: String,
+    index: u32,
+    text: Option<String>,
+) -> Result<Draft> {
+    let library = state.library.read().map_err(crate::commands::poisoned)?;
+    let role = library.get(&draft.role_id)?;
+    let original = role
+        .section(&section)
+        .and_then(|s| s.items.get(index as usize))
+        .ok_or_else(|| {
+            let what = format!("{} has no item {index} in \"{section}\"", role.id);
+            IpcError::new(ErrorKind::BadInput, what)
+        })?;
+    draft.edit_item(&section, index, text.as_deref(), &original.text);
+    Ok(draft)
+}
+
 fn rendered(state: &AppState, draft: &Draft, format: OutputFormat) -> Result<(String, String)> {
     let library = state.library.read().map_err(crate::commands::poisoned)?;
     let renderer = state.renderer.read().map_err(crate::commands::poisoned)?;

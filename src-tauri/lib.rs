@@ -41,6 +41,8 @@ pub fn app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             drafts::preview_draft,
             drafts::export_draft,
             drafts::copy_draft,
+            drafts::switch_draft_item,
+            drafts::edit_draft_item,
             import_commands::choose_import_files,
             import_commands::plan_import,
             import_commands::apply_import,

@@ -189,6 +189,52 @@ fn a_draft_is_created_previewed_saved_listed_duplicated_exported_and_deleted() {
 }
 
 #[test]
+fn draft_items_are_switched_and_edited_by_the_core_rules() {
+    let draft = serde_json::to_value(rolecraft_core::render::Draft::new(
+        "x",
+        "vp-of-engineering",
+        "full",
+    ))
+    .unwrap();
+    let at = |d: Value, on: bool| json!({"draft": d, "section": "responsibilities", "index": 1, "on": on});
+    let off = invoke("switch_draft_item", at(draft.clone(), false)).unwrap();
+    assert_eq!(
+        off["items_off"],
+        json!([{"section": "responsibilities", "index": 1}])
+    );
+    let on = invoke("switch_draft_item", at(off, true)).unwrap();
+    assert_eq!(on["items_off"], json!([]));
+
+    let edit = |d: Value, text: Value| {
+        invoke(
+            "edit_draft_item",
+            json!({"draft": d, "section": "responsibilities", "index": 0, "text": text}),
+        )
+    };
+    let edited = edit(draft.clone(), json!("Sets the whole strategy.")).unwrap();
+    let want =
+        json!([{"section": "responsibilities", "index": 0, "text": "Sets the whole strategy."}]);
+    assert_eq!(edited["item_edits"], want);
+    for back in [json!("  "), Value::Null] {
+        assert_eq!(edit(edited.clone(), back).unwrap()["item_edits"], json!([]));
+    }
+    let library_text = invoke("get_role", json!({"id": "vp-of-engineering"})).unwrap()["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["key"] == "responsibilities")
+        .unwrap()["items"][0]["text"]
+        .clone();
+    assert_eq!(edit(edited, library_text).unwrap()["item_edits"], json!([]));
+    let err = invoke(
+        "edit_draft_item",
+        json!({"draft": draft, "section": "nope", "index": 0, "text": "x"}),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "bad_input", "{err}");
+}
+
+#[test]
 fn a_broken_user_template_is_reported_with_its_name_line_and_column() {
     let dir = data_dir().join("templates");
     std::fs::create_dir_all(&dir).unwrap();

@@ -238,6 +238,19 @@ fn draft_previews_the_company_exports_both_formats_and_runs_no_script() {
             .find(|b| s.text(b) == button)
             .expect(button);
         s.click(&el);
+        // Fields the template uses are still empty: they are listed first, then export anyway.
+        let listed = s.wait_until(
+            ".confirm .empty-fields li",
+            "the empty fields before export",
+            |_, e| !e.is_empty(),
+        );
+        let listed: Vec<String> = listed.iter().map(|l| s.text(l)).collect();
+        assert!(
+            listed.iter().any(|f| f == "Salary range") && !listed.iter().any(|f| f == "Company"),
+            "{listed:?}"
+        );
+        let anyway = s.find(".confirm button.primary");
+        s.click(&anyway);
         let path = s
             .save_dir
             .join(format!("vp-of-engineering-acme-robotics.{ext}"));

@@ -87,6 +87,13 @@ export const api = {
   previewDraft: (draft: Draft) => call<DraftPreview>('preview_draft', { draft }),
   exportDraft: (draft: Draft, format: OutputFormat) => call<string | null>('export_draft', { draft, format }),
   copyDraft: (draft: Draft, rich: boolean) => call<null>('copy_draft', { draft, rich }),
+  /** The draft with an item switched on or off (the core's `Draft::switch_item`). */
+  switchDraftItem: (draft: Draft, section: string, index: number, on: boolean) =>
+    call<Draft>('switch_draft_item', { draft, section, index, on }),
+  /** The draft with an item's text set for this posting; null, a blank text or the library's own
+   * text drops the edit (the core's `Draft::edit_item`). */
+  editDraftItem: (draft: Draft, section: string, index: number, text: string | null) =>
+    call<Draft>('edit_draft_item', { draft, section, index, text }),
 };
 
 export type { Decisions, ImportProgress, ImportResult, ImportReview };

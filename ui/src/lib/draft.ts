@@ -1,20 +1,8 @@
-// Changes to a draft's choices, as the editor makes them. The posting is rendered in Rust; these
-// only edit the draft's selections (the same rules as the core's `Draft::switch_item` and
-// `Draft::edit_item`).
+// Changes to a draft's section choices and posting fields, as the editor makes them. Items are
+// switched and edited in Rust (`api.switchDraftItem`, `api.editDraftItem`); the posting is
+// rendered there too.
 import type { Draft } from './bindings/Draft';
 import type { OutlineSection } from './bindings/OutlineSection';
-
-export function switchItem(draft: Draft, section: string, index: number, on: boolean): Draft {
-  const rest = draft.items_off.filter((r) => !(r.section === section && r.index === index));
-  return { ...draft, items_off: on ? rest : [...rest, { section, index }] };
-}
-
-/** Sets an item's text for this posting; the library's own text (or nothing) drops the edit. */
-export function editItem(draft: Draft, section: string, index: number, text: string, original: string): Draft {
-  const rest = draft.item_edits.filter((e) => !(e.section === section && e.index === index));
-  const keep = text.trim() !== '' && text !== original;
-  return { ...draft, item_edits: keep ? [...rest, { section, index, text }] : rest };
-}
 
 function chosenKeys(outline: OutlineSection[]): string[] {
   return outline.filter((s) => s.chosen).map((s) => s.key);

@@ -162,7 +162,7 @@ export function previewOf(draft: Draft): DraftPreview {
   return {
     outline: OUTLINE,
     html: `<!doctype html><title>x</title><h1>VP of Engineering at ${company}</h1>`,
-    unset_fields: draft.posting.company ? ['salary_range'] : ['company', 'salary_range'],
+    unset_fields: (['company', 'salary_range'] as const).filter((f) => !draft.posting[f]),
     error: null,
   };
 }
@@ -227,6 +227,21 @@ export function mockDrafts() {
         return previewOf(args.draft as Draft);
       case 'export_draft':
         return `/tmp/posting.${args.format}`;
+      // Stand-ins for the core's Draft::switch_item / edit_item (tested in Rust).
+      case 'switch_draft_item': {
+        const d = args.draft as Draft;
+        const rest = d.items_off.filter((r) => !(r.section === args.section && r.index === args.index));
+        const off = args.on ? [] : [{ section: args.section as string, index: args.index as number }];
+        return { ...d, items_off: [...rest, ...off] };
+      }
+      case 'edit_draft_item': {
+        const d = args.draft as Draft;
+        const rest = d.item_edits.filter((e) => !(e.section === args.section && e.index === args.index));
+        const text = args.text as string | null;
+        const original = OUTLINE.find((s) => s.key === args.section)?.items[args.index as number]?.original;
+        const keep = text !== null && text.trim() !== '' && text !== original;
+        return { ...d, item_edits: keep ? [...rest, { section: args.section as string, index: args.index as number, text }] : rest };
+      }
       case 'delete_draft':
         store.delete(args.id as string);
         return null;

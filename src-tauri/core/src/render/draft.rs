@@ -102,12 +102,12 @@ impl Draft {
         }
     }
 
-    /// Sets an item's text for this posting; `None` (or the library's own text, given as
-    /// `original`) drops the edit.
+    /// Sets an item's text for this posting; `None`, a blank text or the library's own text
+    /// (given as `original`) drops the edit.
     pub fn edit_item(&mut self, section: &str, index: u32, text: Option<&str>, original: &str) {
         self.item_edits
             .retain(|e| !(e.section == section && e.index == index));
-        if let Some(text) = text.filter(|t| *t != original) {
+        if let Some(text) = text.filter(|t| *t != original && !t.trim().is_empty()) {
             self.item_edits.push(ItemEdit {
                 section: section.to_string(),
                 index,
@@ -462,6 +462,9 @@ mod tests {
         assert_eq!(d.edit("summary", 0), Some("Newer"));
         d.edit_item("summary", 0, Some("Old"), "Old");
         assert!(d.item_edits.is_empty());
+        d.edit_item("summary", 0, Some("New"), "Old");
+        d.edit_item("summary", 0, Some("  \n"), "Old");
+        assert!(d.item_edits.is_empty(), "a blank text drops the edit");
     }
 
     #[test]

@@ -34,8 +34,8 @@ describe('DraftView', () => {
     expect(calls.filter((c) => c.cmd === 'save_draft').length).toBeGreaterThanOrEqual(1);
   });
 
-  it('switches an item off and edits another for this posting', async () => {
-    const { user, store } = await setup();
+  it('switches an item off and edits another for this posting, through the shell', async () => {
+    const { user, store, calls } = await setup();
     await user.click(screen.getByRole('checkbox', { name: 'Include: Owns the budget.' }));
     await user.click(screen.getByRole('button', { name: 'Sets the strategy.' }));
     const box = screen.getByRole('textbox', { name: '' });
@@ -49,13 +49,59 @@ describe('DraftView', () => {
       },
       { timeout: 2000 },
     );
+    expect(calls.find((c) => c.cmd === 'switch_draft_item')?.args).toMatchObject({ section: 'responsibilities', index: 1, on: false });
+    expect(calls.find((c) => c.cmd === 'edit_draft_item')?.args).toMatchObject({
+      section: 'responsibilities',
+      index: 0,
+      text: 'Sets the whole strategy.',
+    });
   });
 
-  it('exports through the shell and says where the file went', async () => {
+  it('keeps both of two quick item switches', async () => {
+    const { user, store } = await setup();
+    await user.click(screen.getByRole('checkbox', { name: 'Include: Owns the budget.' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Include: Sets the strategy.' }));
+    await waitFor(
+      () =>
+        expect(store.get(DRAFT.id)!.items_off).toEqual([
+          { section: 'responsibilities', index: 1 },
+          { section: 'responsibilities', index: 0 },
+        ]),
+      { timeout: 2000 },
+    );
+  });
+
+  it('lists the empty fields the template uses before export, and exports anyway when asked', async () => {
     const { user, calls } = await setup();
     await user.click(screen.getByRole('button', { name: 'Export HTML…' }));
+    const confirm = await screen.findByRole('alertdialog', { name: 'Some fields the template uses are still empty' });
+    expect([...confirm.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Company', 'Salary range']);
+    expect(calls.some((c) => c.cmd === 'export_draft')).toBe(false);
+    await user.click(screen.getByRole('button', { name: 'Export anyway' }));
     expect(await screen.findByText('Saved to /tmp/posting.html')).toBeInTheDocument();
     expect(calls.find((c) => c.cmd === 'export_draft')?.args.format).toBe('html');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
+  it('exports nothing when the confirm step is cancelled, and jumps to a listed field', async () => {
+    const { user, calls } = await setup();
+    await user.click(screen.getByRole('button', { name: 'Export Markdown…' }));
+    await user.click(await screen.findByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Export Markdown…' }));
+    await user.click(await screen.findByRole('button', { name: 'Salary range' }));
+    expect(screen.getByRole('textbox', { name: /Salary range/ })).toHaveFocus();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(calls.some((c) => c.cmd === 'export_draft')).toBe(false);
+  });
+
+  it('exports at once when every field the template uses is filled', async () => {
+    const { user } = await setup();
+    await user.type(screen.getByRole('textbox', { name: /Company/ }), 'Acme');
+    await user.type(screen.getByRole('textbox', { name: /Salary range/ }), '€100k');
+    await user.click(screen.getByRole('button', { name: 'Export Markdown…' }));
+    expect(await screen.findByText('Saved to /tmp/posting.md')).toBeInTheDocument();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 
   it('shows a template error with its name, line and column instead of the preview', async () => {
