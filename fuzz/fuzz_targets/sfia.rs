@@ -6,6 +6,8 @@ use rolecraft_core::model::Format;
 
 fuzz_target!(|data: &[u8]| {
     rolecraft_fuzz::import_as(Format::SfiaPage, data, |text| {
-        format!("# Fuzz\n\n**Level 3** | **Career Path:** Fuzz\n\n## Required SFIA Skills\n\n{text}\n")
+        format!(
+            "# Fuzz\n\n**Level 3** | **Career Path:** Fuzz\n\n## Required SFIA Skills\n\n{text}\n"
+        )
     });
 });
