@@ -8,6 +8,7 @@
 //! `ROLECRAFT_IMPORT_FILES` (paths joined like `PATH`), when set, stands in for the open dialog:
 //! the end-to-end tests use it, since WebDriver cannot drive a native dialog.
 
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
@@ -136,6 +137,12 @@ pub async fn plan_import(
                     });
                 }
             }
+            // A cancelled run stops reading files.
+            if generation.load(Ordering::SeqCst) == id {
+                ControlFlow::Continue(())
+            } else {
+                ControlFlow::Break(())
+            }
         });
         (files, plan(&existing, batch.documents), batch.errors)
     })
@@ -178,6 +185,8 @@ pub fn apply_import(
         }
     };
     let dir = user_library_dir().ok_or_else(no_data_dir)?;
+    plan.check(&decisions, state.library.read().map_err(poisoned)?.roles())
+        .map_err(|e| IpcError::new(ErrorKind::BadInput, e.to_string()))?;
     let roles = plan.resolve(&decisions);
     for role in &roles {
         save_role(&dir, role, SaveMode::Overwrite)?;

@@ -278,14 +278,19 @@ pub struct FileError {
 
 /// Many files at once (the app's file dialog and drag and drop): folders are expanded to the
 /// files in them, one bad file does not stop the others, and `progress(done, total)` is
-/// called after each file so a long import can show a progress bar.
+/// called after each file so a long import can show a progress bar; it returns
+/// `ControlFlow::Break` to stop early (the batch is then marked `cancelled`).
 #[derive(Debug, Default)]
 pub struct Batch {
     pub documents: Vec<Imported>,
     pub errors: Vec<FileError>,
+    pub cancelled: bool,
 }
 
-pub fn import_many(paths: &[std::path::PathBuf], mut progress: impl FnMut(usize, usize)) -> Batch {
+pub fn import_many(
+    paths: &[std::path::PathBuf],
+    mut progress: impl FnMut(usize, usize) -> std::ops::ControlFlow<()>,
+) -> Batch {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
@@ -312,7 +317,10 @@ pub fn import_many(paths: &[std::path::PathBuf], mut progress: impl FnMut(usize,
                 message: e.to_string(),
             }),
         }
-        progress(done + 1, total);
+        if progress(done + 1, total).is_break() {
+            batch.cancelled = true;
+            break;
+        }
     }
     batch
 }
@@ -331,7 +339,8 @@ mod batch_tests {
         std::fs::write(sub.join("c.md"), "# C\n\n- two\n").unwrap();
         let mut ticks = Vec::new();
         let batch = import_many(&[dir.path().to_path_buf(), sub.join("c.md")], |d, t| {
-            ticks.push((d, t))
+            ticks.push((d, t));
+            std::ops::ControlFlow::Continue(())
         });
         assert_eq!(batch.documents.len(), 2);
         assert_eq!(batch.errors.len(), 1);
@@ -339,5 +348,23 @@ mod batch_tests {
             .message
             .contains("b.md: the document is empty"));
         assert_eq!(ticks, [(1, 3), (2, 3), (3, 3)]);
+        assert!(!batch.cancelled);
+    }
+
+    #[test]
+    fn a_batch_stops_when_progress_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["a.md", "b.md", "c.md"] {
+            std::fs::write(dir.path().join(name), "# A\n\n- one\n").unwrap();
+        }
+        let batch = import_many(&[dir.path().to_path_buf()], |done, _| {
+            if done == 1 {
+                std::ops::ControlFlow::Break(())
+            } else {
+                std::ops::ControlFlow::Continue(())
+            }
+        });
+        assert!(batch.cancelled);
+        assert_eq!(batch.documents.len(), 1);
     }
 }

@@ -11,7 +11,7 @@ use include_dir::{include_dir, Dir};
 
 pub use atomic::write_atomic;
 pub use merge::{merge_roles, merge_two, normalise, Merged};
-pub use plan::{plan_import, Decisions, ImportPlan, RoleChoice, RolePlan};
+pub use plan::{plan_import, DecisionError, Decisions, ImportPlan, RoleChoice, RolePlan};
 
 use crate::model::Role;
 

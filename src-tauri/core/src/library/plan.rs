@@ -109,7 +109,60 @@ pub fn plan_import(existing: &[Role], documents: Vec<Imported>) -> ImportPlan {
     }
 }
 
+/// Why a set of decisions cannot be applied to a plan.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecisionError {
+    #[error("no role \"{0}\" in this import")]
+    UnknownRole(String),
+    #[error("role \"{id}\" has {count} conflict(s); there is no conflict {index}")]
+    NoSuchConflict {
+        id: String,
+        index: usize,
+        count: usize,
+    },
+    #[error("role \"{0}\" is already in the library: choose keep, replace or merge")]
+    AddExisting(String),
+    #[error("role \"{0}\" is new: there is nothing to replace or merge, choose add or keep")]
+    NothingToChange(String),
+    #[error("the library's role \"{0}\" changed since this import was reviewed: review it again")]
+    Stale(String),
+}
+
 impl ImportPlan {
+    /// Checks decisions (which may come from an untrusted UI) against the plan, and the plan
+    /// against the library as it is now: a plan made before the library changed is refused.
+    pub fn check(&self, decisions: &Decisions, library_now: &[Role]) -> Result<(), DecisionError> {
+        let plan_of = |id: &str| self.roles.iter().find(|r| r.incoming.id == id);
+        for (id, choice) in &decisions.roles {
+            let plan = plan_of(id).ok_or_else(|| DecisionError::UnknownRole(id.clone()))?;
+            match (choice, plan.existing.is_some()) {
+                (RoleChoice::Add, true) => return Err(DecisionError::AddExisting(id.clone())),
+                (RoleChoice::Replace | RoleChoice::Merge, false) => {
+                    return Err(DecisionError::NothingToChange(id.clone()))
+                }
+                _ => {}
+            }
+        }
+        for (id, indexes) in &decisions.take_other {
+            let plan = plan_of(id).ok_or_else(|| DecisionError::UnknownRole(id.clone()))?;
+            let count = plan.source_conflicts.len() + plan.merge_conflicts.len();
+            if let Some(&index) = indexes.iter().find(|&&i| i >= count) {
+                return Err(DecisionError::NoSuchConflict {
+                    id: id.clone(),
+                    index,
+                    count,
+                });
+            }
+        }
+        for plan in &self.roles {
+            let now = library_now.iter().find(|r| r.id == plan.incoming.id);
+            if now != plan.existing.as_ref() {
+                return Err(DecisionError::Stale(plan.incoming.id.clone()));
+            }
+        }
+        Ok(())
+    }
+
     /// The roles to write (each replaces any file of its id), following `decisions`.
     pub fn resolve(&self, decisions: &Decisions) -> Vec<Role> {
         let mut out = Vec::new();
@@ -239,6 +292,53 @@ mod tests {
 
         d.roles.insert("staff-engineer".into(), RoleChoice::Keep);
         assert!(plan.resolve(&d).is_empty());
+    }
+
+    #[test]
+    fn decisions_that_do_not_fit_the_plan_or_a_changed_library_are_refused() {
+        let existing = doc("old.md", OLD).roles;
+        let plan = plan_import(&existing, vec![doc("new.md", NEW)]);
+        assert_eq!(plan.check(&Decisions::default(), &existing), Ok(()));
+        let mut d = Decisions::default();
+        d.roles.insert("nobody".into(), RoleChoice::Merge);
+        assert_eq!(
+            plan.check(&d, &existing),
+            Err(DecisionError::UnknownRole("nobody".into()))
+        );
+        let mut d = Decisions::default();
+        d.roles.insert("staff-engineer".into(), RoleChoice::Add);
+        assert_eq!(
+            plan.check(&d, &existing),
+            Err(DecisionError::AddExisting("staff-engineer".into()))
+        );
+        let mut d = Decisions::default();
+        d.take_other.insert("staff-engineer".into(), vec![1]);
+        assert!(matches!(
+            plan.check(&d, &existing),
+            Err(DecisionError::NoSuchConflict {
+                index: 1,
+                count: 1,
+                ..
+            })
+        ));
+        // The library changed after the review.
+        let mut changed = existing.clone();
+        changed[0].title = "Staff Engineer II".into();
+        assert_eq!(
+            plan.check(&Decisions::default(), &changed),
+            Err(DecisionError::Stale("staff-engineer".into()))
+        );
+        let fresh = plan_import(&[], vec![doc("new.md", NEW)]);
+        let mut d = Decisions::default();
+        d.roles.insert("staff-engineer".into(), RoleChoice::Replace);
+        assert_eq!(
+            fresh.check(&d, &[]),
+            Err(DecisionError::NothingToChange("staff-engineer".into()))
+        );
+        assert_eq!(
+            fresh.check(&Decisions::default(), &existing),
+            Err(DecisionError::Stale("staff-engineer".into()))
+        );
     }
 
     #[test]
