@@ -2,7 +2,10 @@
 # Screenshots of the real app under Xvfb, as a person sees it at 1280×800:
 #   scripts/screenshot.sh                      → docs/screenshots/library.png (VP of Engineering open)
 #   scripts/screenshot.sh NAME ROUTE [NAME ROUTE ...]   e.g. library role/cto
-#   scripts/screenshot.sh all   → library.png, compare.png (Director/VP/CTO), draft.png
+#   scripts/screenshot.sh all   → library.png, compare.png (Director/VP/CTO), ladder.png (the same
+#                                 three as a ladder), compare-six.png (six roles), draft.png
+# SCREENSHOT_IMPORT="FILE ..." imports those documents into the app's (temporary) user library
+# first; `all` imports two pages of the ladder corpus for the six-role compare.
 # Builds the UI and the app first (the same build the end-to-end tests use).
 set -euo pipefail
 source "$(dirname "$0")/app-deps.sh"
@@ -12,7 +15,10 @@ if [ "$#" -eq 0 ]; then set -- library role/vp-of-engineering; fi
 if [ "$1" = all ]; then
   set -- library role/vp-of-engineering \
     compare compare/director-of-engineering,vp-of-engineering,cto \
+    ladder compare/director-of-engineering,vp-of-engineering,cto/ladder \
+    compare-six compare/sr-software-engineer-3,staff-engineer,sr-staff-engineer,technical-lead-manager,engineering-manager,vp-of-engineering \
     draft draft/vp-of-engineering-1
+  SCREENSHOT_IMPORT="${SCREENSHOT_IMPORT:-tests/fixtures/corpus/ladder-html/staff_engineer.md tests/fixtures/corpus/ladder-html/technical_lead_manager.md}"
 fi
 
 ensure_apt_packages
@@ -64,6 +70,12 @@ cat >"$DATA_DIR/drafts/vp-of-engineering-1.json" <<'JSON'
   "updated_at": null
 }
 JSON
+
+if [ -n "${SCREENSHOT_IMPORT:-}" ]; then
+  echo "==> importing $SCREENSHOT_IMPORT"
+  # shellcheck disable=SC2086 # a list of paths
+  cargo run -q --bin rolecraft -- import $SCREENSHOT_IMPORT --into "$DATA_DIR/roles" >/dev/null
+fi
 
 mkdir -p docs/screenshots
 while [ "$#" -ge 2 ]; do

@@ -58,6 +58,12 @@ impl Session {
     /// Starts the app built by cargo for this test, with an empty data folder of its own and the
     /// given command-line arguments.
     pub fn start(args: &[&str]) -> Session {
+        Session::start_with(args, |_| {})
+    }
+
+    /// Like `start`, with `prepare` called on the data folder before the app starts (to put
+    /// roles into `<data dir>/roles`, say).
+    pub fn start_with(args: &[&str], prepare: impl FnOnce(&Path)) -> Session {
         let guard = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
         assert!(
             std::env::var_os("DISPLAY").is_some(),
@@ -70,6 +76,7 @@ impl Session {
         ));
         let save_dir = data_dir.join("exports");
         std::fs::create_dir_all(&save_dir).unwrap();
+        prepare(&data_dir);
         let port = free_port_pair();
         let driver = Command::new(tauri_driver())
             .args([

@@ -180,6 +180,120 @@ fn compare_aligns_director_vp_and_cto_and_exports() {
             assert!(text.contains(want), "{file} lacks {want:?}: {text}");
         }
     }
+
+    // The ladder: per rung only what is new or changed, and apart what every role shares.
+    let ladder = s
+        .all(".view-switch button")
+        .into_iter()
+        .find(|b| s.text(b) == "Ladder")
+        .expect("the Ladder button");
+    s.click(&ladder);
+    let rungs = s.wait_until(".rung-header .rung-title", "three rungs", |_, e| {
+        e.len() == 3
+    });
+    let titles: Vec<String> = rungs.iter().map(|h| s.text(h)).collect();
+    assert_eq!(
+        titles,
+        ["Director of Engineering", "VP of Engineering", "CTO"]
+    );
+    let vp = "[data-role-id=vp-of-engineering][data-section=scope_of_knowledge]";
+    let added = s.texts(&format!(".rung-cell{vp} .entry[data-status=added]"));
+    assert!(
+        added.iter().any(|t| t == "Organizational design"),
+        "VP's new scope items: {added:?}"
+    );
+    let inserted = s.texts(&format!(".rung-cell{vp} .entry[data-status=changed] ins"));
+    assert!(inserted.iter().any(|t| t == "directors."), "{inserted:?}");
+    // What runs unchanged through all three is listed once, apart, and in no rung.
+    let shared = s.texts("[data-testid=ladder-shared] .shared-item");
+    let budgeting = "Capacity planning, resource allocation, and budgeting.";
+    assert!(shared.iter().any(|t| t == budgeting), "shared: {shared:?}");
+    let in_rungs = s.texts(".rung-cell .entry");
+    assert!(!in_rungs.iter().any(|t| t == budgeting), "{in_rungs:?}");
+    let hash = s.execute("return location.hash", serde_json::json!([]));
+    assert!(
+        hash.as_str().is_some_and(|h| h.ends_with("/ladder")),
+        "{hash}"
+    );
+}
+
+/// Five roles from the ladder corpus imported into the user library, with one bundled role.
+const SIX: [&str; 6] = [
+    "sr-software-engineer-3",
+    "staff-engineer",
+    "sr-staff-engineer",
+    "technical-lead-manager",
+    "engineering-manager",
+    "vp-of-engineering",
+];
+
+fn import_corpus_roles(data_dir: &std::path::Path) {
+    use rolecraft_core::library::{save_role, SaveMode};
+    let roles_dir = data_dir.join("roles");
+    std::fs::create_dir_all(&roles_dir).unwrap();
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus");
+    for page in ["staff_engineer.md", "technical_lead_manager.md"] {
+        let imported = rolecraft_core::import::import_path(&corpus.join("ladder-html").join(page))
+            .unwrap_or_else(|e| panic!("{page}: {e}"));
+        for role in imported
+            .roles
+            .iter()
+            .filter(|r| SIX.contains(&r.id.as_str()))
+        {
+            save_role(&roles_dir, role, SaveMode::Overwrite).unwrap();
+        }
+    }
+}
+
+#[test]
+fn six_roles_fit_at_1280x800_with_sticky_headers() {
+    let route = format!("compare/{}", SIX.join(","));
+    let mut s = Session::start_with(&["--open", &route], import_corpus_roles);
+    s.wait_until(".col-header", "six columns", |_, e| e.len() == 6);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let geometry = s.execute(
+        r#"const main = document.querySelector('main.content');
+        const heads = [...document.querySelectorAll('.col-header')];
+        const read = () => heads.map(h => { const r = h.getBoundingClientRect();
+          const t = h.querySelector('.col-title');
+          return {left: r.left, right: r.right, top: r.top, width: r.width,
+                  clipped: t.scrollWidth > t.clientWidth + 1,
+                  seen: document.elementFromPoint(r.left + r.width / 2, r.top + 8)?.closest('.col-header') === h}; });
+        const before = read();
+        main.scrollTop = 1200;
+        const scrolled = main.scrollTop;
+        return {innerWidth: window.innerWidth, mainTop: main.getBoundingClientRect().top,
+                scrollWidth: main.scrollWidth, clientWidth: main.clientWidth,
+                font: parseFloat(getComputedStyle(document.querySelector('.item-row .cell')).fontSize),
+                before, scrolled, after: read()};"#,
+        serde_json::json!([]),
+    );
+    let g = &geometry;
+    let num = |v: &serde_json::Value| v.as_f64().unwrap();
+    assert!(num(&g["innerWidth"]) >= 1270.0, "window: {g}");
+    assert!(
+        num(&g["scrollWidth"]) <= num(&g["clientWidth"]),
+        "the columns overflow sideways: {g}"
+    );
+    assert!(num(&g["font"]) >= 12.0, "item text too small: {g}");
+    let titles = s.texts(".col-header .col-title");
+    assert_eq!(titles.len(), 6, "{titles:?}");
+    assert!(titles.iter().all(|t| !t.is_empty()), "{titles:?}");
+    for h in g["before"].as_array().unwrap() {
+        assert!(num(&h["width"]) >= 150.0, "a column is too narrow: {g}");
+        assert!(num(&h["right"]) <= num(&g["innerWidth"]), "off screen: {g}");
+        assert_eq!(h["clipped"], false, "a role title is cut off: {g}");
+        assert_eq!(h["seen"], true, "a header is covered: {g}");
+    }
+    // Scrolled down the rows, every header is still at the top of the view and visible.
+    assert!(num(&g["scrolled"]) > 200.0, "nothing to scroll: {g}");
+    for h in g["after"].as_array().unwrap() {
+        assert!(
+            (num(&h["top"]) - num(&g["mainTop"])).abs() < 2.0,
+            "a header scrolled away: {g}"
+        );
+        assert_eq!(h["seen"], true, "a header is covered after scrolling: {g}");
+    }
 }
 
 fn wait_for_file(path: &std::path::Path, want: &str) -> String {

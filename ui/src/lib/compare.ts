@@ -9,6 +9,8 @@ import { matches } from './library.svelte';
 
 export const MIN_ROLES = 2;
 export const MAX_ROLES = 6;
+/** The ladder view needs at least three roles (with two, side by side says it all). */
+export const LADDER_MIN_ROLES = 3;
 
 /** True when some role differs from its left neighbour in this row. */
 export function cellsDiffer(cells: (Cell | { status: Status | null } | null)[]): boolean {

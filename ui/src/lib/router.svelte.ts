@@ -1,6 +1,6 @@
 // The current view lives in location.hash (`#/role/cto`), so the back key and `--open` work.
 
-export type Route = { view: 'home' } | { view: 'role'; id: string } | { view: 'compare'; ids: string[] }
+export type Route = { view: 'home' } | { view: 'role'; id: string } | { view: 'compare'; ids: string[]; ladder?: boolean }
   | { view: 'draft'; id: string | null } | { view: 'import' };
 
 export function parseRoute(hash: string): Route {
@@ -8,7 +8,10 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'role' && parts[1]) return { view: 'role', id: parts[1] };
   if (parts[0] === 'import') return { view: 'import' };
   if (parts[0] === 'draft') return { view: 'draft', id: parts[1] || null };
-  if (parts[0] === 'compare') return { view: 'compare', ids: (parts[1] ?? '').split(',').filter(Boolean) };
+  if (parts[0] === 'compare') {
+    const ids = (parts[1] ?? '').split(',').filter(Boolean);
+    return parts[2] === 'ladder' ? { view: 'compare', ids, ladder: true } : { view: 'compare', ids };
+  }
   return { view: 'home' };
 }
 
@@ -17,7 +20,7 @@ export function routeHash(route: Route): string {
     case 'role':
       return `#/role/${encodeURIComponent(route.id)}`;
     case 'compare':
-      return `#/compare/${route.ids.map(encodeURIComponent).join(',')}`;
+      return `#/compare/${route.ids.map(encodeURIComponent).join(',')}${route.ladder ? '/ladder' : ''}`;
     case 'draft':
       return route.id ? `#/draft/${encodeURIComponent(route.id)}` : '#/draft';
     case 'import':

@@ -117,7 +117,56 @@ export const COMPARISON: MultiComparison = {
   facts: [{ key: 'years_of_experience', cells: [first('15+'), same('15+'), { status: 'changed', text: '20+', words: [del('15+'), ins('20+')] }] }],
   skills: [],
   pairs: [],
-  ladder: { order: [], by_level: false, shared: { sections: [], facts: [], skills: [] }, steps: [] },
+  ladder: {
+    order: ['director-of-engineering', 'vp-of-engineering', 'cto'],
+    by_level: false,
+    shared: { sections: [{ key: 'scope_of_knowledge', title: 'Scope of knowledge', items: ['Culture leadership.'] }], facts: [], skills: [] },
+    steps: [
+      {
+        role: 'director-of-engineering',
+        from: null,
+        sections: [
+          {
+            key: 'scope_of_knowledge',
+            title: 'Scope of knowledge',
+            counts: { same: 0, changed: 0, removed: 0, added: 1 },
+            rows: [{ status: 'added', left: null, right: 'Manages managers and ICs.', words: null }],
+          },
+        ],
+        facts: [{ key: 'years_of_experience', status: 'added', left: null, right: '15+', words: null }],
+        skills: [],
+      },
+      {
+        role: 'vp-of-engineering',
+        from: 'director-of-engineering',
+        sections: [
+          {
+            key: 'scope_of_knowledge',
+            title: 'Scope of knowledge',
+            counts: { same: 1, changed: 1, removed: 0, added: 1 },
+            rows: [
+              {
+                status: 'changed',
+                left: 'Manages managers and ICs.',
+                right: 'Manages managers and directors.',
+                words: [eq('Manages managers and '), del('ICs.'), ins('directors.')],
+              },
+              { status: 'added', left: null, right: 'Organizational design', words: null },
+            ],
+          },
+        ],
+        facts: [],
+        skills: [],
+      },
+      {
+        role: 'cto',
+        from: 'vp-of-engineering',
+        sections: [],
+        facts: [{ key: 'years_of_experience', status: 'changed', left: '15+', right: '20+', words: [del('15+'), ins('20+')] }],
+        skills: [],
+      },
+    ],
+  },
 };
 
 export const DRAFT: Draft = {

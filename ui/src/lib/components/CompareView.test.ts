@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import CompareView from './CompareView.svelte';
-import { mockLibrary, ROLES } from '../testing';
+import { mockIPC } from '@tauri-apps/api/mocks';
+import { COMPARISON, mockLibrary, ROLES } from '../testing';
 
 const IDS = ['director-of-engineering', 'vp-of-engineering', 'cto'];
 
@@ -95,6 +96,61 @@ describe('CompareView', () => {
     render(CompareView, { roles: six, ids: six.map((r) => r.id), onChange: vi.fn() });
     expect(screen.getByText('6 roles: remove one to add another')).toBeInTheDocument();
     expect(screen.queryByRole('combobox')).toBeNull();
+  });
+
+  it('offers the ladder from three roles on', async () => {
+    await setup(IDS.slice(0, 2));
+    expect(screen.getByRole('button', { name: 'Ladder' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Side by side' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('switches to the ladder: per rung only what is new or changed, and apart what every role shares', async () => {
+    const onLadder = vi.fn();
+    mockLibrary();
+    const { container } = render(CompareView, { roles: ROLES, ids: IDS, onChange: vi.fn(), onLadder });
+    await screen.findAllByRole('columnheader');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Ladder' }));
+    expect(onLadder).toHaveBeenLastCalledWith(true);
+    expect(screen.getByRole('button', { name: 'Ladder' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByLabelText('Differences only')).toBeDisabled();
+
+    const shared = screen.getByTestId('ladder-shared');
+    expect([...shared.querySelectorAll('.shared-item')].map((li) => li.textContent)).toEqual(['Culture leadership.']);
+    expect(screen.getByRole('table', { name: 'Ladder' })).not.toHaveTextContent('Culture leadership.');
+
+    const headers = screen.getAllByRole('columnheader');
+    expect(headers.map((h) => h.querySelector('.rung-title')?.textContent)).toEqual(['Director of Engineering', 'VP of Engineering', 'CTO']);
+    expect(headers[1]).toHaveTextContent('vs Director of Engineering');
+    expect(headers[1]).toHaveTextContent('1 new · 1 changed');
+
+    const scope = (role: string) => container.querySelector(`.rung-cell[data-role-id=${role}][data-section=scope_of_knowledge]`) as HTMLElement;
+    const entries = (role: string) => [...scope(role).querySelectorAll('.entry')].map((e) => `${e.getAttribute('data-status')}:${e.textContent}`);
+    expect(entries('director-of-engineering')).toEqual(['added:Manages managers and ICs.']);
+    expect(entries('vp-of-engineering')).toEqual(['changed:Manages managers and ICs.directors.', 'added:Organizational design']);
+    expect(scope('vp-of-engineering').querySelector('.changed ins')).toHaveTextContent('directors.');
+    expect(scope('vp-of-engineering').querySelector('.changed del')).toHaveTextContent('ICs.');
+    expect(scope('vp-of-engineering')).toHaveTextContent('1 kept');
+    expect(scope('cto')).toHaveTextContent('nothing new');
+    const fact = container.querySelector('.rung-cell[data-role-id=cto] [data-fact=years_of_experience]') as HTMLElement;
+    expect(fact.querySelector('ins')).toHaveTextContent('20+');
+    expect(screen.getByText(/Rungs in the order picked/)).toBeInTheDocument();
+  });
+
+  it('says when the rungs are ordered by level', async () => {
+    mockIPC((cmd) => (cmd === 'compare_roles' ? { ...COMPARISON, ladder: { ...COMPARISON.ladder, by_level: true } } : null));
+    render(CompareView, { roles: ROLES, ids: IDS, onChange: vi.fn(), ladder: true });
+    expect(await screen.findByText(/Rungs by level, lowest first/)).toBeInTheDocument();
+  });
+
+  it('opens on the ladder when asked and goes back to the columns', async () => {
+    const onLadder = vi.fn();
+    mockLibrary();
+    const { container } = render(CompareView, { roles: ROLES, ids: IDS, onChange: vi.fn(), ladder: true, onLadder });
+    await screen.findByTestId('ladder');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Side by side' }));
+    expect(onLadder).toHaveBeenLastCalledWith(false);
+    expect(screen.queryByTestId('ladder')).toBeNull();
+    expect(container.querySelectorAll('.item-row')).toHaveLength(3);
   });
 
   it('shows the error the shell gives', async () => {
