@@ -30,6 +30,7 @@ fn pages(root: &Path) -> Vec<PathBuf> {
 /// Source items: (line, text) of every list item (own text, nested lists apart) and every
 /// paragraph outside list items, markup stripped the way the format defines it.
 fn source_items(text: &str) -> Vec<(u32, String)> {
+    let text = &strip_ial(text);
     let starts: Vec<usize> = std::iter::once(0)
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
@@ -84,16 +85,25 @@ fn source_items(text: &str) -> Vec<(u32, String)> {
         .collect()
 }
 
-/// Kramdown attribute lists out, each line trimmed, blank lines out.
+/// Kramdown attribute lists (`{:target="_blank"}`) are markup: removed line by line.
+fn strip_ial(text: &str) -> String {
+    text.split_inclusive('\n')
+        .map(|line| {
+            let mut l = line.to_string();
+            while let Some(a) = l.find("{:") {
+                match l[a..].find('}') {
+                    Some(b) => l.replace_range(a..a + b + 1, ""),
+                    None => break,
+                }
+            }
+            l
+        })
+        .collect()
+}
+
+/// Each line trimmed, blank lines out.
 fn tidy(text: &str) -> String {
-    let mut s = text.to_string();
-    while let Some(a) = s.find("{:") {
-        match s[a..].find('}') {
-            Some(b) => s.replace_range(a..a + b + 1, ""),
-            None => break,
-        }
-    }
-    s.lines()
+    text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
@@ -117,7 +127,7 @@ fn result_text(imported: &Imported) -> ResultText {
         }
         for (key, value) in &role.facts {
             let line = role.fact_sources[key].line;
-            for (k, part) in value.split("; ").enumerate() {
+            for (k, part) in value.split('\n').enumerate() {
                 // Multi-item facts: one item per line, in order, each on its own source line.
                 placed.insert((if k == 0 { line } else { 0 }, part.to_string()));
             }

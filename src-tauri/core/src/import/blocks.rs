@@ -55,6 +55,8 @@ struct Open {
 
 /// Parses `text`, whose first line is line `first_line` of its document.
 pub fn markdown_blocks(text: &str, first_line: u32) -> Vec<Block> {
+    // Kramdown attribute lists are markup: out before parsing, so `_text_{:x}_` stays emphasis.
+    let text = &super::text::strip_kramdown_attributes(text);
     let index = LineIndex::new(text);
     let line_of = |offset: usize| index.line_of(offset) + first_line - 1;
     let mut blocks = Vec::new();

@@ -277,7 +277,7 @@ impl Page<'_> {
                             .iter()
                             .map(|i| one_line(&i.text))
                             .collect::<Vec<_>>()
-                            .join("; ");
+                            .join("\n");
                         let line = items.first().map_or(value.line, |i| i.line);
                         role.set_fact(
                             key,

@@ -21,17 +21,22 @@ impl LineIndex {
     }
 }
 
-/// Removes kramdown inline attribute lists (`{:target="_blank"}`, `{: .class}`).
+/// Removes kramdown inline attribute lists (`{:target="_blank"}`, `{: .class}`), each within
+/// one line, so line numbers stay as they were.
 pub fn strip_kramdown_attributes(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(start) = rest.find("{:") {
-        match rest[start..].find('}') {
-            Some(end) => {
+        let tail = &rest[start..];
+        match (tail.find('}'), tail.find('\n')) {
+            (Some(end), newline) if newline.is_none_or(|n| end < n) => {
                 out.push_str(&rest[..start]);
                 rest = &rest[start + end + 1..];
             }
-            None => break,
+            _ => {
+                out.push_str(&rest[..start + 2]);
+                rest = &rest[start + 2..];
+            }
         }
     }
     out.push_str(rest);
@@ -91,6 +96,7 @@ mod tests {
     #[test]
     fn markup_is_stripped_and_entities_decoded() {
         assert_eq!(strip_kramdown_attributes("x{:target=\"_blank\"} y"), "x y");
+        assert_eq!(strip_kramdown_attributes("a {: b\nc} d"), "a {: b\nc} d");
         assert_eq!(strip_tags("<b>R&amp;D</b> &lt;ok&gt;"), "R&D <ok>");
         assert_eq!(clean_inline("  a \n\n b  "), "a\nb");
     }
