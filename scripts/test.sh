@@ -26,6 +26,9 @@ fi
 step "Rust tests (core, CLI, app shell)"
 cargo test --workspace
 
+step "bounded fuzz run of every importer (FUZZ_SECONDS per target, default 60)"
+./scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
+
 step "UI type check and component tests"
 npm --prefix ui run check
 npm --prefix ui test

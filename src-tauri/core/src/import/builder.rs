@@ -20,7 +20,10 @@ impl RoleBuilder {
         let title = title.trim().to_string();
         RoleBuilder {
             role: Role {
-                id: crate::model::slug(&title),
+                // A title with no letters or digits ("***") still needs a file name.
+                id: Some(crate::model::slug(&title))
+                    .filter(|id| !id.is_empty())
+                    .unwrap_or_else(|| "untitled-role".into()),
                 title,
                 track: None,
                 level: None,

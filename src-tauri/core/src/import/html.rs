@@ -86,23 +86,47 @@ fn check_depth(doc: &Document) -> Result<(), ImportError> {
         match bytes[i] {
             b'\n' => line += 1,
             b'<' if bytes.get(i + 1).is_some_and(|c| c.is_ascii_alphabetic()) => {
-                depth += 1;
-                if depth > MAX_DEPTH {
-                    return Err(ImportError::Invalid {
-                        file: doc.name.clone(),
-                        line,
-                        message: format!("HTML nested deeper than {MAX_DEPTH} elements"),
-                    });
+                let name: String = bytes[i + 1..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .map(|c| c.to_ascii_lowercase() as char)
+                    .collect();
+                // Void elements never nest, and elements whose end tag is optional are closed
+                // by the parser when a sibling starts: neither deepens the tree.
+                if !NOT_NESTING.contains(&name.as_str()) {
+                    depth += 1;
+                    if depth > MAX_DEPTH {
+                        return Err(ImportError::Invalid {
+                            file: doc.name.clone(),
+                            line,
+                            message: format!("HTML nested deeper than {MAX_DEPTH} elements"),
+                        });
+                    }
                 }
             }
-            b'<' if bytes.get(i + 1) == Some(&b'/') => depth = depth.saturating_sub(1),
-            b'/' if bytes.get(i + 1) == Some(&b'>') => depth = depth.saturating_sub(1),
+            b'<' if bytes.get(i + 1) == Some(&b'/') => {
+                let name: String = bytes[i + 2..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .map(|c| c.to_ascii_lowercase() as char)
+                    .collect();
+                if !NOT_NESTING.contains(&name.as_str()) {
+                    depth = depth.saturating_sub(1);
+                }
+            }
             _ => {}
         }
         i += 1;
     }
     Ok(())
 }
+
+/// Elements that do not count towards nesting depth (see `check_depth`).
+const NOT_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "thead", "tbody", "tfoot",
+    "rt", "rp", "optgroup", "colgroup",
+];
 
 /// Bytes of the page that finding item lines back may scan, past the page's own length
 /// times `SEARCH_PER_BYTE`: an item not found scans the whole page, so a page of many such
@@ -204,6 +228,21 @@ mod tests {
         for junk in ["alert", "Home", "Acme", "p{}"] {
             assert!(!json.contains(junk), "{junk} leaked");
         }
+    }
+
+    #[test]
+    fn line_breaks_images_and_unclosed_items_do_not_count_as_nesting() {
+        let page = format!(
+            "<html><body>\n<h1>Staff Engineer</h1>\n<h2>Responsibilities</h2>\n<ul>{}</ul>\n<p>{}</p></body></html>",
+            "<li>Leads reviews.".repeat(600),
+            "a<br>b<img src=x>".repeat(600)
+        );
+        let imported = import_document(&Document::from_text("br.html", page)).unwrap();
+        let items = &imported.roles[0].section("responsibilities").unwrap().items;
+        assert_eq!(
+            items.iter().filter(|i| i.text == "Leads reviews.").count(),
+            600
+        );
     }
 
     #[test]
