@@ -8,6 +8,7 @@
 //! `ROLECRAFT_IMPORT_FILES` (paths joined like `PATH`), when set, stands in for the open dialog:
 //! the end-to-end tests use it, since WebDriver cannot drive a native dialog.
 
+use std::collections::HashSet;
 use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -21,7 +22,7 @@ use rolecraft_core::library::{
 };
 use serde::Serialize;
 use tauri::ipc::Channel;
-use tauri::{AppHandle, Runtime, State};
+use tauri::{AppHandle, DragDropEvent, Manager, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
 
@@ -33,10 +34,42 @@ type Result<T> = std::result::Result<T, IpcError>;
 
 /// The pending plan, and a counter that every new plan and every cancel moves on, so a
 /// planning run that was cancelled (or overtaken) knows to throw its result away.
+///
+/// It also holds the paths the user handed over: chosen in the open dialog or dropped onto the
+/// window. `plan_import` reads only those, so the page (should anything ever run in it that
+/// should not) cannot make the shell read an arbitrary file and show it back as a role.
 #[derive(Default)]
 pub struct ImportState {
     generation: Arc<AtomicU32>,
     pending: Mutex<Option<(u32, ImportPlan)>>,
+    handed_over: Mutex<HashSet<PathBuf>>,
+}
+
+impl ImportState {
+    /// Lets `plan_import` read `paths` (files or folders) from now on: called with what the open
+    /// dialog returned and with the paths dropped onto the window.
+    pub fn allow(&self, paths: &[PathBuf]) {
+        let mut handed_over = self
+            .handed_over
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        handed_over.extend(paths.iter().cloned());
+    }
+
+    /// Refuses the first path the user did not hand over (before anything is read).
+    fn check_handed_over(&self, paths: &[PathBuf]) -> Result<()> {
+        let handed_over = self.handed_over.lock().map_err(poisoned)?;
+        match paths.iter().find(|p| !handed_over.contains(*p)) {
+            None => Ok(()),
+            Some(p) => Err(IpcError::new(
+                ErrorKind::BadInput,
+                format!(
+                    "{}: only files chosen in the open dialog or dropped onto the window can be imported",
+                    p.display()
+                ),
+            )),
+        }
+    }
 }
 
 /// How far planning has come: `done` of `total` files read.
@@ -76,14 +109,25 @@ fn no_data_dir() -> IpcError {
 }
 
 /// Opens the native dialog for several files (or folders). Null when the user closed it.
+/// The paths chosen are handed over: `plan_import` may read them.
 #[tauri::command]
 pub async fn choose_import_files<R: Runtime>(
     app: AppHandle<R>,
+    imports: State<'_, ImportState>,
     folders: bool,
 ) -> Result<Option<Vec<String>>> {
+    let Some(paths) = pick(&app, folders)? else {
+        return Ok(None);
+    };
+    imports.allow(&paths);
+    Ok(Some(
+        paths.iter().map(|p| p.display().to_string()).collect(),
+    ))
+}
+
+fn pick<R: Runtime>(app: &AppHandle<R>, folders: bool) -> Result<Option<Vec<PathBuf>>> {
     if let Some(list) = std::env::var_os("ROLECRAFT_IMPORT_FILES").filter(|v| !v.is_empty()) {
-        let paths = std::env::split_paths(&list).map(|p| p.display().to_string());
-        return Ok(Some(paths.collect()));
+        return Ok(Some(std::env::split_paths(&list).collect()));
     }
     // Blocking is fine: async commands run off the main thread.
     let dialog = app.dialog().file().set_title("Import role documents");
@@ -99,11 +143,21 @@ pub async fn choose_import_files<R: Runtime>(
         .into_iter()
         .map(|p| {
             p.into_path()
-                .map(|p| p.display().to_string())
                 .map_err(|e| IpcError::new(ErrorKind::BadInput, format!("not a local file: {e}")))
         })
         .collect::<Result<Vec<_>>>()
         .map(Some)
+}
+
+/// Hands over the paths dropped onto the window. Tauri calls the app's window and webview
+/// event listeners right after it has emitted `tauri://drag-drop` to the page, in the same
+/// main-thread callback, so they are recorded before the page's `plan_import` can arrive.
+pub fn on_drop<R: Runtime>(app: &AppHandle<R>, event: &DragDropEvent) {
+    if let DragDropEvent::Drop { paths, .. } = event {
+        if let Some(imports) = app.try_state::<ImportState>() {
+            imports.allow(paths);
+        }
+    }
 }
 
 /// Reads the documents (folders expanded) on a blocking thread, reporting progress on
@@ -118,10 +172,11 @@ pub async fn plan_import(
     if paths.is_empty() {
         return Err(IpcError::new(ErrorKind::BadInput, "no files to import"));
     }
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    imports.check_handed_over(&paths)?;
     let existing = state.library.read().map_err(poisoned)?.roles().to_vec();
     let generation = imports.generation.clone();
     let id = generation.fetch_add(1, Ordering::SeqCst) + 1;
-    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
     let (files, plan, errors) = tauri::async_runtime::spawn_blocking(move || {
         let mut last = Instant::now();
         let mut files = 0;
@@ -270,9 +325,12 @@ mod tests {
 
     #[test]
     fn plans_the_seeds_applies_a_conflict_choice_and_refuses_a_stale_plan() {
-        let (_app, w, data) = app();
+        let (app, w, data) = app();
         let mut paths = seeds();
         paths.push(data.join("missing.md").display().to_string());
+        // As if chosen in the open dialog.
+        let chosen: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
+        app.state::<ImportState>().allow(&chosen);
         let review = invoke(
             &w,
             "plan_import",
@@ -370,6 +428,39 @@ mod tests {
         for id in result["saved"].as_array().unwrap() {
             let _ = std::fs::remove_file(data.join(format!("roles/{}.json", id.as_str().unwrap())));
         }
+    }
+
+    /// The page cannot make the shell read a file the user did not hand over: a path that did
+    /// not come from the open dialog or a drop onto the window is refused before anything is
+    /// read; once dropped, the same path plans.
+    #[test]
+    fn plan_import_reads_only_paths_chosen_in_the_dialog_or_dropped() {
+        let (app, w, _) = app();
+        let secret =
+            std::env::temp_dir().join(format!("rolecraft-not-chosen-{}.md", std::process::id()));
+        std::fs::write(
+            &secret,
+            "# Secret\n\n## Responsibilities\n\n- a private line\n",
+        )
+        .unwrap();
+        let path = secret.display().to_string();
+        let plan = |channel: &str| {
+            invoke(
+                &w,
+                "plan_import",
+                json!({ "paths": [&path], "onProgress": channel }),
+            )
+        };
+        let err = plan("__CHANNEL__:20").unwrap_err();
+        assert_eq!(err["kind"], "bad_input", "{err}");
+        assert!(!err.to_string().contains("private line"), "{err}");
+
+        app.state::<ImportState>()
+            .allow(std::slice::from_ref(&secret));
+        let review = plan("__CHANNEL__:21").expect("a dropped file plans");
+        assert_eq!(review["files"], 1, "{review}");
+        invoke(&w, "cancel_import", json!({})).unwrap();
+        let _ = std::fs::remove_file(&secret);
     }
 
     /// The import types the UI receives match `ui/src/lib/bindings/`

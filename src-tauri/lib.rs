@@ -14,7 +14,7 @@ pub use error::{ErrorKind, ErrorLocation, IpcError};
 pub use import_commands::{ImportProgress, ImportResult, ImportReview};
 pub use state::AppState;
 
-use tauri::{Builder, Runtime};
+use tauri::{Builder, Manager, Runtime};
 
 /// The app's plugins, state and commands on a builder (the real one or `tauri::test::mock_builder()`).
 pub fn app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
@@ -25,6 +25,17 @@ pub fn app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         .plugin(tauri_plugin_clipboard_manager::init())
         .manage(AppState::open(&args))
         .manage(import_commands::ImportState::default())
+        // Paths dropped onto the window may be imported (see `ImportState`).
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::DragDrop(drop) = event {
+                import_commands::on_drop(window.app_handle(), drop);
+            }
+        })
+        .on_webview_event(|webview, event| {
+            if let tauri::WebviewEvent::DragDrop(drop) = event {
+                import_commands::on_drop(webview.app_handle(), drop);
+            }
+        })
         .invoke_handler(tauri::generate_handler![
             commands::list_roles,
             commands::get_role,
