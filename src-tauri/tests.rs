@@ -282,6 +282,87 @@ fn a_command_the_app_does_not_have_is_refused() {
     assert!(err.to_string().contains("not allowed"), "{err}");
 }
 
+/// The page's Content-Security-Policy stays strict: its own files and IPC only (no remote
+/// origin, no `unsafe-eval`, no inline script), no plugins, frames only from itself.
+#[test]
+fn the_csp_allows_only_the_apps_own_files_and_ipc() {
+    let conf: Value = serde_json::from_str(include_str!("../tauri.conf.json")).unwrap();
+    let csp = conf["app"]["security"]["csp"]
+        .as_str()
+        .expect("a CSP string");
+    let directives: Vec<Vec<&str>> = csp
+        .split(';')
+        .map(|d| d.split_whitespace().collect())
+        .filter(|d: &Vec<&str>| !d.is_empty())
+        .collect();
+    let sources = |name: &str| {
+        directives
+            .iter()
+            .find(|d| d[0] == name)
+            .map(|d| d[1..].to_vec())
+    };
+    assert_eq!(sources("default-src"), Some(vec!["'self'"]), "{csp}");
+    assert_eq!(sources("script-src"), Some(vec!["'self'"]), "{csp}");
+    assert_eq!(sources("object-src"), Some(vec!["'none'"]), "{csp}");
+    assert_eq!(sources("base-uri"), Some(vec!["'none'"]), "{csp}");
+    for d in &directives {
+        for source in &d[1..] {
+            let remote = source.contains("://") || source.starts_with("http") || *source == "*";
+            assert!(
+                !remote || *source == "http://ipc.localhost",
+                "{source} in {} lets the page reach another origin",
+                d[0]
+            );
+            assert_ne!(*source, "'unsafe-eval'", "{csp}");
+            assert!(
+                d[0] != "script-src" || *source == "'self'",
+                "scripts only from the app: {csp}"
+            );
+        }
+    }
+}
+
+/// The main window is granted the app's own commands (each one `build.rs` declares) and event
+/// listening for drag and drop: no plugin's fs, shell, dialog, clipboard or wildcard permission.
+#[test]
+fn the_capability_grants_only_the_apps_own_commands() {
+    let cap: Value =
+        serde_json::from_str(include_str!("capabilities/main.json")).expect("capability JSON");
+    assert_eq!(cap["windows"], json!(["main"]));
+    let granted: Vec<&str> = cap["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            p.as_str()
+                .expect("plain permission names, no scoped objects")
+        })
+        .collect();
+    let build = include_str!("build.rs");
+    let declared: Vec<String> = build[build.find("const COMMANDS").unwrap()..]
+        .split("];")
+        .next()
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix('"')?.strip_suffix("\","))
+        .map(|c| format!("allow-{}", c.replace('_', "-")))
+        .collect();
+    assert!(declared.len() >= 20, "{declared:?}");
+    let events = ["core:event:allow-listen", "core:event:allow-unlisten"];
+    for p in &granted {
+        assert!(
+            declared.iter().any(|d| d == p) || events.contains(p),
+            "{p} is not one of the app's own commands"
+        );
+    }
+    for d in &declared {
+        assert!(
+            granted.contains(&d.as_str()),
+            "{d} is declared but not granted"
+        );
+    }
+}
+
 /// The shell's types exported to TypeScript must match `ui/src/lib/bindings/`
 /// (`UPDATE_BINDINGS=1 cargo test -p rolecraft-app bindings` rewrites them).
 #[test]

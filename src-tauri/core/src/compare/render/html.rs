@@ -510,6 +510,52 @@ mod tests {
         }
     }
 
+    /// Every string a role carries into a comparison (ids, titles, fact keys and values, section
+    /// keys and titles, items, skill codes, names and attainment) stays text, in the 2-way
+    /// document and in the N-way one with its ladder.
+    #[test]
+    fn no_role_string_becomes_markup_anywhere_in_the_document() {
+        use super::super::super::testing::skill;
+        let nasty = |n: &str| format!("<b id=x{n}>{n}</b>\"'&");
+        let make = |id: &str, level: u32, extra: &str| {
+            let mut r = role(
+                &nasty(id),
+                vec![
+                    section(&nasty("key"), &[&nasty("shared"), &nasty(extra)]),
+                    section(&nasty(extra), &[&nasty("own")]),
+                ],
+            );
+            r.title = nasty(&format!("title{id}"));
+            r.sections[0].title = nasty("section");
+            r.facts.insert(nasty("fact"), nasty(extra));
+            r.facts.insert(nasty("shared_fact"), nasty("same"));
+            let mut s = skill(&nasty("code"), level, &[&nasty("attain"), &nasty(extra)]);
+            s.name = nasty("skill");
+            let mut t = skill(&nasty(extra), level, &[&nasty("only")]);
+            t.name = nasty(extra);
+            r.skills = vec![s, t];
+            r.level = Some(level);
+            r
+        };
+        let (a, b, c) = (
+            make("a", 3, "one"),
+            make("b", 4, "two"),
+            make("c", 5, "two too"),
+        );
+        let two = html(&compare(&a, &b));
+        assert!(two.contains("&lt;b id=xattain&gt;"), "{two}");
+        for doc in [two, html_many(&compare_many(&[&a, &b, &c]).unwrap())] {
+            assert!(!doc.contains("<b id="), "{doc}");
+            assert!(!doc.contains("\"'&<"), "{doc}");
+            for shown in [
+                "titlea", "section", "fact", "shared", "code", "skill", "two",
+            ] {
+                let escaped = format!("&lt;b id=x{shown}&gt;{shown}&lt;/b&gt;&quot;&#x27;&amp;");
+                assert!(doc.contains(&escaped), "{shown} not shown escaped: {doc}");
+            }
+        }
+    }
+
     #[test]
     fn changed_rows_mark_deleted_and_inserted_words() {
         let a = role("a", vec![section("scope", &["Manages managers and ICs."])]);
