@@ -4,10 +4,12 @@
 use std::fmt::Write;
 
 use super::super::types::{
-    Cell, Comparison, Counts, LadderStep, MultiComparison, Row, SkillRow, Status, WordOp,
-    WordOpKind,
+    Cell, Comparison, Counts, LadderStep, MultiComparison, Row, Status, WordOp, WordOpKind,
 };
-use super::{fact_label, level_text, mark, title_of};
+use super::{
+    cell_level, change, counts_by_role, fact_label, ladder_order, level_text, mark, side_level,
+    sides, skill_change, step_heading, Syntax,
+};
 
 const CSS: &str = "\
 :root{color-scheme:light}\
@@ -45,7 +47,7 @@ pub fn html(c: &Comparison) -> String {
             esc(right)
         );
         for f in &c.facts {
-            let (l, r) = sides(
+            let (l, r) = sides::<Html>(
                 f.status,
                 f.left.as_deref(),
                 f.right.as_deref(),
@@ -77,13 +79,6 @@ pub fn html(c: &Comparison) -> String {
             esc(right)
         );
         for s in &c.skills {
-            let level = |present: bool, l: Option<u32>| {
-                if present {
-                    level_text(l)
-                } else {
-                    String::new()
-                }
-            };
             let _ = write!(
                 body,
                 "<tr class=\"{}\"><td class=\"mark\">{}</td><td>{} ({})</td><td>{}</td><td>{}</td></tr>",
@@ -91,8 +86,8 @@ pub fn html(c: &Comparison) -> String {
                 mark(s.status),
                 esc(&s.name),
                 esc(&s.code),
-                level(s.status != Status::Added, s.left_level),
-                level(s.status != Status::Removed, s.right_level)
+                side_level(s.status != Status::Added, s.left_level),
+                side_level(s.status != Status::Removed, s.right_level)
             );
         }
         body.push_str("</tbody></table>");
@@ -150,16 +145,11 @@ pub fn html_many(m: &MultiComparison) -> String {
     }
     for s in &m.sections {
         let _ = write!(body, "<h2>{}</h2>", esc(&s.title));
-        let counts: Vec<String> = s
-            .counts
-            .iter()
-            .zip(&titles)
-            .filter_map(|(c, t)| c.map(|c| format!("{}: {}", esc(t), c.summary())))
-            .collect();
+        let counts = counts_by_role::<Html>(&s.counts, &titles);
         let _ = write!(
             body,
             "<p class=\"counts\">{}</p><table>{}<tbody>",
-            counts.join(" · "),
+            counts,
             head("")
         );
         for row in &s.rows {
@@ -184,11 +174,7 @@ pub fn html_many(m: &MultiComparison) -> String {
                             .status
                             .map(|st| format!("<span class=\"mark\">{}</span>", mark(st)))
                             .unwrap_or_default();
-                        let level = if c.status == Some(Status::Removed) {
-                            String::new()
-                        } else {
-                            level_text(c.level)
-                        };
+                        let level = cell_level(c);
                         let _ = write!(body, "<td class=\"{class}\">{mark_html}{level}</td>");
                     }
                 }
@@ -203,11 +189,7 @@ pub fn html_many(m: &MultiComparison) -> String {
 
 fn ladder_html(body: &mut String, m: &MultiComparison) {
     let l = &m.ladder;
-    let how = if l.by_level {
-        "ordered by level"
-    } else {
-        "in the order given"
-    };
+    let how = ladder_order(l.by_level);
     let _ = write!(body, "<h2>Ladder ({how})</h2><h3>Shared by every role</h3>");
     if l.shared.sections.is_empty() && l.shared.facts.is_empty() && l.shared.skills.is_empty() {
         body.push_str("<p class=\"note\">Nothing.</p>");
@@ -250,19 +232,7 @@ fn ladder_html(body: &mut String, m: &MultiComparison) {
 }
 
 fn step_html(body: &mut String, m: &MultiComparison, step: &LadderStep) {
-    let title = esc(title_of(&m.headers, &step.role));
-    match &step.from {
-        Some(from) => {
-            let _ = write!(
-                body,
-                "<h3>{title}: new or changed since {}</h3>",
-                esc(title_of(&m.headers, from))
-            );
-        }
-        None => {
-            let _ = write!(body, "<h3>{title}: not shared by every role</h3>");
-        }
-    }
+    let _ = write!(body, "<h3>{}</h3>", step_heading::<Html>(m, step));
     if step.sections.is_empty() && step.facts.is_empty() && step.skills.is_empty() {
         body.push_str("<p class=\"note\">Nothing new.</p>");
         return;
@@ -270,7 +240,7 @@ fn step_html(body: &mut String, m: &MultiComparison, step: &LadderStep) {
     if !step.facts.is_empty() {
         body.push_str("<ul>");
         for f in &step.facts {
-            let text = change_html(f.status, f.right.as_deref(), f.words.as_deref());
+            let text = change::<Html>(f.status, f.right.as_deref(), f.words.as_deref());
             let _ = write!(
                 body,
                 "<li class=\"{}\">{}{}: {text}</li>",
@@ -289,7 +259,7 @@ fn step_html(body: &mut String, m: &MultiComparison, step: &LadderStep) {
             s.counts.summary()
         );
         for r in &s.rows {
-            let text = change_html(r.status, r.right.as_deref(), r.words.as_deref());
+            let text = change::<Html>(r.status, r.right.as_deref(), r.words.as_deref());
             let _ = write!(
                 body,
                 "<li class=\"{}\">{}{text}</li>",
@@ -307,40 +277,15 @@ fn step_html(body: &mut String, m: &MultiComparison, step: &LadderStep) {
                 "<li class=\"{}\">{}{}</li>",
                 s.status.name(),
                 mark_span(s.status),
-                skill_change(s)
+                skill_change::<Html>(s)
             );
         }
         body.push_str("</ul>");
     }
 }
 
-fn skill_change(s: &SkillRow) -> String {
-    match s.status {
-        Status::Added => format!(
-            "{} ({}), {}",
-            esc(&s.name),
-            esc(&s.code),
-            level_text(s.right_level)
-        ),
-        _ => format!(
-            "{} ({}), {} → {}",
-            esc(&s.name),
-            esc(&s.code),
-            level_text(s.left_level),
-            level_text(s.right_level)
-        ),
-    }
-}
-
 fn mark_span(status: Status) -> String {
     format!("<span class=\"mark\">{}</span>", mark(status))
-}
-
-fn change_html(status: Status, right: Option<&str>, words: Option<&[WordOp]>) -> String {
-    match (status, words) {
-        (Status::Changed, Some(w)) => words_html(w, &[WordOpKind::Delete, WordOpKind::Insert]),
-        _ => right.map(esc).unwrap_or_default(),
-    }
 }
 
 fn cell_td(body: &mut String, cell: &Option<Cell>) {
@@ -369,7 +314,7 @@ fn cell_td(body: &mut String, cell: &Option<Cell>) {
                 "<td class=\"{}\">{}{}</td>",
                 st.name(),
                 mark_span(st),
-                change_html(st, cell.text.as_deref(), cell.words.as_deref())
+                change::<Html>(st, cell.text.as_deref(), cell.words.as_deref())
             );
         }
     }
@@ -386,7 +331,7 @@ fn rows_table(body: &mut String, rows: &[Row], left: &str, right: &str) {
         esc(right)
     );
     for r in rows {
-        let (l, rt) = sides(
+        let (l, rt) = sides::<Html>(
             r.status,
             r.left.as_deref(),
             r.right.as_deref(),
@@ -402,42 +347,33 @@ fn rows_table(body: &mut String, rows: &[Row], left: &str, right: &str) {
     body.push_str("</tbody></table>");
 }
 
-fn sides(
-    status: Status,
-    left: Option<&str>,
-    right: Option<&str>,
-    words: Option<&[WordOp]>,
-) -> (String, String) {
-    match (status, words) {
-        (Status::Changed, Some(w)) => (
-            words_html(w, &[WordOpKind::Delete]),
-            words_html(w, &[WordOpKind::Insert]),
-        ),
-        _ => (
-            left.map(esc).unwrap_or_default(),
-            right.map(esc).unwrap_or_default(),
-        ),
-    }
-}
+/// Text escaped for HTML, differences marked with `<del>` and `<ins>`.
+struct Html;
 
-fn words_html(words: &[WordOp], show: &[WordOpKind]) -> String {
-    let mut out = String::new();
-    for w in words {
-        match w.op {
-            WordOpKind::Equal => out.push_str(&esc(&w.text)),
-            WordOpKind::Delete if show.contains(&w.op) => {
-                let _ = write!(out, "<del>{}</del>", esc(&w.text));
-            }
-            WordOpKind::Insert if show.contains(&w.op) => {
-                if out.ends_with("</del>") {
-                    out.push(' ');
-                }
-                let _ = write!(out, "<ins>{}</ins>", esc(&w.text));
-            }
-            _ => {}
-        }
+impl Syntax for Html {
+    fn esc(text: &str) -> String {
+        esc(text)
     }
-    out
+
+    fn words(words: &[WordOp], show: &[WordOpKind]) -> String {
+        let mut out = String::new();
+        for w in words {
+            match w.op {
+                WordOpKind::Equal => out.push_str(&esc(&w.text)),
+                WordOpKind::Delete if show.contains(&w.op) => {
+                    let _ = write!(out, "<del>{}</del>", esc(&w.text));
+                }
+                WordOpKind::Insert if show.contains(&w.op) => {
+                    if out.ends_with("</del>") {
+                        out.push(' ');
+                    }
+                    let _ = write!(out, "<ins>{}</ins>", esc(&w.text));
+                }
+                _ => {}
+            }
+        }
+        out
+    }
 }
 
 fn counts_p(body: &mut String, counts: &Counts) {

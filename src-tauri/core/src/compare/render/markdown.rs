@@ -4,9 +4,12 @@
 use std::fmt::Write;
 
 use super::super::types::{
-    Cell, Comparison, LadderStep, MultiComparison, Row, SkillRow, Status, WordOp, WordOpKind,
+    Cell, Comparison, LadderStep, MultiComparison, Row, Status, WordOp, WordOpKind,
 };
-use super::{fact_label, level_text, mark, title_of};
+use super::{
+    cell_level, change, counts_by_role, fact_label, ladder_order, level_text, mark, side_level,
+    sides, skill_change, step_heading, Syntax,
+};
 
 const LEGEND: &str =
     "`=` same, `~` changed, `−` removed, `+` added. In changed entries ~~struck~~ words \
@@ -29,7 +32,7 @@ pub fn markdown(c: &Comparison) -> String {
         out.push_str("## Facts\n\n");
         table_head(&mut out, &["", "Fact", left, right]);
         for f in &c.facts {
-            let (l, r) = sides(
+            let (l, r) = sides::<Md>(
                 f.status,
                 f.left.as_deref(),
                 f.right.as_deref(),
@@ -52,21 +55,14 @@ pub fn markdown(c: &Comparison) -> String {
         out.push_str("## SFIA skills\n\n");
         table_head(&mut out, &["", "Skill", left, right]);
         for s in &c.skills {
-            let level = |present: bool, l: Option<u32>| {
-                if present {
-                    level_text(l)
-                } else {
-                    String::new()
-                }
-            };
             let _ = writeln!(
                 out,
                 "| {} | {} ({}) | {} | {} |",
                 mark(s.status),
                 esc(&s.name),
                 esc(&s.code),
-                level(s.status != Status::Added, s.left_level),
-                level(s.status != Status::Removed, s.right_level)
+                side_level(s.status != Status::Added, s.left_level),
+                side_level(s.status != Status::Removed, s.right_level)
             );
         }
         out.push('\n');
@@ -114,13 +110,8 @@ pub fn markdown_many(m: &MultiComparison) -> String {
     }
     for s in &m.sections {
         let _ = writeln!(out, "## {}\n", esc(&s.title));
-        let counts: Vec<String> = s
-            .counts
-            .iter()
-            .zip(&titles)
-            .filter_map(|(c, t)| c.map(|c| format!("{}: {}", esc(t), c.summary())))
-            .collect();
-        let _ = writeln!(out, "{}\n", counts.join(" · "));
+        let counts = counts_by_role::<Md>(&s.counts, &titles);
+        let _ = writeln!(out, "{}\n", counts);
         table_head(&mut out, &titles);
         for row in &s.rows {
             let cells: Vec<String> = row.cells.iter().map(cell_md).collect();
@@ -139,11 +130,7 @@ pub fn markdown_many(m: &MultiComparison) -> String {
                 .map(|c| match c {
                     None => String::new(),
                     Some(c) => {
-                        let level = if c.status == Some(Status::Removed) {
-                            String::new()
-                        } else {
-                            level_text(c.level)
-                        };
+                        let level = cell_level(c);
                         match c.status {
                             Some(st) => format!("{} {level}", mark(st)).trim_end().to_string(),
                             None => level,
@@ -167,11 +154,7 @@ pub fn markdown_many(m: &MultiComparison) -> String {
 
 fn ladder_md(out: &mut String, m: &MultiComparison) {
     let l = &m.ladder;
-    let how = if l.by_level {
-        "ordered by level"
-    } else {
-        "in the order given"
-    };
+    let how = ladder_order(l.by_level);
     let _ = writeln!(out, "## Ladder ({how})\n");
     out.push_str("### Shared by every role\n\n");
     if l.shared.sections.is_empty() && l.shared.facts.is_empty() && l.shared.skills.is_empty() {
@@ -208,25 +191,13 @@ fn ladder_md(out: &mut String, m: &MultiComparison) {
 }
 
 fn step_md(out: &mut String, m: &MultiComparison, step: &LadderStep) {
-    let title = esc(title_of(&m.headers, &step.role));
-    match &step.from {
-        Some(from) => {
-            let _ = writeln!(
-                out,
-                "### {title}: new or changed since {}\n",
-                esc(title_of(&m.headers, from))
-            );
-        }
-        None => {
-            let _ = writeln!(out, "### {title}: not shared by every role\n");
-        }
-    }
+    let _ = writeln!(out, "### {}\n", step_heading::<Md>(m, step));
     if step.sections.is_empty() && step.facts.is_empty() && step.skills.is_empty() {
         out.push_str("Nothing new.\n\n");
         return;
     }
     for f in &step.facts {
-        let text = change_text(f.status, f.right.as_deref(), f.words.as_deref());
+        let text = change::<Md>(f.status, f.right.as_deref(), f.words.as_deref());
         let _ = writeln!(
             out,
             "- {} {}: {text}",
@@ -244,42 +215,16 @@ fn step_md(out: &mut String, m: &MultiComparison, step: &LadderStep) {
                 out,
                 "- {} {}",
                 mark(r.status),
-                change_text(r.status, r.right.as_deref(), r.words.as_deref())
+                change::<Md>(r.status, r.right.as_deref(), r.words.as_deref())
             );
         }
         out.push('\n');
     }
     for s in &step.skills {
-        let _ = writeln!(out, "- {} {}", mark(s.status), skill_change(s));
+        let _ = writeln!(out, "- {} {}", mark(s.status), skill_change::<Md>(s));
     }
     if !step.skills.is_empty() {
         out.push('\n');
-    }
-}
-
-fn skill_change(s: &SkillRow) -> String {
-    match s.status {
-        Status::Added => format!(
-            "{} ({}), {}",
-            esc(&s.name),
-            esc(&s.code),
-            level_text(s.right_level)
-        ),
-        _ => format!(
-            "{} ({}), {} → {}",
-            esc(&s.name),
-            esc(&s.code),
-            level_text(s.left_level),
-            level_text(s.right_level)
-        ),
-    }
-}
-
-/// The later side of a change as one text: a changed entry shows its whole word diff.
-fn change_text(status: Status, right: Option<&str>, words: Option<&[WordOp]>) -> String {
-    match (status, words) {
-        (Status::Changed, Some(w)) => words_md(w, &[WordOpKind::Delete, WordOpKind::Insert]),
-        _ => right.map(esc).unwrap_or_default(),
     }
 }
 
@@ -295,7 +240,7 @@ fn cell_md(cell: &Option<Cell>) -> String {
         _ => format!(
             "{} {}",
             mark(status),
-            change_text(status, cell.text.as_deref(), cell.words.as_deref())
+            change::<Md>(status, cell.text.as_deref(), cell.words.as_deref())
         ),
     }
 }
@@ -306,7 +251,7 @@ fn rows_table(out: &mut String, rows: &[Row], left: &str, right: &str) {
     }
     table_head(out, &["", left, right]);
     for r in rows {
-        let (l, rt) = sides(
+        let (l, rt) = sides::<Md>(
             r.status,
             r.left.as_deref(),
             r.right.as_deref(),
@@ -317,62 +262,51 @@ fn rows_table(out: &mut String, rows: &[Row], left: &str, right: &str) {
     out.push('\n');
 }
 
-/// Left and right cells of a 2-way row: a changed row strikes the words only the left has and
-/// bolds the words only the right has.
-fn sides(
-    status: Status,
-    left: Option<&str>,
-    right: Option<&str>,
-    words: Option<&[WordOp]>,
-) -> (String, String) {
-    match (status, words) {
-        (Status::Changed, Some(w)) => (
-            words_md(w, &[WordOpKind::Delete]),
-            words_md(w, &[WordOpKind::Insert]),
-        ),
-        _ => (
-            left.map(esc).unwrap_or_default(),
-            right.map(esc).unwrap_or_default(),
-        ),
-    }
-}
+/// Text escaped for Markdown, differences marked with `~~` and `**`.
+struct Md;
 
-fn words_md(words: &[WordOp], show: &[WordOpKind]) -> String {
-    let mut out = String::new();
-    for (k, w) in words.iter().enumerate() {
-        // A deletion right before an insertion: keep the two marks apart.
-        let both = show.contains(&WordOpKind::Delete) && show.contains(&WordOpKind::Insert);
-        if both
-            && w.op == WordOpKind::Insert
-            && k > 0
-            && words[k - 1].op == WordOpKind::Delete
-            && !out.ends_with(' ')
-        {
-            out.push(' ');
-        }
-        match w.op {
-            WordOpKind::Equal => out.push_str(&esc(&w.text)),
-            op if show.contains(&op) => {
-                let marker = if op == WordOpKind::Delete { "~~" } else { "**" };
-                let core = w.text.trim();
-                if core.is_empty() {
-                    out.push_str(&w.text.replace(['\n', '\r'], " "));
-                    continue;
-                }
-                let lead = &w.text[..w.text.len() - w.text.trim_start().len()];
-                let trail = &w.text[w.text.trim_end().len()..];
-                let _ = write!(
-                    out,
-                    "{}{marker}{}{marker}{}",
-                    ws(lead),
-                    esc(core),
-                    ws(trail)
-                );
-            }
-            _ => {}
-        }
+impl Syntax for Md {
+    fn esc(text: &str) -> String {
+        esc(text)
     }
-    out
+
+    fn words(words: &[WordOp], show: &[WordOpKind]) -> String {
+        let mut out = String::new();
+        for (k, w) in words.iter().enumerate() {
+            // A deletion right before an insertion: keep the two marks apart.
+            let both = show.contains(&WordOpKind::Delete) && show.contains(&WordOpKind::Insert);
+            if both
+                && w.op == WordOpKind::Insert
+                && k > 0
+                && words[k - 1].op == WordOpKind::Delete
+                && !out.ends_with(' ')
+            {
+                out.push(' ');
+            }
+            match w.op {
+                WordOpKind::Equal => out.push_str(&esc(&w.text)),
+                op if show.contains(&op) => {
+                    let marker = if op == WordOpKind::Delete { "~~" } else { "**" };
+                    let core = w.text.trim();
+                    if core.is_empty() {
+                        out.push_str(&w.text.replace(['\n', '\r'], " "));
+                        continue;
+                    }
+                    let lead = &w.text[..w.text.len() - w.text.trim_start().len()];
+                    let trail = &w.text[w.text.trim_end().len()..];
+                    let _ = write!(
+                        out,
+                        "{}{marker}{}{marker}{}",
+                        ws(lead),
+                        esc(core),
+                        ws(trail)
+                    );
+                }
+                _ => {}
+            }
+        }
+        out
+    }
 }
 
 fn ws(s: &str) -> String {

@@ -8,7 +8,120 @@ mod markdown;
 pub use html::{html, html_many};
 pub use markdown::{markdown, markdown_many};
 
-use super::types::{RoleHeader, Status};
+use super::types::{
+    Counts, LadderStep, MultiComparison, RoleHeader, SkillCell, SkillRow, Status, WordOp,
+    WordOpKind,
+};
+
+/// What sets the two documents apart where they show the same thing: how a role's text is
+/// escaped, and how a word-level difference is marked (`<del>`/`<ins>` or `~~`/`**`).
+pub(crate) trait Syntax {
+    /// A role's text, so that it stays text.
+    fn esc(text: &str) -> String;
+    /// The words of a difference, showing the deletions and insertions listed in `show`.
+    fn words(words: &[WordOp], show: &[WordOpKind]) -> String;
+}
+
+/// Left and right cells of a 2-way row: a changed row marks the words only the left has on the
+/// left and the words only the right has on the right.
+pub(crate) fn sides<S: Syntax>(
+    status: Status,
+    left: Option<&str>,
+    right: Option<&str>,
+    words: Option<&[WordOp]>,
+) -> (String, String) {
+    match (status, words) {
+        (Status::Changed, Some(w)) => (
+            S::words(w, &[WordOpKind::Delete]),
+            S::words(w, &[WordOpKind::Insert]),
+        ),
+        _ => (
+            left.map(S::esc).unwrap_or_default(),
+            right.map(S::esc).unwrap_or_default(),
+        ),
+    }
+}
+
+/// The later side of a change as one text: a changed entry shows its whole word diff.
+pub(crate) fn change<S: Syntax>(
+    status: Status,
+    right: Option<&str>,
+    words: Option<&[WordOp]>,
+) -> String {
+    match (status, words) {
+        (Status::Changed, Some(w)) => S::words(w, &[WordOpKind::Delete, WordOpKind::Insert]),
+        _ => right.map(S::esc).unwrap_or_default(),
+    }
+}
+
+/// A ladder step's skill: `Name (CODE), level 4`, or `…, level 3 → level 4` when it changed.
+pub(crate) fn skill_change<S: Syntax>(s: &SkillRow) -> String {
+    match s.status {
+        Status::Added => format!(
+            "{} ({}), {}",
+            S::esc(&s.name),
+            S::esc(&s.code),
+            level_text(s.right_level)
+        ),
+        _ => format!(
+            "{} ({}), {} → {}",
+            S::esc(&s.name),
+            S::esc(&s.code),
+            level_text(s.left_level),
+            level_text(s.right_level)
+        ),
+    }
+}
+
+/// The heading of a ladder step (escaped): what is new since the rung below, or, for the first
+/// rung, what not every role shares.
+pub(crate) fn step_heading<S: Syntax>(m: &MultiComparison, step: &LadderStep) -> String {
+    let title = S::esc(title_of(&m.headers, &step.role));
+    match &step.from {
+        Some(from) => format!(
+            "{title}: new or changed since {}",
+            S::esc(title_of(&m.headers, from))
+        ),
+        None => format!("{title}: not shared by every role"),
+    }
+}
+
+/// An N-way section's counts, each role against its left neighbour: `B: 1 changed · C: 2 added`.
+pub(crate) fn counts_by_role<S: Syntax>(counts: &[Option<Counts>], titles: &[&str]) -> String {
+    counts
+        .iter()
+        .zip(titles)
+        .filter_map(|(c, t)| c.map(|c| format!("{}: {}", S::esc(t), c.summary())))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// How the ladder's rungs are ordered, for its heading.
+pub(crate) fn ladder_order(by_level: bool) -> &'static str {
+    if by_level {
+        "ordered by level"
+    } else {
+        "in the order given"
+    }
+}
+
+/// One side's level in a 2-way skill row: blank when the skill is not on that side.
+pub(crate) fn side_level(present: bool, level: Option<u32>) -> String {
+    if present {
+        level_text(level)
+    } else {
+        String::new()
+    }
+}
+
+/// A skill's level in an N-way cell: blank where the skill was removed.
+pub(crate) fn cell_level(cell: &SkillCell) -> String {
+    if cell.status == Some(Status::Removed) {
+        String::new()
+    } else {
+        level_text(cell.level)
+    }
+}
 
 /// One-character status marks, explained in each document's legend.
 pub(crate) fn mark(status: Status) -> &'static str {
