@@ -6,6 +6,8 @@ use handlebars::{
     Context, Handlebars, Helper, HelperDef, RenderContext, RenderError, RenderErrorReason,
     ScopedJson,
 };
+
+use super::param;
 use serde_json::Value;
 
 pub struct GetHelper;
@@ -18,12 +20,7 @@ impl HelperDef for GetHelper {
         _: &'rc Context,
         _: &mut RenderContext<'reg, 'rc>,
     ) -> Result<ScopedJson<'rc>, RenderError> {
-        let target = h
-            .param(0)
-            .ok_or(RenderErrorReason::ParamNotFoundForIndex("get", 0))?;
-        if target.is_value_missing() {
-            return Err(RenderError::strict_error(target.relative_path()));
-        }
+        let target = param(h, "get", 0)?;
         let key = h
             .param(1)
             .ok_or(RenderErrorReason::ParamNotFoundForIndex("get", 1))?

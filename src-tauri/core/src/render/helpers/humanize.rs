@@ -1,11 +1,10 @@
 //! `humanize`: a snake_case key as words, first letter capital: `years_of_experience` →
 //! `Years of experience`. For fact names and section keys.
 
-use handlebars::{
-    Context, Handlebars, Helper, HelperDef, RenderContext, RenderError, RenderErrorReason,
-    ScopedJson,
-};
+use handlebars::{Context, Handlebars, Helper, HelperDef, RenderContext, RenderError, ScopedJson};
 use serde_json::Value;
+
+use super::param;
 
 pub struct HumanizeHelper;
 
@@ -30,13 +29,7 @@ impl HelperDef for HumanizeHelper {
         _: &'rc Context,
         _: &mut RenderContext<'reg, 'rc>,
     ) -> Result<ScopedJson<'rc>, RenderError> {
-        let param = h
-            .param(0)
-            .ok_or(RenderErrorReason::ParamNotFoundForIndex("humanize", 0))?;
-        if param.is_value_missing() {
-            return Err(RenderError::strict_error(param.relative_path()));
-        }
-        let text = match param.value() {
+        let text = match param(h, "humanize", 0)?.value() {
             Value::String(s) => humanize(s),
             Value::Null => String::new(),
             other => humanize(&other.to_string()),

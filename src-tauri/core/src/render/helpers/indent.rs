@@ -7,6 +7,8 @@ use handlebars::{
 };
 use serde_json::Value;
 
+use super::param;
+
 pub struct IndentHelper;
 
 pub fn indent(text: &str, width: usize) -> String {
@@ -32,12 +34,7 @@ impl HelperDef for IndentHelper {
         _: &'rc Context,
         _: &mut RenderContext<'reg, 'rc>,
     ) -> Result<ScopedJson<'rc>, RenderError> {
-        let param = h
-            .param(0)
-            .ok_or(RenderErrorReason::ParamNotFoundForIndex("indent", 0))?;
-        if param.is_value_missing() {
-            return Err(RenderError::strict_error(param.relative_path()));
-        }
+        let text = param(h, "indent", 0)?;
         let width = match h.param(1).map(|p| p.value()) {
             None => 2,
             Some(Value::Number(n)) if n.as_u64().is_some_and(|w| w <= 16) => {
@@ -49,7 +46,7 @@ impl HelperDef for IndentHelper {
                 )
             }
         };
-        let text = match param.value() {
+        let text = match text.value() {
             Value::String(s) => indent(s, width),
             Value::Null => String::new(),
             other => other.to_string(),

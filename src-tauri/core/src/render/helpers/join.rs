@@ -5,6 +5,8 @@
 use handlebars::{Context, Handlebars, Helper, HelperDef, RenderContext, RenderError, ScopedJson};
 use serde_json::Value;
 
+use super::present;
+
 pub struct JoinHelper;
 
 fn push(value: &Value, out: &mut Vec<String>) {
@@ -33,9 +35,7 @@ impl HelperDef for JoinHelper {
     ) -> Result<ScopedJson<'rc>, RenderError> {
         let mut parts = Vec::new();
         for param in h.params() {
-            if param.is_value_missing() {
-                return Err(RenderError::strict_error(param.relative_path()));
-            }
+            present(param)?;
             push(param.value(), &mut parts);
         }
         let sep = h

@@ -16,7 +16,7 @@ mod join;
 mod section;
 mod strict_if;
 
-use handlebars::Handlebars;
+use handlebars::{Handlebars, Helper, PathAndJson, RenderError, RenderErrorReason};
 
 /// Adds every Rolecraft helper to `registry` (also for use outside the `Renderer`).
 pub fn register(registry: &mut Handlebars<'_>) {
@@ -27,6 +27,29 @@ pub fn register(registry: &mut Handlebars<'_>) {
     registry.register_helper("join", Box::new(join::JoinHelper));
     registry.register_helper("humanize", Box::new(humanize::HumanizeHelper));
     registry.register_helper("indent", Box::new(indent::IndentHelper));
+}
+
+/// Parameter `index` of helper `name`: it must be given and, when it is a path, the path must
+/// exist (a misspelt path is an error naming it, not null).
+fn param<'a, 'rc>(
+    h: &'a Helper<'rc>,
+    name: &'static str,
+    index: usize,
+) -> Result<&'a PathAndJson<'rc>, RenderError> {
+    let param = h
+        .param(index)
+        .ok_or(RenderErrorReason::ParamNotFoundForIndex(name, index))?;
+    present(param)?;
+    Ok(param)
+}
+
+/// An error naming the path when `param` is a path that does not exist.
+fn present(param: &PathAndJson<'_>) -> Result<(), RenderError> {
+    if param.is_value_missing() {
+        Err(RenderError::strict_error(param.relative_path()))
+    } else {
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -5,8 +5,10 @@
 
 use handlebars::{
     Context, Handlebars, Helper, HelperDef, HelperResult, JsonTruthy, Output, RenderContext,
-    RenderError, RenderErrorReason, Renderable,
+    Renderable,
 };
+
+use super::param;
 
 pub struct StrictIf {
     pub positive: bool,
@@ -22,12 +24,7 @@ impl HelperDef for StrictIf {
         out: &mut dyn Output,
     ) -> HelperResult {
         let name = if self.positive { "if" } else { "unless" };
-        let param = h
-            .param(0)
-            .ok_or(RenderErrorReason::ParamNotFoundForIndex(name, 0))?;
-        if param.is_value_missing() {
-            return Err(RenderError::strict_error(param.relative_path()));
-        }
+        let param = param(h, name, 0)?;
         let include_zero = h
             .hash_get("includeZero")
             .and_then(|v| v.value().as_bool())
