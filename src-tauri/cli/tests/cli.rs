@@ -1,11 +1,11 @@
 //! The CLI as scripts use it: JSON output, exit codes, nothing written on refusal.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use std::path::PathBuf;
+
+use common::{repo, rolecraft, stderr, stdout};
+use tempfile::TempDir;
 
 fn seed(prefix: &str) -> PathBuf {
     std::fs::read_dir(repo().join("tests/fixtures/seeds"))
@@ -15,22 +15,18 @@ fn seed(prefix: &str) -> PathBuf {
         .unwrap()
 }
 
-/// Runs the CLI with an empty user data folder, so only the bundled library is seen.
-fn rolecraft(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rolecraft"))
-        .args(args)
-        .env("ROLECRAFT_DATA_DIR", data)
-        .current_dir(repo())
-        .output()
-        .unwrap()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
+/// An empty data folder, and a library folder holding what the seed `prefix` imports.
+fn library_of_seed(prefix: &str) -> (TempDir, TempDir) {
+    let data = tempfile::tempdir().unwrap();
+    let lib = tempfile::tempdir().unwrap();
+    let dir = lib.path().to_str().unwrap();
+    assert!(rolecraft(
+        data.path(),
+        &["import", seed(prefix).to_str().unwrap(), "--into", dir]
+    )
+    .status
+    .success());
+    (data, lib)
 }
 
 #[test]
@@ -153,15 +149,8 @@ fn import_into_never_overwrites_without_merge_or_replace() {
 
 #[test]
 fn import_merge_keeps_the_existing_items_and_adds_the_new_ones() {
-    let data = tempfile::tempdir().unwrap();
-    let lib = tempfile::tempdir().unwrap();
+    let (data, lib) = library_of_seed("001");
     let dir = lib.path().to_str().unwrap();
-    assert!(rolecraft(
-        data.path(),
-        &["import", seed("001").to_str().unwrap(), "--into", dir]
-    )
-    .status
-    .success());
     let out = rolecraft(
         data.path(),
         &[
@@ -193,15 +182,8 @@ fn import_merge_keeps_the_existing_items_and_adds_the_new_ones() {
 
 #[test]
 fn dry_run_against_a_library_shows_what_would_change_before_writing() {
-    let data = tempfile::tempdir().unwrap();
-    let lib = tempfile::tempdir().unwrap();
+    let (data, lib) = library_of_seed("001");
     let dir = lib.path().to_str().unwrap();
-    assert!(rolecraft(
-        data.path(),
-        &["import", seed("001").to_str().unwrap(), "--into", dir]
-    )
-    .status
-    .success());
     let before = std::fs::read_to_string(lib.path().join("cto.json")).unwrap();
     let out = rolecraft(
         data.path(),

@@ -1,31 +1,12 @@
 //! `rolecraft jd` and `rolecraft templates` as a user runs them: files written, stdout, the
 //! unset-field notes on stderr, exit codes.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use std::path::Path;
+use std::process::Output;
 
-/// Runs the CLI with `data` as the app-data folder (user templates in `data/templates`).
-fn rolecraft(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rolecraft"))
-        .args(args)
-        .env("ROLECRAFT_DATA_DIR", data)
-        .env_remove("SOURCE_DATE_EPOCH")
-        .current_dir(repo())
-        .output()
-        .unwrap()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+use common::{repo, rolecraft, stderr, stdout};
 
 /// The five responsibilities of the bundled VP of Engineering, from its role file.
 fn vp_responsibilities() -> Vec<String> {
@@ -47,6 +28,22 @@ fn vp_responsibilities() -> Vec<String> {
     items
 }
 
+/// `rolecraft jd vp-of-engineering --set company=Acme --format FORMAT -o FILE`.
+fn vp_at_acme_to(data: &Path, format: &str, file: &Path) -> Output {
+    let file = file.to_str().unwrap();
+    let args = [
+        "jd",
+        "vp-of-engineering",
+        "--set",
+        "company=Acme",
+        "--format",
+        format,
+        "-o",
+        file,
+    ];
+    rolecraft(data, &args)
+}
+
 fn html_text(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -57,19 +54,7 @@ fn html_text(s: &str) -> String {
 fn html_export_has_the_title_the_company_and_all_five_responsibilities() {
     let data = tempfile::tempdir().unwrap();
     let file = data.path().join("jd.html");
-    let out = rolecraft(
-        data.path(),
-        &[
-            "jd",
-            "vp-of-engineering",
-            "--set",
-            "company=Acme",
-            "--format",
-            "html",
-            "-o",
-            file.to_str().unwrap(),
-        ],
-    );
+    let out = vp_at_acme_to(data.path(), "html", &file);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(stdout(&out), "", "with -o nothing goes to stdout");
     let html = std::fs::read_to_string(&file).unwrap();
@@ -114,19 +99,7 @@ fn markdown_to_stdout_and_to_a_file_has_them_too() {
         );
     }
     let file = data.path().join("jd.md");
-    let out = rolecraft(
-        data.path(),
-        &[
-            "jd",
-            "vp-of-engineering",
-            "--set",
-            "company=Acme",
-            "--format",
-            "md",
-            "-o",
-            file.to_str().unwrap(),
-        ],
-    );
+    let out = vp_at_acme_to(data.path(), "md", &file);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), md);
 }
