@@ -271,13 +271,11 @@ mod tests {
     use std::path::Path;
 
     use serde_json::{json, Value};
-    use tauri::ipc::{CallbackFn, InvokeBody};
-    use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
-    use tauri::webview::InvokeRequest;
-    use tauri::{WebviewWindow, WebviewWindowBuilder};
+    use tauri::WebviewWindow;
     use ts_rs::TS;
 
     use super::*;
+    use crate::tests::{invoke_on as invoke, Mock};
 
     fn seeds() -> Vec<String> {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
@@ -287,40 +285,10 @@ mod tests {
             .collect()
     }
 
-    type Mock = tauri::test::MockRuntime;
-
-    /// The app on the mock runtime. `ROLECRAFT_DATA_DIR` is process-wide and the shell's other
-    /// tests (running in parallel) set it to this same folder, so it never changes under them.
+    /// The shell's test app (see `crate::tests::app`) and its data folder.
     fn app() -> (tauri::App<Mock>, WebviewWindow<Mock>, PathBuf) {
-        let data = std::env::temp_dir().join(format!("rolecraft-app-test-{}", std::process::id()));
-        std::env::set_var("ROLECRAFT_DATA_DIR", &data);
-        let app = crate::app(mock_builder())
-            .build(tauri::generate_context!())
-            .expect("app builds");
-        let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .expect("window");
-        (app, webview, data)
-    }
-
-    fn invoke(
-        webview: &WebviewWindow<Mock>,
-        cmd: &str,
-        args: Value,
-    ) -> std::result::Result<Value, Value> {
-        get_ipc_response(
-            webview,
-            InvokeRequest {
-                cmd: cmd.into(),
-                callback: CallbackFn(0),
-                error: CallbackFn(1),
-                url: "tauri://localhost".parse().unwrap(),
-                body: InvokeBody::Json(args),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        )
-        .map(|body| body.deserialize::<Value>().expect("json response"))
+        let (app, webview) = crate::tests::app();
+        (app, webview, crate::tests::data_dir())
     }
 
     #[test]
@@ -468,26 +436,11 @@ mod tests {
     #[test]
     fn import_bindings_match_the_committed_files() {
         let cfg = ts_rs::Config::new();
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/lib/bindings");
         let exports = [
             ("ImportProgress", ImportProgress::export_to_string(&cfg)),
             ("ImportReview", ImportReview::export_to_string(&cfg)),
             ("ImportResult", ImportResult::export_to_string(&cfg)),
         ];
-        let mut drifted = Vec::new();
-        for (name, text) in exports {
-            let text = text.expect("exportable");
-            let path = dir.join(format!("{name}.ts"));
-            if std::env::var_os("UPDATE_BINDINGS").is_some_and(|v| v == "1") {
-                std::fs::write(&path, &text).unwrap();
-            } else if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
-                drifted.push(path.display().to_string());
-            }
-        }
-        assert!(
-            drifted.is_empty(),
-            "TypeScript bindings differ from the Rust types: {drifted:?}\n\
-             run `UPDATE_BINDINGS=1 cargo test -p rolecraft-app import_bindings` and commit the result"
-        );
+        crate::tests::check_bindings(exports, "import_bindings");
     }
 }

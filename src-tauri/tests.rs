@@ -8,16 +8,19 @@ use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
-use tauri::WebviewWindowBuilder;
+use tauri::{WebviewWindow, WebviewWindowBuilder};
 use ts_rs::TS;
 
 use crate::{
     DraftPreview, EditorOptions, ErrorKind, ErrorLocation, FieldInfo, IpcError, LibraryView,
 };
 
-fn invoke(cmd: &str, args: Value) -> Result<Value, Value> {
-    // An empty user folder, so only the bundled library is read; exports land in one folder
-    // (every test sets the same values, so tests running in parallel agree).
+pub(crate) type Mock = tauri::test::MockRuntime;
+
+/// The app on the mock runtime with its main window. An empty user folder, so only the
+/// bundled library is read; exports land in one folder. These variables are process-wide:
+/// every test sets the same values, so tests running in parallel agree.
+pub(crate) fn app() -> (tauri::App<Mock>, WebviewWindow<Mock>) {
     std::env::set_var("ROLECRAFT_DATA_DIR", data_dir());
     std::fs::create_dir_all(save_dir()).unwrap();
     std::env::set_var("ROLECRAFT_SAVE_DIR", save_dir());
@@ -27,8 +30,17 @@ fn invoke(cmd: &str, args: Value) -> Result<Value, Value> {
     let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
         .expect("window");
+    (app, webview)
+}
+
+/// Invokes `cmd` as the page would: through IPC, so the capabilities apply.
+pub(crate) fn invoke_on(
+    webview: &WebviewWindow<Mock>,
+    cmd: &str,
+    args: Value,
+) -> Result<Value, Value> {
     get_ipc_response(
-        &webview,
+        webview,
         InvokeRequest {
             cmd: cmd.into(),
             callback: CallbackFn(0),
@@ -40,6 +52,12 @@ fn invoke(cmd: &str, args: Value) -> Result<Value, Value> {
         },
     )
     .map(|body| body.deserialize::<Value>().expect("json response"))
+}
+
+/// `cmd` invoked on a fresh app.
+fn invoke(cmd: &str, args: Value) -> Result<Value, Value> {
+    let (_app, webview) = app();
+    invoke_on(&webview, cmd, args)
 }
 
 #[test]
@@ -120,7 +138,7 @@ fn save_dir() -> PathBuf {
     data_dir().join("exports")
 }
 
-fn data_dir() -> PathBuf {
+pub(crate) fn data_dir() -> PathBuf {
     std::env::temp_dir().join(format!("rolecraft-app-test-{}", std::process::id()))
 }
 
@@ -368,7 +386,6 @@ fn the_capability_grants_only_the_apps_own_commands() {
 #[test]
 fn bindings_match_the_committed_files() {
     let cfg = ts_rs::Config::new();
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ui/src/lib/bindings");
     let exports = [
         ("IpcError", IpcError::export_to_string(&cfg)),
         ("ErrorKind", ErrorKind::export_to_string(&cfg)),
@@ -378,6 +395,17 @@ fn bindings_match_the_committed_files() {
         ("EditorOptions", EditorOptions::export_to_string(&cfg)),
         ("FieldInfo", FieldInfo::export_to_string(&cfg)),
     ];
+    check_bindings(exports, "bindings");
+}
+
+/// Each `(name, TypeScript)` must equal `ui/src/lib/bindings/<name>.ts`; with
+/// `UPDATE_BINDINGS=1` the files are rewritten instead. `filter` is the test filter that the
+/// failure message suggests for rewriting them.
+pub(crate) fn check_bindings<E: std::fmt::Debug>(
+    exports: impl IntoIterator<Item = (&'static str, Result<String, E>)>,
+    filter: &str,
+) {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ui/src/lib/bindings");
     let mut drifted = Vec::new();
     for (name, text) in exports {
         let text = text.expect("exportable");
@@ -392,6 +420,6 @@ fn bindings_match_the_committed_files() {
     assert!(
         drifted.is_empty(),
         "TypeScript bindings differ from the Rust types: {drifted:?}\n\
-         run `UPDATE_BINDINGS=1 cargo test -p rolecraft-app bindings` and commit the result"
+         run `UPDATE_BINDINGS=1 cargo test -p rolecraft-app {filter}` and commit the result"
     );
 }
