@@ -126,7 +126,10 @@ pub async fn choose_import_files<R: Runtime>(
 }
 
 fn pick<R: Runtime>(app: &AppHandle<R>, folders: bool) -> Result<Option<Vec<PathBuf>>> {
-    if let Some(list) = std::env::var_os("ROLECRAFT_IMPORT_FILES").filter(|v| !v.is_empty()) {
+    // Debug builds only: a release build always asks through the dialog.
+    if let Some(list) = std::env::var_os("ROLECRAFT_IMPORT_FILES")
+        .filter(|v| cfg!(debug_assertions) && !v.is_empty())
+    {
         return Ok(Some(std::env::split_paths(&list).collect()));
     }
     // Blocking is fine: async commands run off the main thread.

@@ -38,7 +38,10 @@ fn choose_path<R: Runtime>(
     file_name: &str,
     format: OutputFormat,
 ) -> Result<Option<PathBuf>, IpcError> {
-    if let Some(dir) = std::env::var_os("ROLECRAFT_SAVE_DIR").filter(|d| !d.is_empty()) {
+    // Debug builds only: a release build always asks through the dialog.
+    if let Some(dir) =
+        std::env::var_os("ROLECRAFT_SAVE_DIR").filter(|d| cfg!(debug_assertions) && !d.is_empty())
+    {
         return Ok(Some(PathBuf::from(dir).join(file_name)));
     }
     let (filter, ext) = match format {
