@@ -6,7 +6,7 @@
 use crate::model::{Format, Warning, WarningKind};
 
 use super::builder::{item, RoleBuilder};
-use super::sections::{canonical, section_key, Target};
+use super::sections::{canonical, section_key, unmapped_heading, Target};
 use super::{Document, ImportError, Imported};
 
 pub fn detect(text: &str) -> bool {
@@ -170,15 +170,7 @@ pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
         let heading = lines[start].trim();
         let key = section_key(heading);
         if !matches!(canonical(heading), Some(Target::Section(_))) {
-            warnings.push(Warning {
-                kind: WarningKind::UnmappedHeading,
-                file: file.into(),
-                line: Some(start as u32 + 1),
-                message: format!(
-                    "heading \"{heading}\" has no canonical section; kept as \"{key}\""
-                ),
-                dropped: Vec::new(),
-            });
+            warnings.push(unmapped_heading(file, start as u32 + 1, heading));
         }
         role.section(&key, heading);
         parse_section(&mut role, &key, heading, &lines, start + 1, stop, file);

@@ -12,8 +12,8 @@ use crate::model::{Format, Role, SourceRef, Warning, WarningKind};
 
 use super::blocks::{markdown_blocks, Block, BlockItem};
 use super::builder::{item, RoleBuilder};
-use super::sections::{canonical, section_key, Target};
-use super::text::{one_line, strip_tags, LineIndex};
+use super::sections::{canonical, section_key, unmapped_heading, Target};
+use super::text::{front_matter, one_line, strip_tags, LineIndex};
 use super::{Document, ImportError, Imported};
 
 pub fn detect(text: &str) -> bool {
@@ -32,13 +32,13 @@ struct Cell {
 }
 
 pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
-    let (front, body_start) = front_matter(&doc.text);
+    let front = front_matter(&doc.text);
+    let body_start = front.body_start;
     let index = LineIndex::new(&doc.text);
     let file = doc.name.as_str();
     let page_title = front
-        .iter()
-        .find(|(k, _)| k == "title")
-        .map(|(_, v)| v.clone())
+        .get("title")
+        .map(str::to_string)
         .filter(|t| !crate::model::slug(t).is_empty());
 
     let mut page = Page {
@@ -76,17 +76,7 @@ pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
                 heading = String::new();
             } else {
                 if canonical(&h.1).is_none() {
-                    page.warnings.push(Warning {
-                        kind: WarningKind::UnmappedHeading,
-                        file: file.into(),
-                        line: Some(line_no),
-                        message: format!(
-                            "heading \"{}\" has no canonical section; kept as \"{}\"",
-                            h.1,
-                            section_key(&h.1)
-                        ),
-                        dropped: Vec::new(),
-                    });
+                    page.warnings.push(unmapped_heading(file, line_no, &h.1));
                 }
                 heading = h.1;
             }
@@ -352,31 +342,6 @@ impl Page<'_> {
         }
         out
     }
-}
-
-/// `(key, value)` pairs of the YAML front matter, and the byte offset where the body starts.
-fn front_matter(text: &str) -> (Vec<(String, String)>, usize) {
-    let Some(rest) = text.strip_prefix("---\n") else {
-        return (Vec::new(), 0);
-    };
-    let Some(end) = rest.find("\n---") else {
-        return (Vec::new(), 0);
-    };
-    let pairs = rest[..end]
-        .lines()
-        .filter_map(|l| l.split_once(':'))
-        .map(|(k, v)| {
-            (
-                k.trim().to_string(),
-                v.trim().trim_matches('"').trim_matches('\'').to_string(),
-            )
-        })
-        .collect();
-    let after = 4 + end + 4;
-    let body_start = rest[end + 4..]
-        .find('\n')
-        .map_or(text.len(), |i| 4 + end + 4 + i + 1);
-    (pairs, body_start.min(text.len()).max(after.min(text.len())))
 }
 
 fn atx_heading(line: &str) -> Option<(usize, String)> {

@@ -1,11 +1,12 @@
 //! Plain Markdown (front matter optional): headings become sections, lists and paragraphs
 //! become items; the first `#` heading (or the front matter title) is the role's title.
 
-use crate::model::{Format, Warning, WarningKind};
+use crate::model::Format;
 
 use super::blocks::{markdown_blocks, Block};
 use super::builder::{item, RoleBuilder};
-use super::sections::{canonical, section_key, Target};
+use super::sections::{canonical, section_key, unmapped_heading, Target};
+use super::text::front_matter;
 use super::{Document, ImportError, Imported};
 
 pub fn detect(text: &str) -> bool {
@@ -15,8 +16,11 @@ pub fn detect(text: &str) -> bool {
 
 pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
     let file = doc.name.as_str();
-    let (title_fm, body, first_line) = split_front_matter(&doc.text);
+    let front = front_matter(&doc.text);
+    let body = &doc.text[front.body_start..];
+    let first_line = doc.text[..front.body_start].matches('\n').count() as u32 + 1;
     let blocks = markdown_blocks(body, first_line);
+    let title_fm = front.get("title").map(str::to_string);
     let title = title_fm
         .or_else(|| {
             blocks.iter().find_map(|b| match b {
@@ -41,16 +45,7 @@ pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
                 if section_level.is_none_or(|l| level <= l) {
                     section_level = Some(level);
                     if !matches!(canonical(&text), Some(Target::Section(_))) {
-                        warnings.push(Warning {
-                            kind: WarningKind::UnmappedHeading,
-                            file: file.into(),
-                            line: Some(line),
-                            message: format!(
-                                "heading \"{text}\" has no canonical section; kept as \"{}\"",
-                                section_key(&text)
-                            ),
-                            dropped: Vec::new(),
-                        });
+                        warnings.push(unmapped_heading(file, line, &text));
                     }
                     section = (section_key(&text), text);
                     group = None;
@@ -83,23 +78,4 @@ pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
         roles: vec![role.build()],
         warnings,
     })
-}
-
-/// (front matter title, body, first line number of the body).
-fn split_front_matter(text: &str) -> (Option<String>, &str, u32) {
-    let Some(rest) = text.strip_prefix("---\n") else {
-        return (None, text, 1);
-    };
-    let Some(end) = rest.find("\n---") else {
-        return (None, text, 1);
-    };
-    let title = rest[..end]
-        .lines()
-        .find_map(|l| l.strip_prefix("title:"))
-        .map(|t| t.trim().trim_matches('"').to_string());
-    let after = &rest[end + 4..];
-    let body_offset = after.find('\n').map_or(after.len(), |i| i + 1);
-    let body = &after[body_offset..];
-    let first_line = text[..text.len() - body.len()].matches('\n').count() as u32 + 1;
-    (title, body, first_line)
 }

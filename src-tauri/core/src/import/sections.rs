@@ -1,6 +1,6 @@
 //! Heading → canonical section key, through one table of synonyms shared by every importer.
 
-use crate::model::snake_key;
+use crate::model::{snake_key, Warning, WarningKind};
 
 /// Where a heading's content goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -183,15 +183,7 @@ const FACT_SYNONYMS: &[(&str, &[&str])] = &[
 /// Lower case; leading numbering (`3)`, `3.`, `III.`) and parenthesised asides removed;
 /// punctuation folded to single spaces.
 pub fn normalise_heading(heading: &str) -> String {
-    let mut h = heading.trim();
-    // Leading "3) " or "3. " numbering.
-    let digits = h.chars().take_while(|c| c.is_ascii_digit()).count();
-    if digits > 0 {
-        let rest = &h[digits..];
-        if let Some(stripped) = rest.strip_prefix(')').or_else(|| rest.strip_prefix('.')) {
-            h = stripped;
-        }
-    }
+    let h = strip_numbering(heading.trim());
     let mut out = String::new();
     let mut depth = 0usize;
     for ch in h.chars() {
@@ -252,15 +244,33 @@ pub fn section_key(heading: &str) -> String {
 
 /// The heading without its leading numbering ("3) Core Responsibilities" → "Core Responsibilities").
 pub fn display_title(heading: &str) -> String {
-    let h = heading.trim();
-    let digits = h.chars().take_while(|c| c.is_ascii_digit()).count();
+    strip_numbering(heading.trim()).trim().to_string()
+}
+
+/// Leading `3)` or `3.` numbering removed (the rest untrimmed).
+fn strip_numbering(heading: &str) -> &str {
+    let digits = heading.chars().take_while(|c| c.is_ascii_digit()).count();
     if digits > 0 {
-        let rest = &h[digits..];
+        let rest = &heading[digits..];
         if let Some(stripped) = rest.strip_prefix(')').or_else(|| rest.strip_prefix('.')) {
-            return stripped.trim().to_string();
+            return stripped;
         }
     }
-    h.to_string()
+    heading
+}
+
+/// The warning for a heading that maps to no canonical key (its slug is kept).
+pub fn unmapped_heading(file: &str, line: u32, heading: &str) -> Warning {
+    Warning {
+        kind: WarningKind::UnmappedHeading,
+        file: file.into(),
+        line: Some(line),
+        message: format!(
+            "heading \"{heading}\" has no canonical section; kept as \"{}\"",
+            section_key(heading)
+        ),
+        dropped: Vec::new(),
+    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use crate::model::{Format, Item, Link, Skill, SourceRef, Warning, WarningKind};
 
 use super::blocks::{markdown_blocks, Block, BlockItem};
 use super::builder::{item, RoleBuilder};
-use super::sections::{canonical, section_key, Target};
+use super::sections::{canonical, section_key, unmapped_heading, Target};
 use super::text::one_line;
 use super::{Document, ImportError, Imported};
 
@@ -126,7 +126,7 @@ pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
                     }
                 } else {
                     if !matches!(canonical(&text), Some(Target::Section(_))) {
-                        warnings.push(unmapped(file, line, &text));
+                        warnings.push(unmapped_heading(file, line, &text));
                     }
                     Place::RoleSection {
                         key: section_key(&text),
@@ -352,17 +352,4 @@ fn name_mismatch(title: &str, summary: &[Item], file: &str) -> Option<Warning> {
         }
     }
     None
-}
-
-fn unmapped(file: &str, line: u32, heading: &str) -> Warning {
-    Warning {
-        kind: WarningKind::UnmappedHeading,
-        file: file.into(),
-        line: Some(line),
-        message: format!(
-            "heading \"{heading}\" has no canonical section; kept as \"{}\"",
-            section_key(heading)
-        ),
-        dropped: Vec::new(),
-    }
 }

@@ -21,6 +21,52 @@ impl LineIndex {
     }
 }
 
+/// A YAML front matter block (`---` … `---`) read as flat `key: value` pairs, which is all
+/// ladder pages and Markdown roles use; `body_start` is the byte offset of the first line after it
+/// (0 when there is none).
+pub struct FrontMatter {
+    pub pairs: Vec<(String, String)>,
+    pub body_start: usize,
+}
+
+impl FrontMatter {
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.pairs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+pub fn front_matter(text: &str) -> FrontMatter {
+    let none = FrontMatter {
+        pairs: Vec::new(),
+        body_start: 0,
+    };
+    let Some(rest) = text.strip_prefix("---\n") else {
+        return none;
+    };
+    let Some(end) = rest.find("\n---") else {
+        return none;
+    };
+    let pairs = rest[..end]
+        .lines()
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| {
+            (
+                k.trim().to_string(),
+                v.trim().trim_matches('"').trim_matches('\'').to_string(),
+            )
+        })
+        .collect();
+    // The line after the closing `---` (or the end of the text).
+    let closing = 4 + end + 4;
+    let body_start = text[closing..]
+        .find('\n')
+        .map_or(text.len(), |i| closing + i + 1);
+    FrontMatter { pairs, body_start }
+}
+
 /// Removes kramdown inline attribute lists (`{:target="_blank"}`, `{: .class}`), each within
 /// one line, so line numbers stay as they were.
 pub fn strip_kramdown_attributes(text: &str) -> String {
@@ -82,6 +128,23 @@ pub fn one_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn front_matter_pairs_and_where_the_body_starts() {
+        let fm = front_matter("---\ntitle: \"CTO\"\norder: 16\n---\n# CTO\n");
+        assert_eq!(fm.get("title"), Some("CTO"));
+        assert_eq!(fm.get("order"), Some("16"));
+        assert_eq!(
+            &"---\ntitle: \"CTO\"\norder: 16\n---\n# CTO\n"[fm.body_start..],
+            "# CTO\n"
+        );
+        assert_eq!(front_matter("# No front matter\n").body_start, 0);
+        assert_eq!(
+            front_matter("---\ntitle: x\n---").body_start,
+            16,
+            "no body: the end of the text"
+        );
+    }
 
     #[test]
     fn line_index_maps_offsets_to_lines() {
