@@ -1,5 +1,16 @@
+//! Rolecraft's core, in layers (each uses only those listed before it):
+//!
+//! 1. [`model`]: the role data types.
+//! 2. The bottom layer: [`text`] (normalising, similarity), [`markdown`] (parser options),
+//!    [`fs`] (atomic writes), [`time`] (dates).
+//! 3. [`import`], 4. [`library`], 5. [`compare`], 6. [`render`].
+
 pub mod compare;
+pub mod fs;
 pub mod import;
 pub mod library;
+pub mod markdown;
 pub mod model;
 pub mod render;
+pub mod text;
+pub mod time;

@@ -6,7 +6,8 @@
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use rolecraft_core::library::{data_dir, write_atomic, Library};
+use rolecraft_core::fs::write_atomic;
+use rolecraft_core::library::{data_dir, Library};
 use rolecraft_core::render::{Draft, OutputFormat, PostingField, Renderer, DEFAULT_TEMPLATE};
 
 use crate::Output;

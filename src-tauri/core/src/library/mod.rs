@@ -1,7 +1,6 @@
 //! The role library: the bundled roles (embedded from `roles/`), the user's own folder in the
 //! OS app-data directory, and any folder of role JSON files given on the command line.
 
-mod atomic;
 mod merge;
 mod plan;
 
@@ -9,10 +8,10 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{include_dir, Dir};
 
-pub use atomic::write_atomic;
-pub use merge::{merge_roles, merge_two, normalise, Merged};
+pub use merge::{merge_roles, merge_two, Merged};
 pub use plan::{plan_import, DecisionError, Decisions, ImportPlan, RoleChoice, RolePlan};
 
+use crate::fs::write_atomic;
 use crate::model::Role;
 
 /// The bundled library, embedded at build time so the app and CLI work from anywhere.

@@ -11,8 +11,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::context::{civil_timestamp, unix_now, Posting};
-use crate::library::write_atomic;
+use super::context::Posting;
+use crate::fs::write_atomic;
+use crate::time::{civil_timestamp, unix_now};
 use crate::model::Role;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
