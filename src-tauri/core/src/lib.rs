@@ -2,10 +2,13 @@
 //!
 //! 1. [`model`]: the role data types.
 //! 2. The bottom layer: [`text`] (normalising, similarity), [`markdown`] (parser options),
-//!    [`fs`] (atomic writes), [`time`] (dates).
-//! 3. [`import`], 4. [`library`], 5. [`compare`], 6. [`render`].
+//!    [`fs`] (atomic writes), [`time`] (dates),
+//!    [`data_dir`] (where the user's roles, templates and drafts live).
+//! 3. [`import`], 4. [`library`], 5. [`compare`], 6. [`drafts`], 7. [`render`].
 
 pub mod compare;
+pub mod data_dir;
+pub mod drafts;
 pub mod fs;
 pub mod import;
 pub mod library;
@@ -14,3 +17,6 @@ pub mod model;
 pub mod render;
 pub mod text;
 pub mod time;
+
+#[cfg(test)]
+mod testing;
