@@ -17,9 +17,8 @@ use std::time::{Duration, Instant};
 
 use rolecraft_core::data_dir::DataDir;
 use rolecraft_core::import::{import_many, FileError};
-use rolecraft_core::library::{
-    plan_import as plan, save_role, Decisions, ImportPlan, Library, LibrarySources, SaveMode,
-};
+use rolecraft_core::library::{save_role, Library, LibrarySources, SaveMode};
+use rolecraft_core::review::{plan_import as plan, Decisions, ImportPlan};
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, DragDropEvent, Manager, Runtime, State};

@@ -4,7 +4,8 @@
 //! 2. The bottom layer: [`text`] (normalising, similarity), [`markdown`] (parser options),
 //!    [`fs`] (atomic writes), [`time`] (dates),
 //!    [`data_dir`] (where the user's roles, templates and drafts live).
-//! 3. [`import`], 4. [`library`], 5. [`compare`], 6. [`drafts`], 7. [`render`].
+//! 3. [`import`], 4. [`library`], 5. [`compare`], 6. [`drafts`], 7. [`render`],
+//! 8. [`review`] (an import's plan, decisions and apply).
 
 pub mod compare;
 pub mod data_dir;
@@ -15,6 +16,7 @@ pub mod library;
 pub mod markdown;
 pub mod model;
 pub mod render;
+pub mod review;
 pub mod text;
 pub mod time;
 

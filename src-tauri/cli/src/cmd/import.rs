@@ -3,10 +3,9 @@ use std::path::PathBuf;
 use clap::Args;
 use rolecraft_core::data_dir::DataDir;
 use rolecraft_core::import::import_path;
-use rolecraft_core::library::{
-    load_dir, plan_import, save_role, Decisions, ImportPlan, RoleChoice, SaveMode,
-};
+use rolecraft_core::library::{load_dir, save_role, SaveMode};
 use rolecraft_core::model::{Conflict, Role, Warning};
+use rolecraft_core::review::{plan_import, Decisions, ImportPlan, RoleChoice};
 use serde::Serialize;
 
 use crate::Output;

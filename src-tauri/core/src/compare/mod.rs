@@ -18,6 +18,7 @@ mod ladder;
 mod matching;
 mod pair;
 pub mod render;
+mod rows;
 mod skills;
 mod types;
 mod words;

@@ -2,14 +2,12 @@
 //! (`crate::data_dir::DataDir::roles`), and any folder of role JSON files given on the command line.
 
 mod merge;
-mod plan;
 
 use std::path::{Path, PathBuf};
 
 use include_dir::{include_dir, Dir};
 
 pub use merge::{merge_roles, merge_two, Merged};
-pub use plan::{plan_import, DecisionError, Decisions, ImportPlan, RoleChoice, RolePlan};
 
 use crate::fs::write_atomic;
 use crate::model::Role;
