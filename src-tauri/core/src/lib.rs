@@ -1,4 +1,4 @@
-//! Rolecraft's core, in layers (each uses only those listed before it):
+//! Rolecraft's core, in layers (each uses only those listed before it; `tests/layers.rs` checks):
 //!
 //! 1. [`model`]: the role data types.
 //! 2. The bottom layer: [`text`] (normalising, similarity), [`markdown`] (parser options),
