@@ -6,8 +6,11 @@
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use rolecraft_core::library::{data_dir, write_atomic, Library};
-use rolecraft_core::render::{Draft, OutputFormat, PostingField, Renderer, DEFAULT_TEMPLATE};
+use rolecraft_core::data_dir::DataDir;
+use rolecraft_core::drafts::{Draft, PostingField};
+use rolecraft_core::fs::write_atomic;
+use rolecraft_core::library::Library;
+use rolecraft_core::render::{OutputFormat, Renderer, DEFAULT_TEMPLATE};
 
 use crate::Output;
 
@@ -59,10 +62,8 @@ impl From<JdFormat> for OutputFormat {
 
 /// The built-ins plus the user's templates (`<data dir>/templates/*.hbs`).
 pub fn renderer() -> Result<Renderer, String> {
-    match data_dir() {
-        Some(dir) => {
-            Renderer::with_user_templates(&dir.join("templates")).map_err(|e| e.to_string())
-        }
+    match DataDir::from_env() {
+        Some(dir) => Renderer::with_user_templates(&dir.templates()).map_err(|e| e.to_string()),
         None => Ok(Renderer::new()),
     }
 }

@@ -1,4 +1,6 @@
 //! The template context: the one typed structure every job-description template sees.
+//! (The posting fields are the draft's, `crate::drafts::Posting`; the role as templates see
+//! it is `role_value.rs`; dates come from `crate::time`.)
 //!
 //! ```text
 //! role      the Role as in its JSON file (every optional list present, possibly empty)
@@ -10,12 +12,14 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use ts_rs::TS;
 
-use super::draft::Draft;
+use super::role_value::role_value;
 use super::RenderError;
+use crate::drafts::{chosen_section_keys, Draft, Posting};
 use crate::model::Role;
+use crate::time::{civil_date, unix_now};
 
 /// What a template is filled with.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
@@ -31,176 +35,6 @@ pub struct JdContext {
     /// texts replace the library's).
     pub sections: Vec<JdSection>,
     pub meta: Meta,
-}
-
-/// The posting fields: everything about the job ad that the role library doesn't hold.
-/// Every field is optional; an empty string counts as unset.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
-#[serde(default, deny_unknown_fields)]
-pub struct Posting {
-    pub company: Option<String>,
-    pub team: Option<String>,
-    pub location: Option<String>,
-    pub remote_policy: Option<String>,
-    pub employment_type: Option<String>,
-    pub salary_range: Option<String>,
-    pub about_company: Option<String>,
-    pub benefits: Option<String>,
-    pub how_to_apply: Option<String>,
-    pub equal_opportunity: Option<String>,
-}
-
-/// The names of the posting fields, for `--set KEY=VALUE`, the UI's form and the list of
-/// fields a template uses that are still empty.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema, TS,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum PostingField {
-    Company,
-    Team,
-    Location,
-    RemotePolicy,
-    EmploymentType,
-    SalaryRange,
-    AboutCompany,
-    Benefits,
-    HowToApply,
-    EqualOpportunity,
-}
-
-impl PostingField {
-    pub const ALL: [PostingField; 10] = [
-        PostingField::Company,
-        PostingField::Team,
-        PostingField::Location,
-        PostingField::RemotePolicy,
-        PostingField::EmploymentType,
-        PostingField::SalaryRange,
-        PostingField::AboutCompany,
-        PostingField::Benefits,
-        PostingField::HowToApply,
-        PostingField::EqualOpportunity,
-    ];
-
-    /// The key in `posting` and in `--set`: `remote_policy`.
-    pub fn key(self) -> &'static str {
-        match self {
-            PostingField::Company => "company",
-            PostingField::Team => "team",
-            PostingField::Location => "location",
-            PostingField::RemotePolicy => "remote_policy",
-            PostingField::EmploymentType => "employment_type",
-            PostingField::SalaryRange => "salary_range",
-            PostingField::AboutCompany => "about_company",
-            PostingField::Benefits => "benefits",
-            PostingField::HowToApply => "how_to_apply",
-            PostingField::EqualOpportunity => "equal_opportunity",
-        }
-    }
-
-    /// A label for forms and messages: `Remote policy`.
-    pub fn label(self) -> &'static str {
-        match self {
-            PostingField::Company => "Company",
-            PostingField::Team => "Team",
-            PostingField::Location => "Location",
-            PostingField::RemotePolicy => "Remote policy",
-            PostingField::EmploymentType => "Employment type",
-            PostingField::SalaryRange => "Salary range",
-            PostingField::AboutCompany => "About the company",
-            PostingField::Benefits => "Benefits",
-            PostingField::HowToApply => "How to apply",
-            PostingField::EqualOpportunity => "Equal-opportunity statement",
-        }
-    }
-
-    /// Accepts the key in snake_case or kebab-case (`remote-policy`), any case.
-    pub fn parse(key: &str) -> Option<PostingField> {
-        let key = key.trim().to_ascii_lowercase().replace('-', "_");
-        PostingField::ALL.into_iter().find(|f| f.key() == key)
-    }
-}
-
-impl Posting {
-    pub fn get(&self, field: PostingField) -> Option<&str> {
-        self.slot(field).as_deref()
-    }
-
-    /// Sets a field; an empty or blank value unsets it.
-    pub fn set(&mut self, field: PostingField, value: impl Into<String>) {
-        let value = value.into();
-        *self.slot_mut(field) = if value.trim().is_empty() {
-            None
-        } else {
-            Some(value)
-        };
-    }
-
-    /// `KEY=VALUE` as the CLI's `--set` takes it.
-    pub fn set_pair(&mut self, pair: &str) -> Result<PostingField, RenderError> {
-        let (key, value) = pair
-            .split_once('=')
-            .ok_or_else(|| RenderError::UnknownField {
-                key: pair.to_string(),
-                known: known_fields(),
-            })?;
-        let field = PostingField::parse(key).ok_or_else(|| RenderError::UnknownField {
-            key: key.to_string(),
-            known: known_fields(),
-        })?;
-        self.set(field, value);
-        Ok(field)
-    }
-
-    /// The same posting with blank fields as `None`.
-    pub fn normalised(&self) -> Posting {
-        let mut out = Posting::default();
-        for field in PostingField::ALL {
-            if let Some(v) = self.get(field) {
-                out.set(field, v);
-            }
-        }
-        out
-    }
-
-    fn slot(&self, field: PostingField) -> &Option<String> {
-        match field {
-            PostingField::Company => &self.company,
-            PostingField::Team => &self.team,
-            PostingField::Location => &self.location,
-            PostingField::RemotePolicy => &self.remote_policy,
-            PostingField::EmploymentType => &self.employment_type,
-            PostingField::SalaryRange => &self.salary_range,
-            PostingField::AboutCompany => &self.about_company,
-            PostingField::Benefits => &self.benefits,
-            PostingField::HowToApply => &self.how_to_apply,
-            PostingField::EqualOpportunity => &self.equal_opportunity,
-        }
-    }
-
-    fn slot_mut(&mut self, field: PostingField) -> &mut Option<String> {
-        match field {
-            PostingField::Company => &mut self.company,
-            PostingField::Team => &mut self.team,
-            PostingField::Location => &mut self.location,
-            PostingField::RemotePolicy => &mut self.remote_policy,
-            PostingField::EmploymentType => &mut self.employment_type,
-            PostingField::SalaryRange => &mut self.salary_range,
-            PostingField::AboutCompany => &mut self.about_company,
-            PostingField::Benefits => &mut self.benefits,
-            PostingField::HowToApply => &mut self.how_to_apply,
-            PostingField::EqualOpportunity => &mut self.equal_opportunity,
-        }
-    }
-}
-
-fn known_fields() -> String {
-    PostingField::ALL
-        .iter()
-        .map(|f| f.key())
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// One chosen section of the role.
@@ -264,86 +98,6 @@ impl Meta {
     }
 }
 
-pub(crate) fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
-}
-
-/// `YYYY-MM-DD` of a Unix time, UTC (Howard Hinnant's days-to-civil algorithm).
-pub(crate) fn civil_date(secs: i64) -> String {
-    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// `YYYY-MM-DDTHH:MM:SSZ` of a Unix time.
-pub(crate) fn civil_timestamp(secs: i64) -> String {
-    let tod = secs.rem_euclid(86_400);
-    format!(
-        "{}T{:02}:{:02}:{:02}Z",
-        civil_date(secs),
-        tod / 3600,
-        tod % 3600 / 60,
-        tod % 60
-    )
-}
-
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
-}
-
-/// The section keys a draft shows, in order: the draft's own choice, else the template's
-/// default (`sections:` in its header) keeping only keys the role has, else every section of
-/// the role in the role's order. A key the draft names that the role lacks is an error.
-pub fn chosen_section_keys(
-    role: &Role,
-    draft: &Draft,
-    template_default: Option<&[String]>,
-) -> Result<Vec<String>, RenderError> {
-    let known = || {
-        role.sections
-            .iter()
-            .map(|s| s.key.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    match (&draft.sections, template_default) {
-        (Some(keys), _) => {
-            let mut out: Vec<String> = Vec::with_capacity(keys.len());
-            for key in keys {
-                let key = key.trim();
-                if role.section(key).is_none() {
-                    return Err(RenderError::UnknownSection {
-                        key: key.to_string(),
-                        role: role.id.clone(),
-                        known: known(),
-                    });
-                }
-                if !out.iter().any(|k| k == key) {
-                    out.push(key.to_string());
-                }
-            }
-            Ok(out)
-        }
-        (None, Some(defaults)) => Ok(defaults
-            .iter()
-            .filter(|k| role.section(k).is_some())
-            .cloned()
-            .collect()),
-        (None, None) => Ok(role.sections.iter().map(|s| s.key.clone()).collect()),
-    }
-}
-
 /// Builds the context for `role` as `draft` changes it. The role itself is never modified.
 pub fn build_context(
     role: &Role,
@@ -400,129 +154,11 @@ fn group_items(items: &[JdItem]) -> Vec<JdGroup> {
     groups
 }
 
-/// The role as JSON with the fields its file may omit filled in (`[]`, `{}`, `null`).
-pub fn role_value(role: &Role) -> Value {
-    let mut value = serde_json::to_value(role).expect("a Role always serialises");
-    if let Value::Object(obj) = &mut value {
-        fill(
-            obj,
-            &[
-                ("fact_sources", Value::Object(Map::new())),
-                ("skills", empty()),
-                ("context", empty()),
-            ],
-        );
-        for key in ["sections", "context"] {
-            for section in array_mut(obj, key) {
-                fill(section, &[("table_headers", empty())]);
-                for item_key in ["items", "table_headers"] {
-                    for item in array_mut(section, item_key) {
-                        fill_item(item);
-                    }
-                }
-            }
-        }
-        for skill in array_mut(obj, "skills") {
-            fill(
-                skill,
-                &[
-                    ("subcategory", Value::Null),
-                    ("description", empty()),
-                    ("reference", Value::Null),
-                ],
-            );
-            for item_key in ["attainment", "description"] {
-                for item in array_mut(skill, item_key) {
-                    fill_item(item);
-                }
-            }
-        }
-    }
-    value
-}
-
-fn empty() -> Value {
-    Value::Array(Vec::new())
-}
-
-fn fill(obj: &mut Map<String, Value>, defaults: &[(&str, Value)]) {
-    for (key, value) in defaults {
-        obj.entry(*key).or_insert_with(|| value.clone());
-    }
-}
-
-fn fill_item(item: &mut Map<String, Value>) {
-    fill(item, &[("links", empty())]);
-}
-
-fn array_mut<'a>(
-    obj: &'a mut Map<String, Value>,
-    key: &str,
-) -> impl Iterator<Item = &'a mut Map<String, Value>> {
-    obj.get_mut(key)
-        .and_then(Value::as_array_mut)
-        .into_iter()
-        .flat_map(|a| a.iter_mut())
-        .filter_map(Value::as_object_mut)
-}
-
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
-    use crate::model::{Item, Section, Skill, SourceRef};
-    use crate::render::draft::{ItemEdit, ItemRef};
-
-    pub(crate) fn item(text: &str, group: Option<&str>) -> Item {
-        Item {
-            text: text.to_string(),
-            group: group.map(str::to_string),
-            source: SourceRef {
-                file: "hand.md".into(),
-                line: 1,
-            },
-            links: vec![],
-        }
-    }
-
-    pub(crate) fn section(key: &str, title: &str, items: &[&str]) -> Section {
-        Section {
-            key: key.into(),
-            title: title.into(),
-            items: items.iter().map(|t| item(t, None)).collect(),
-            table_headers: vec![],
-        }
-    }
-
-    /// A hand-built VP of Engineering, close to the bundled one.
-    pub(crate) fn vp() -> Role {
-        Role {
-            id: "vp-of-engineering".into(),
-            title: "VP of Engineering".into(),
-            track: Some("People Manager Path".into()),
-            level: None,
-            facts: [("years_of_experience".to_string(), "15+".to_string())].into_iter().collect(),
-            fact_sources: Default::default(),
-            sections: vec![
-                section("summary", "Role Description", &["An executive leader who translates company strategy into engineering execution."]),
-                section(
-                    "responsibilities",
-                    "Responsibilities",
-                    &[
-                        "Owns accountability for metrics-based performance for the engineering org.",
-                        "Collaborates with Product leadership to define strategy across multiple teams.",
-                        "Can drive all internal and external communication.",
-                        "Collaborates with staff engineers to resolve cross-teams dependencies.",
-                        "Drives engineering operations strategy.",
-                    ],
-                ),
-                section("scope_of_knowledge", "Scope of knowledge", &["Manages managers and directors.", "Culture leadership."]),
-                section("checkpoints", "Checkpoints for reaching this level", &["Has grown directors."]),
-            ],
-            skills: vec![],
-            context: vec![],
-            sources: vec![],
-        }
-    }
+    use crate::drafts::{ItemEdit, ItemRef};
+    use crate::testing::{item, vp};
 
     fn draft() -> Draft {
         Draft::new("d1", "vp-of-engineering", "full")
@@ -628,86 +264,5 @@ pub(crate) mod tests {
         assert_eq!(groups[0].items.len(), 2);
         assert_eq!(groups[1].items[0].text, "c");
         assert_eq!(ctx.sections[0].groups[0].title, None);
-    }
-
-    #[test]
-    fn blank_posting_fields_are_unset_and_keys_parse_in_either_case() {
-        let mut p = Posting::default();
-        assert_eq!(
-            p.set_pair("remote-policy=Remote (EU)").unwrap(),
-            PostingField::RemotePolicy
-        );
-        assert_eq!(
-            p.set_pair("Company=Acme=Corp").unwrap(),
-            PostingField::Company
-        );
-        p.team = Some("  ".into());
-        let n = p.normalised();
-        assert_eq!(n.remote_policy.as_deref(), Some("Remote (EU)"));
-        assert_eq!(n.company.as_deref(), Some("Acme=Corp"));
-        assert_eq!(n.team, None);
-        let err = p.set_pair("compnay=Acme").unwrap_err().to_string();
-        assert!(
-            err.contains("compnay") && err.contains("company, team"),
-            "{err}"
-        );
-        assert!(p.set_pair("company").is_err());
-    }
-
-    #[test]
-    fn the_role_value_has_every_optional_field_the_schema_names() {
-        let mut role = vp();
-        role.skills.push(Skill {
-            code: "PROD".into(),
-            name: "Product management".into(),
-            level: Some(7),
-            category: None,
-            subcategory: None,
-            attainment: vec![item("x", None)],
-            description: vec![],
-            reference: None,
-            source: SourceRef {
-                file: "a".into(),
-                line: 1,
-            },
-        });
-        role.context.push(section("framework", "Framework", &["y"]));
-        let value = role_value(&role);
-        let schema = serde_json::to_value(schemars::schema_for!(Role)).unwrap();
-        let defs = schema["$defs"].as_object().unwrap();
-        let props = |def: &Value| {
-            def["properties"]
-                .as_object()
-                .unwrap()
-                .keys()
-                .cloned()
-                .collect::<Vec<_>>()
-        };
-        let check = |obj: &Value, def: &Value, what: &str| {
-            for key in props(def) {
-                assert!(obj.get(&key).is_some(), "{what} lacks {key}: {obj}");
-            }
-        };
-        check(&value, &schema, "role");
-        check(&value["sections"][0], &defs["Section"], "section");
-        check(&value["sections"][0]["items"][0], &defs["Item"], "item");
-        check(&value["skills"][0], &defs["Skill"], "skill");
-        check(
-            &value["skills"][0]["attainment"][0],
-            &defs["Item"],
-            "attainment item",
-        );
-        check(&value["context"][0], &defs["Section"], "context section");
-        // And it still reads back as the same role.
-        assert_eq!(serde_json::from_value::<Role>(value).unwrap(), role);
-    }
-
-    #[test]
-    fn civil_dates() {
-        assert_eq!(civil_date(0), "1970-01-01");
-        assert_eq!(civil_date(951_782_400), "2000-02-29");
-        assert_eq!(civil_date(1_735_689_599), "2024-12-31");
-        assert_eq!(civil_timestamp(1_735_689_599), "2024-12-31T23:59:59Z");
-        assert_eq!(civil_date(-86_400), "1969-12-31");
     }
 }

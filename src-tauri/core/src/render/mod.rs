@@ -7,15 +7,15 @@
 //! ```
 //! The UI and the CLI call a [`Renderer`] (templates registered once, reused for every render):
 //! `Renderer::with_user_templates(dir)`, then `render_draft(role, draft, format)`, which gives
-//! the text and the posting fields the template uses that are still empty. Drafts are stored
-//! with the functions in [`draft`]. The context is documented in `docs/templates.md`.
+//! the text and the posting fields the template uses that are still empty. Drafts and their
+//! store are `crate::drafts`. The context is documented in `docs/templates.md`.
 
 pub mod context;
-pub mod draft;
 mod helpers;
 pub mod html;
 mod markdown;
 mod renderer;
+mod role_value;
 pub mod templates;
 
 #[cfg(test)]
@@ -27,17 +27,14 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use context::{
-    build_context, JdContext, JdGroup, JdItem, JdSection, Meta, Posting, PostingField,
-};
-pub use draft::{
-    delete_draft, drafts_dir, duplicate_draft, list_drafts, load_draft, new_draft_id, outline,
-    save_draft, Draft, DraftError, DraftSummary, ItemEdit, ItemRef, OutlineItem, OutlineSection,
-};
+use crate::drafts::ChoiceError;
+
+pub use context::{build_context, JdContext, JdGroup, JdItem, JdSection, Meta};
 pub use helpers::register as register_helpers;
 pub use html::{html_document, markdown_to_html, sanitize};
 pub use markdown::tidy_markdown;
 pub use renderer::{Rendered, Renderer};
+pub use role_value::role_value;
 pub use templates::{TemplateInfo, TemplateOrigin, BUILT_IN, DEFAULT_TEMPLATE};
 
 /// The two export formats.
@@ -98,6 +95,17 @@ pub enum RenderError {
     Io { path: String, reason: String },
 }
 
+impl From<ChoiceError> for RenderError {
+    fn from(e: ChoiceError) -> Self {
+        match e {
+            ChoiceError::UnknownSection { key, role, known } => {
+                RenderError::UnknownSection { key, role, known }
+            }
+            ChoiceError::UnknownField { key, known } => RenderError::UnknownField { key, known },
+        }
+    }
+}
+
 fn position(line: Option<usize>, column: Option<usize>) -> String {
     match (line, column) {
         (Some(l), Some(c)) => format!(" line {l}, column {c}"),
@@ -144,6 +152,9 @@ mod tests {
     use ts_rs::{Config, TS};
 
     use super::*;
+    use crate::drafts::{
+        Draft, DraftSummary, ItemEdit, ItemRef, OutlineItem, OutlineSection, Posting, PostingField,
+    };
 
     /// Every type the UI gets from the render module exports to TypeScript (the shell's
     /// bindings test writes them into `ui/src/lib/bindings/`).

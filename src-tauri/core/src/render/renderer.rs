@@ -9,11 +9,11 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::context::{build_context, JdContext, Meta, PostingField};
-use super::draft::Draft;
+use super::context::{build_context, JdContext, Meta};
 use super::markdown::{new_registry, render_error, syntax_error, tidy_markdown};
 use super::templates::{parse_header, posting_fields, TemplateInfo, TemplateOrigin, BUILT_IN};
 use super::{html, OutputFormat, RenderError};
+use crate::drafts::{Draft, PostingField};
 use crate::model::Role;
 
 /// A rendered job description.
@@ -351,7 +351,7 @@ fn document_title(ctx: &JdContext) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::context::tests::vp;
+    use crate::testing::vp;
 
     fn ctx_with(company: Option<&str>) -> JdContext {
         let mut draft = Draft::new("d", "vp-of-engineering", "full");
