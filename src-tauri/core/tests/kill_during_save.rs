@@ -185,6 +185,13 @@ fn no_torn_file_and_no_leftover_after_a_kill() {
         }
         torn += t;
         leftovers += l;
+        if (run + 1) % 50 == 0 && run + 1 < runs {
+            println!(
+                "kill-during-save: {} runs, {kills} kills, {torn} torn, {leftovers} leftovers so far ({:.1} s)",
+                run + 1,
+                started.elapsed().as_secs_f64()
+            );
+        }
     }
     println!(
         "kill-during-save: {runs} runs, {kills} kills, {torn} torn, {leftovers} leftovers ({:.1} s)",
