@@ -380,14 +380,18 @@ impl Session {
         );
     }
 
-    /// Saves what the window shows as a PNG.
+    /// Saves what the window shows as a PNG, with ImageMagick's `import` from the X display (as
+    /// scripts/screenshot.sh does; WebDriver's own screenshot hangs in WebKitGTK under Xvfb).
     pub fn screenshot(&mut self, path: &Path) {
-        use base64::Engine as _;
-        let v = self.ok("GET", "/screenshot", None);
-        let png = base64::engine::general_purpose::STANDARD
-            .decode(v.as_str().unwrap_or_default())
-            .unwrap_or_else(|e| panic!("screenshot: {e}"));
-        std::fs::write(path, png).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let r = self.ok("GET", "/window/rect", None);
+        let n = |k: &str| r[k].as_f64().unwrap_or(0.0).max(0.0).round() as u32;
+        let crop = format!("{}x{}+{}+{}", n("width"), n("height"), n("x"), n("y"));
+        let status = Command::new("import")
+            .args(["-window", "root", "-crop", &crop, "+repage"])
+            .arg(path)
+            .status()
+            .expect("ImageMagick's import runs");
+        assert!(status.success(), "import {}: {status}", path.display());
     }
 
     pub fn text_of_body(&mut self) -> String {
