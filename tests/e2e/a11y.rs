@@ -92,6 +92,16 @@ fn axe_finds_no_serious_problems_on_any_screen_in_either_theme() {
             s.wait_until("[role=dialog]", "the palette to close", |_, e| e.is_empty());
         }
     }
+    // Back to System: WebKit keeps localStorage in the user's app-data folder, not the test's.
+    let system = s.find(".theme-switch select option[value=system]");
+    s.click(&system);
+    s.wait_until("html", "the choice to be forgotten", |s, _| {
+        s.execute(
+            "return localStorage.getItem('rolecraft.theme')",
+            serde_json::json!([]),
+        )
+        .is_null()
+    });
     eprintln!(
         "axe, serious and critical violations per screen:\n{}",
         report.join("\n")
