@@ -330,6 +330,70 @@ impl Session {
         )
     }
 
+    /// Runs an asynchronous script: it gets a callback as its last argument and calls it with
+    /// the result.
+    pub fn execute_async(&mut self, script: &str, args: Value) -> Value {
+        self.ok(
+            "POST",
+            "/execute/async",
+            Some(json!({"script": script, "args": args})),
+        )
+    }
+
+    /// Runs axe-core on the page as it is now and returns the serious and critical violations
+    /// (rule, impact, help, and the elements, one line each). axe comes from
+    /// `ui/node_modules/axe-core/axe.min.js` and is injected through WebDriver, whose scripts
+    /// the page's CSP does not govern; the app itself never loads it.
+    pub fn axe(&mut self) -> Vec<String> {
+        let loaded = self.execute("return typeof window.axe === 'object'", json!([]));
+        if loaded != Value::Bool(true) {
+            let path =
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/node_modules/axe-core/axe.min.js");
+            let source = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e} (run npm --prefix ui ci)", path.display()));
+            self.execute(&format!("{source}\nreturn true;"), json!([]));
+        }
+        let found = self.execute_async(
+            r#"const done = arguments[arguments.length - 1];
+            window.axe.run(document, { resultTypes: ['violations'] })
+              .then((r) => done(r.violations
+                .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+                .flatMap((v) => v.nodes.map((n) =>
+                  `${v.impact} ${v.id}: ${v.help} at ${n.target.join(' ')} ${n.failureSummary ?? ''}`.replace(/\s+/g, ' ')))))
+              .catch((e) => done([`axe failed: ${e}`]));"#,
+            json!([]),
+        );
+        found
+            .as_array()
+            .unwrap_or_else(|| panic!("axe answered {found}"))
+            .iter()
+            .map(|v| v.as_str().unwrap_or_default().to_string())
+            .collect()
+    }
+
+    /// Resizes the app's window (its outer size).
+    pub fn set_window_size(&mut self, width: u32, height: u32) {
+        self.ok(
+            "POST",
+            "/window/rect",
+            Some(json!({"width": width, "height": height})),
+        );
+    }
+
+    /// Saves what the window shows as a PNG, with ImageMagick's `import` from the X display (as
+    /// scripts/screenshot.sh does; WebDriver's own screenshot hangs in WebKitGTK under Xvfb).
+    pub fn screenshot(&mut self, path: &Path) {
+        let r = self.ok("GET", "/window/rect", None);
+        let n = |k: &str| r[k].as_f64().unwrap_or(0.0).max(0.0).round() as u32;
+        let crop = format!("{}x{}+{}+{}", n("width"), n("height"), n("x"), n("y"));
+        let status = Command::new("import")
+            .args(["-window", "root", "-crop", &crop, "+repage"])
+            .arg(path)
+            .status()
+            .expect("ImageMagick's import runs");
+        assert!(status.success(), "import {}: {status}", path.display());
+    }
+
     pub fn text_of_body(&mut self) -> String {
         let v = self.request(
             "POST",

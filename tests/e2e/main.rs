@@ -1,6 +1,7 @@
 //! End-to-end: the real built app (frontend embedded) under Xvfb through tauri-driver and
 //! WebKitWebDriver. Run with `scripts/e2e.sh`.
 
+mod a11y;
 mod driver;
 mod import;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { render, screen, waitFor } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from './App.svelte';
 import { mockLibrary } from './lib/testing';
@@ -20,5 +20,63 @@ describe('App', () => {
     mockLibrary(undefined, 'role/vp-of-product');
     render(App);
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('VP of Product'));
+  });
+
+  it('opens a role from the command palette by type-ahead, and gives focus back on Esc', async () => {
+    mockLibrary(undefined, 'role/cto');
+    render(App);
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('CTO'));
+    const user = userEvent.setup();
+    const link = screen.getByRole('button', { name: 'Director of Engineering' });
+    link.focus();
+
+    await user.keyboard('{Control>}k{/Control}');
+    const dialog = screen.getByRole('dialog', { name: 'Command palette' });
+    expect(dialog).toHaveAttribute('aria-modal', 'true');
+    const box = within(dialog).getByRole('combobox');
+    expect(box).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(link).toHaveFocus();
+
+    await user.keyboard('{Control>}k{/Control}vp');
+    const options = within(screen.getByRole('listbox')).getAllByRole('option');
+    expect(options.map((o) => o.querySelector('.label')?.textContent)).toEqual(['VP of Engineering', 'VP of Product']);
+    expect(options[0]).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByRole('combobox', { name: 'Command or role' })).toHaveAttribute('aria-activedescendant', options[0]!.id);
+    await user.keyboard('{ArrowDown}{ArrowUp}{Enter}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('VP of Engineering');
+    expect(window.location.hash).toBe('#/role/vp-of-engineering');
+  });
+
+  it('switches the theme from the palette and from the top bar', async () => {
+    mockLibrary(undefined, 'role/cto');
+    render(App);
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('CTO'));
+    const user = userEvent.setup();
+    await user.keyboard('{Control>}k{/Control}dark{Enter}');
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    expect(screen.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Theme' }), 'Light');
+    expect(document.documentElement.dataset.theme).toBe('light');
+    expect(localStorage.getItem('rolecraft.theme')).toBe('light');
+    localStorage.clear();
+  });
+
+  it('lists the shortcuts on "?" unless the user is typing', async () => {
+    mockLibrary(undefined, 'role/cto');
+    render(App);
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('CTO'));
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('searchbox', { name: 'Search roles' }), '?');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await user.click(document.body);
+    await user.keyboard('?');
+    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(within(dialog).getByText('Ctrl+K')).toBeInTheDocument();
+    expect(within(dialog).getByText('Ctrl+F')).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 });

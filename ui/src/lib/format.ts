@@ -41,3 +41,31 @@ export function groupItems(items: Item[]): ItemGroup[] {
   }
   return out;
 }
+
+/** Short notes for sections whose title alone does not say what they are (shown under the
+ * heading and as its tooltip). Keyed by section key. */
+const SECTION_NOTES: Record<string, string> = {
+  page_notes:
+    'Notes printed around the ladder table, copied into every role of that page: they describe the page, not this role alone.',
+  job_description_links:
+    'Links to the company’s own job description pages, kept as the source had them. They may only open inside the company network.',
+};
+
+export function sectionNote(key: string): string | null {
+  return SECTION_NOTES[key] ?? null;
+}
+
+/** Shown where a role's track would be when its sources name none. */
+export const NO_TRACK_LABEL = 'No track';
+export const NO_TRACK_NOTE = 'The documents this role came from name no career track.';
+
+/** Where a role in the library comes from: the roles bundled with the app, or the user's own
+ * folder (which replaces a bundled role of the same id). The core's `Role` and `LibraryView` do
+ * not carry this yet; until they do, `LibraryStore.originOf` returns null and nothing is shown. */
+export type RoleOrigin = 'bundled' | 'user';
+
+export function originLabel(origin: RoleOrigin): { text: string; note: string } {
+  return origin === 'user'
+    ? { text: 'Yours', note: 'From your own library folder (it replaces a bundled role of the same id)' }
+    : { text: 'Bundled', note: 'One of the roles that come with Rolecraft' };
+}

@@ -1,5 +1,6 @@
 // The library as the UI holds it: the roles, the search query, and what is shown.
 import { api, toApiError, type ApiError, type Role } from './api';
+import type { RoleOrigin } from './format';
 
 export interface TrackGroup {
   track: string;
@@ -7,6 +8,7 @@ export interface TrackGroup {
 }
 
 export const NO_TRACK = 'Other roles';
+export const NO_TRACK_GROUP_NOTE = 'Their documents name no career track.';
 
 /** Every word of the query appears in the role's title, track or id (case-insensitive). */
 export function matches(role: Role, query: string): boolean {
@@ -55,6 +57,14 @@ export class LibraryStore {
     } finally {
       this.loaded = true;
     }
+  }
+
+  /** Bundled with the app or the user's own. The core's `Role` and `LibraryView` carry no
+   * origin yet, so this says null (and nothing is shown) rather than guess; once the bindings
+   * have the field, read it here and the library list and role header show it. */
+  originOf(role: Role): RoleOrigin | null {
+    void role;
+    return null;
   }
 
   byId(id: string): Role | undefined {

@@ -3,7 +3,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import Library from './Library.svelte';
 import { LibraryStore } from '../library.svelte';
-import { mockLibrary } from '../testing';
+import { mockLibrary, role, ROLES } from '../testing';
 
 async function setup() {
   mockLibrary();
@@ -62,5 +62,24 @@ describe('Library', () => {
     await user.click(document.body);
     await user.keyboard('/');
     expect(screen.getByRole('searchbox')).toHaveFocus();
+  });
+
+  it('tells bundled and user roles apart when the library says which is which', async () => {
+    mockLibrary();
+    const library = new LibraryStore();
+    await library.load();
+    library.originOf = (role) => (role.id === 'cto' ? 'user' : 'bundled');
+    render(Library, { library, selectedId: null, onOpen: vi.fn() });
+    expect(screen.getByRole('button', { name: /^CTO/ })).toHaveTextContent('CTO Yours');
+    expect(screen.getByRole('button', { name: /^VP of Product/ })).toHaveTextContent('VP of Product Level 7 Bundled');
+  });
+
+  it('explains the group of roles without a track', async () => {
+    mockLibrary([...ROLES, role('intern', 'Intern', null)]);
+    const library = new LibraryStore();
+    await library.load();
+    render(Library, { library, selectedId: null, onOpen: vi.fn() });
+    const other = screen.getByRole('region', { name: 'Other roles' });
+    expect(within(other).getByText('Their documents name no career track.')).toBeInTheDocument();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
 import RoleView from './RoleView.svelte';
 import { item, role, ROLES } from '../testing';
 
@@ -64,5 +65,58 @@ describe('RoleView', () => {
     expect(container.querySelector('img, script')).toBeNull();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(evil);
     expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
+  });
+
+  it('finds words in the open role: marks them, counts them, steps through them (Ctrl+F)', async () => {
+    const user = userEvent.setup();
+    const { container } = render(RoleView, { role: ROLES[2]! });
+    await user.keyboard('{Control>}f{/Control}');
+    const box = screen.getByRole('searchbox', { name: 'Find in this role' });
+    expect(box).toHaveFocus();
+    await user.keyboard('str');
+    const marks = () => [...container.querySelectorAll('mark')].map((m) => m.textContent);
+    // At word starts: "Strategic responsibilities", "Sets the strategy."
+    expect(marks()).toEqual(['Str', 'str']);
+    expect(screen.getByText('2 matches')).toBeInTheDocument();
+    await user.keyboard('{Enter}');
+    expect(screen.getByText('1 of 2')).toBeInTheDocument();
+    expect(container.querySelector('mark.current')).toHaveTextContent('Str');
+    await user.keyboard('{Enter}');
+    expect(screen.getByText('2 of 2')).toBeInTheDocument();
+    await user.keyboard('{Shift>}{Enter}{/Shift}');
+    expect(screen.getByText('1 of 2')).toBeInTheDocument();
+    await user.clear(box);
+    await user.type(box, 'budget');
+    expect(marks()).toEqual(['budget']);
+    await user.type(box, 'x');
+    expect(marks()).toEqual([]);
+    expect(screen.getByText('No match')).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(box).toHaveValue('');
+    expect(container.querySelector('mark')).toBeNull();
+  });
+
+  it('explains internal sections and a missing track, and shows where a role comes from', () => {
+    const notes = role('x', 'Staff Engineer', null, {
+      sections: [
+        { key: 'page_notes', title: 'Page notes', items: [item('See also the IC path.', 90)] },
+        { key: 'job_description_links', title: 'Job Description (Internal links)', items: [item('Staff JD', 80)] },
+      ],
+    });
+    const { container } = render(RoleView, { role: notes, origin: 'user' });
+    const pageNotes = container.querySelector('[data-section=page_notes]') as HTMLElement;
+    expect(within(pageNotes).getByRole('heading', { level: 2 })).toHaveAttribute('title', expect.stringContaining('copied into every role'));
+    expect(within(pageNotes).getByText(/copied into every role of that page/)).toBeVisible();
+    const links = container.querySelector('[data-section=job_description_links]') as HTMLElement;
+    expect(within(links).getByText(/company’s own job description pages/)).toBeInTheDocument();
+    expect(screen.getByText('No track')).toHaveAttribute('title', 'The documents this role came from name no career track.');
+    expect(screen.getByText('The documents this role came from name no career track.')).toBeInTheDocument();
+    expect(screen.getByText('Yours')).toHaveAttribute('title', expect.stringContaining('your own library folder'));
+  });
+
+  it('shows no origin when the library does not say', () => {
+    render(RoleView, { role: ROLES[2]! });
+    expect(screen.queryByText('Yours')).toBeNull();
+    expect(screen.queryByText('Bundled')).toBeNull();
   });
 });

@@ -4,8 +4,9 @@ import userEvent from '@testing-library/user-event';
 import ImportView from './ImportView.svelte';
 import { ImportStore } from './importer.svelte';
 import { mockImport, REVIEW } from './fixtures';
+import type { ImportReview } from '../bindings/ImportReview';
 
-async function setup(options: { hold?: boolean } = {}) {
+async function setup(options: { hold?: boolean; review?: ImportReview } = {}) {
   const mock = mockImport(options);
   const onImported = vi.fn();
   const onOpenRole = vi.fn();
@@ -15,7 +16,7 @@ async function setup(options: { hold?: boolean } = {}) {
   return { ...view, ...mock, store, onImported, onOpenRole, user };
 }
 
-async function reviewed(options: { hold?: boolean } = {}) {
+async function reviewed(options: { hold?: boolean; review?: ImportReview } = {}) {
   const s = await setup(options);
   await s.user.click(screen.getByRole('button', { name: 'Choose files…' }));
   await screen.findByTestId('import-summary');
@@ -32,7 +33,7 @@ describe('ImportView', () => {
     expect(calls[0]!.args).toEqual({ folders: false });
     expect(calls[1]!.args.paths).toEqual(['/docs/a.txt', '/docs/b.txt']);
     expect(screen.getByTestId('import-summary')).toHaveTextContent(
-      '3 files read · 2 roles found · 2 conflicts · 1 warning · 1 file not imported',
+      '2 files read · 2 roles found · 2 conflicts · 1 warning · 1 file not imported',
     );
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toContain('Staff Engineer');
 
@@ -81,7 +82,44 @@ describe('ImportView', () => {
     expect(within(details).getByText('<b>Share</b> this page')).toBeInTheDocument();
     expect(container.querySelector('b')).toBeNull();
     const failed = screen.getByRole('region', { name: 'Files not imported' });
-    expect(failed).toHaveTextContent('/docs/broken.bin: not text: invalid UTF-8 at byte 0');
+    // The path once, then the reason (the core's message starts with the path too).
+    expect(failed.querySelector('li')).toHaveTextContent(/^\/docs\/broken\.bin not text: invalid UTF-8 at byte 0$/);
+  });
+
+  it('says why there is nothing to import when the only file cannot be read, and offers no import', async () => {
+    const missing = '/docs/missing.txt';
+    const { container } = await reviewed({
+      review: {
+        ...REVIEW,
+        files: 1,
+        errors: [{ file: missing, message: `${missing}: cannot read the file: No such file or directory (os error 2)` }],
+        plan: { roles: [], warnings: [] },
+      },
+    });
+    expect(screen.getByTestId('import-summary')).toHaveTextContent(/^1 file not imported$/);
+    expect(screen.getByTestId('import-summary').querySelector('.bad')).toHaveTextContent('1 file not imported');
+    expect(screen.getByText('Nothing to import: the file could not be read (the reason is above).')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Import/ })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Choose other files…' })).toBeInTheDocument();
+    expect(container.textContent?.split(missing).length).toBe(2);
+    expect(screen.getByRole('region', { name: 'Files not imported' })).toHaveTextContent(
+      'cannot read the file: No such file or directory (os error 2)',
+    );
+  });
+
+  it('says why there is nothing to import when the files hold no role', async () => {
+    await reviewed({ review: { ...REVIEW, files: 2, errors: [], plan: { roles: [], warnings: [] } } });
+    expect(screen.getByTestId('import-summary')).toHaveTextContent('2 files read · 0 roles found · 0 conflicts · 0 warnings');
+    expect(screen.getByRole('status')).toHaveTextContent(/^Nothing to import: no role was found in these 2 files\./);
+    expect(screen.queryByRole('button', { name: /^Import/ })).toBeNull();
+  });
+
+  it('offers no import when every role is kept', async () => {
+    const { user } = await reviewed();
+    await user.click(within(roleCard('CTO')).getByRole('radio', { name: /Keep the library/ }));
+    await user.click(within(roleCard('Staff Engineer')).getByRole('radio', { name: /Don’t import/ }));
+    expect(screen.getByRole('button', { name: 'Import 0 roles' })).toBeDisabled();
+    expect(screen.getByText('Every role is set to keep the library’s version: nothing would be written.')).toBeInTheDocument();
   });
 
   it('shows each conflict side by side with its sources and imports the side chosen', async () => {

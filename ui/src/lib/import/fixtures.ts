@@ -113,7 +113,12 @@ export interface ImportMock {
 }
 
 /** The import commands; `plan_import` waits for `finish()` when `hold` is set. */
-export function mockImport({ hold = false, events = false, paths = ['/docs/a.txt', '/docs/b.txt'] } = {}): ImportMock {
+export function mockImport({
+  hold = false,
+  events = false,
+  paths = ['/docs/a.txt', '/docs/b.txt'],
+  review = REVIEW,
+}: { hold?: boolean; events?: boolean; paths?: string[]; review?: ImportReview } = {}): ImportMock {
   const calls: ImportMock['calls'] = [];
   let channel: Channel<ImportProgress> | null = null;
   let release: () => void = () => {};
@@ -125,9 +130,9 @@ export function mockImport({ hold = false, events = false, paths = ['/docs/a.txt
         return paths;
       case 'plan_import':
         channel = args.onProgress as Channel<ImportProgress>;
-        if (!hold) return structuredClone(REVIEW);
+        if (!hold) return structuredClone(review);
         return new Promise((resolve) => {
-          release = () => resolve(structuredClone(REVIEW));
+          release = () => resolve(structuredClone(review));
         });
       case 'apply_import':
         return { saved: ['cto', 'staff-engineer'], library_dir: '/data/roles' };

@@ -2,6 +2,7 @@
 // user's choices. The plan itself stays in Rust; only its id and the decisions go back.
 import { importApi, toApiError, type ApiError, type Decisions, type ImportProgress, type ImportResult, type ImportReview } from '../api';
 import type { Conflict } from '../bindings/Conflict';
+import type { FileError } from '../bindings/FileError';
 import type { RoleChoice } from '../bindings/RoleChoice';
 import type { RolePlan } from '../bindings/RolePlan';
 
@@ -41,6 +42,17 @@ export function conflictsFor(plan: RolePlan, choice: RoleChoice): NumberedConfli
   if (choice !== 'merge') return source;
   const n = plan.source_conflicts.length;
   return [...source, ...plan.merge_conflicts.map((conflict, i) => ({ index: n + i, origin: 'merge' as const, conflict }))];
+}
+
+/** A file error as shown: the place once (file, and line when the message gives one), then the
+ * reason. The core's message starts with the file name; it is not repeated. */
+export function fileErrorParts(e: FileError): { where: string; reason: string } {
+  if (!e.message.startsWith(e.file)) return { where: e.file, reason: e.message };
+  const rest = e.message.slice(e.file.length);
+  const line = /^:(\d+)(?::\d+)?/.exec(rest);
+  const where = line ? `${e.file}${line[0]}` : e.file;
+  const reason = rest.slice(line ? line[0].length : 0).replace(/^\s*[:—-]?\s*/, '');
+  return { where, reason: reason || e.message };
 }
 
 /** How long planning may take before the progress bar shows. */

@@ -1,0 +1,66 @@
+// axe-core on every screen as the component tests render it: no serious or critical problem.
+// (Colour contrast is left to the end-to-end run: jsdom computes no colours.)
+import { describe, expect, it } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import App from './App.svelte';
+import { axeProblems } from './lib/axe-check';
+import { mockLibrary } from './lib/testing';
+import { mockImport } from './lib/import/fixtures';
+import ImportView from './lib/import/ImportView.svelte';
+import { ImportStore } from './lib/import/importer.svelte';
+
+async function app(route: string) {
+  mockLibrary(undefined, route);
+  const view = render(App);
+  return { ...view, user: userEvent.setup() };
+}
+
+describe('accessibility (axe-core)', () => {
+  it('the library and a role', async () => {
+    await app('role/vp-of-engineering');
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('VP of Engineering'));
+    expect(await axeProblems()).toEqual([]);
+  });
+
+  it('the library with no role open, and a role without a track', async () => {
+    mockLibrary(undefined, 'role/no-such-role');
+    render(App);
+    await screen.findByText('No role “no-such-role” in the library.');
+    expect(await axeProblems()).toEqual([]);
+  });
+
+  it('compare, side by side', async () => {
+    const { container } = await app('compare/director-of-engineering,vp-of-engineering,cto');
+    await waitFor(() => expect(container.querySelectorAll('.col-header')).toHaveLength(3));
+    expect(await axeProblems()).toEqual([]);
+  });
+
+  it('compare as a ladder', async () => {
+    await app('compare/director-of-engineering,vp-of-engineering,cto/ladder');
+    await screen.findByTestId('ladder');
+    expect(await axeProblems()).toEqual([]);
+  });
+
+  it('the import review', async () => {
+    mockImport();
+    const store = new ImportStore();
+    render(ImportView, { store, onOpenRole: () => {} });
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Choose files…' }));
+    await screen.findByTestId('import-summary');
+    expect(await axeProblems()).toEqual([]);
+  });
+
+  it('the command palette and the shortcuts list', async () => {
+    const { user } = await app('role/cto');
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('CTO'));
+    await user.keyboard('{Control>}k{/Control}');
+    await screen.findByRole('dialog', { name: 'Command palette' });
+    await user.keyboard('vp');
+    expect(await axeProblems()).toEqual([]);
+    await user.keyboard('{Escape}');
+    await user.keyboard('?');
+    await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(await axeProblems()).toEqual([]);
+  });
+});
