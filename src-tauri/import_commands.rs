@@ -20,8 +20,8 @@ use rolecraft_core::import::{import_many, FileError};
 use rolecraft_core::library::{
     bundled_roles, lock, save_roles, set_aside, DirState, Library, LibrarySources, SaveMode,
 };
-use rolecraft_core::review::{plan_import as plan, Decisions, ImportPlan};
 use rolecraft_core::model::Role;
+use rolecraft_core::review::{plan_import as plan, Decisions, ImportPlan};
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, DragDropEvent, Manager, Runtime, State};
