@@ -25,7 +25,6 @@ use tauri::{AppHandle, DragDropEvent, Manager, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
 
-use crate::commands::poisoned;
 use crate::error::{ErrorKind, IpcError};
 use crate::state::AppState;
 
@@ -57,7 +56,7 @@ impl ImportState {
 
     /// Refuses the first path the user did not hand over (before anything is read).
     fn check_handed_over(&self, paths: &[PathBuf]) -> Result<()> {
-        let handed_over = self.handed_over.lock().map_err(poisoned)?;
+        let handed_over = self.handed_over.lock()?;
         match paths.iter().find(|p| !handed_over.contains(*p)) {
             None => Ok(()),
             Some(p) => Err(IpcError::new(
@@ -180,7 +179,7 @@ pub async fn plan_import(
     }
     let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
     imports.check_handed_over(&paths)?;
-    let existing = state.library.read().map_err(poisoned)?.roles().to_vec();
+    let existing = state.library.read()?.roles().to_vec();
     let generation = imports.generation.clone();
     let id = generation.fetch_add(1, Ordering::SeqCst) + 1;
     let (files, plan, errors) = tauri::async_runtime::spawn_blocking(move || {
@@ -209,7 +208,7 @@ pub async fn plan_import(
     })
     .await
     .map_err(|e| IpcError::new(ErrorKind::Internal, format!("import stopped: {e}")))?;
-    let mut pending = imports.pending.lock().map_err(poisoned)?;
+    let mut pending = imports.pending.lock()?;
     if imports.generation.load(Ordering::SeqCst) != id {
         return Err(IpcError::new(
             ErrorKind::Cancelled,
@@ -235,7 +234,7 @@ pub fn apply_import(
     id: u32,
     decisions: Decisions,
 ) -> Result<ImportResult> {
-    let mut pending = imports.pending.lock().map_err(poisoned)?;
+    let mut pending = imports.pending.lock()?;
     let plan = match pending.as_ref() {
         Some((current, plan)) if *current == id => plan,
         _ => {
@@ -246,7 +245,7 @@ pub fn apply_import(
         }
     };
     let dir = user_library_dir().ok_or_else(no_data_dir)?;
-    plan.check(&decisions, state.library.read().map_err(poisoned)?.roles())
+    plan.check(&decisions, state.library.read()?.roles())
         .map_err(|e| IpcError::new(ErrorKind::BadInput, e.to_string()))?;
     let roles = plan.resolve(&decisions);
     for role in &roles {
@@ -257,7 +256,7 @@ pub fn apply_import(
         only: None,
         user_dir: Some(dir.clone()),
     })?;
-    *state.library.write().map_err(poisoned)? = library;
+    *state.library.write()? = library;
     Ok(ImportResult {
         saved: roles.into_iter().map(|r| r.id).collect(),
         library_dir: dir.display().to_string(),
@@ -268,7 +267,7 @@ pub fn apply_import(
 #[tauri::command]
 pub fn cancel_import(imports: State<'_, ImportState>) -> Result<()> {
     imports.generation.fetch_add(1, Ordering::SeqCst);
-    *imports.pending.lock().map_err(poisoned)? = None;
+    *imports.pending.lock()? = None;
     Ok(())
 }
 
