@@ -1,34 +1,14 @@
 //! Declares the app's commands so each one gets an `allow-<command>` permission, and reads the
 //! capabilities (which grant those permissions to the main window) from `src-tauri/capabilities/`.
 
-/// Every `#[tauri::command]` in `commands.rs`; a command missing here cannot be invoked.
-const COMMANDS: &[&str] = &[
-    "list_roles",
-    "get_role",
-    "startup_route",
-    "compare_roles",
-    "export_comparison",
-    "editor_options",
-    "list_drafts",
-    "create_draft",
-    "open_draft",
-    "save_draft",
-    "duplicate_draft",
-    "delete_draft",
-    "preview_draft",
-    "export_draft",
-    "copy_draft",
-    "switch_draft_item",
-    "edit_draft_item",
-    "choose_import_files",
-    "plan_import",
-    "apply_import",
-    "cancel_import",
-    "set_aside_role_file",
-];
+include!("command_list.rs");
+
+/// Every command of the one list (`command_list.rs`); a command missing there cannot be invoked.
+const COMMANDS: &[&str] = app_commands!(command_names);
 
 fn main() {
     println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    println!("cargo:rerun-if-changed=src-tauri/command_list.rs");
     println!("cargo:rerun-if-changed=ui/dist");
     placeholder_frontend();
     tauri_build::try_build(

@@ -9,7 +9,7 @@ use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
 
-use crate::error::{ErrorKind, IpcError};
+use crate::error::IpcError;
 use crate::save;
 use crate::state::AppState;
 
@@ -23,13 +23,9 @@ pub struct LibraryView {
     pub problem: Option<String>,
 }
 
-pub(crate) fn poisoned<T>(_: T) -> IpcError {
-    IpcError::new(ErrorKind::Internal, "the library lock is poisoned")
-}
-
 #[tauri::command]
 pub fn list_roles(state: State<'_, AppState>) -> Result<LibraryView> {
-    let library = state.library.read().map_err(poisoned)?;
+    let library = state.library.read()?;
     Ok(LibraryView {
         roles: library.roles().to_vec(),
         problem: state.library_problem.clone(),
@@ -38,7 +34,7 @@ pub fn list_roles(state: State<'_, AppState>) -> Result<LibraryView> {
 
 #[tauri::command]
 pub fn get_role(state: State<'_, AppState>, id: String) -> Result<Role> {
-    let library = state.library.read().map_err(poisoned)?;
+    let library = state.library.read()?;
     Ok(library.get(&id)?.clone())
 }
 
@@ -56,7 +52,7 @@ fn roles_of<'a>(library: &'a Library, ids: &[String]) -> Result<Vec<&'a Role>> {
 /// Two to six roles side by side, rows aligned, each role against its left neighbour.
 #[tauri::command]
 pub fn compare_roles(state: State<'_, AppState>, ids: Vec<String>) -> Result<MultiComparison> {
-    let library = state.library.read().map_err(poisoned)?;
+    let library = state.library.read()?;
     Ok(compare::compare_many(&roles_of(&library, &ids)?)?)
 }
 
@@ -70,7 +66,7 @@ pub async fn export_comparison<R: Runtime>(
     format: OutputFormat,
 ) -> Result<Option<String>> {
     let (text, name) = {
-        let library = state.library.read().map_err(poisoned)?;
+        let library = state.library.read()?;
         let roles = roles_of(&library, &ids)?;
         let report = compare::compare_roles(&roles)?;
         let text = match format {

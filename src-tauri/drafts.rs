@@ -3,8 +3,11 @@
 //! preview rendered in Rust, export through the save dialog and copy to the clipboard.
 
 use rolecraft_core::data_dir::DataDir;
-use rolecraft_core::drafts::{self, Draft, DraftStore, DraftSummary, OutlineSection, PostingField};
-use rolecraft_core::render::{self, markdown_to_html, OutputFormat, TemplateInfo};
+use rolecraft_core::drafts::{
+    self, ChoiceError, Draft, DraftStore, DraftSummary, OutlineSection, PostingField,
+};
+use rolecraft_core::model::Role;
+use rolecraft_core::render::{self, markdown_to_html, OutputFormat, Renderer, TemplateInfo};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_clipboard_manager::ClipboardExt;
@@ -61,7 +64,7 @@ pub struct DraftPreview {
 pub fn editor_options(state: State<'_, AppState>) -> Result<EditorOptions> {
     let (renderer, problem) = load_renderer();
     let templates = renderer.templates();
-    *state.renderer.write().map_err(crate::commands::poisoned)? = renderer;
+    *state.renderer.write()? = renderer;
     let fields = PostingField::ALL
         .iter()
         .map(|f| FieldInfo {
@@ -89,11 +92,7 @@ pub fn create_draft(
     role_id: String,
     template: Option<String>,
 ) -> Result<Draft> {
-    state
-        .library
-        .read()
-        .map_err(crate::commands::poisoned)?
-        .get(&role_id)?;
+    state.library.read()?.get(&role_id)?;
     let store = store()?;
     let template = template.unwrap_or_else(|| render::DEFAULT_TEMPLATE.to_string());
     let draft = Draft::new(&store.new_id(&role_id), &role_id, &template);
@@ -131,13 +130,10 @@ pub async fn preview_draft<R: Runtime>(app: AppHandle<R>, draft: Draft) -> Resul
 }
 
 fn preview(state: &AppState, draft: Draft) -> Result<DraftPreview> {
-    let library = state.library.read().map_err(crate::commands::poisoned)?;
-    let renderer = state.renderer.read().map_err(crate::commands::poisoned)?;
+    let library = state.library.read()?;
+    let renderer = state.renderer.read()?;
     let role = library.get(&draft.role_id)?;
-    let defaults = renderer
-        .info(&draft.template)
-        .ok()
-        .and_then(|t| t.default_sections.clone());
+    let defaults = default_sections(&renderer, &draft);
     let outline = drafts::outline(role, &draft, defaults.as_deref());
     Ok(
         match renderer.render_draft(role, &draft, OutputFormat::Html) {
@@ -164,6 +160,56 @@ pub fn switch_draft_item(mut draft: Draft, section: String, index: u32, on: bool
     draft
 }
 
+/// The sections the draft's template shows by default (`sections:` in its header), if any.
+fn default_sections(renderer: &Renderer, draft: &Draft) -> Option<Vec<String>> {
+    renderer
+        .info(&draft.template)
+        .ok()
+        .and_then(|t| t.default_sections.clone())
+}
+
+/// Applies a section change (the core's `Draft::switch_section` / `move_section`) with the
+/// draft's role and its template's default sections; returns the draft.
+fn change_sections(
+    state: &AppState,
+    mut draft: Draft,
+    change: impl FnOnce(&mut Draft, &Role, Option<&[String]>) -> std::result::Result<(), ChoiceError>,
+) -> Result<Draft> {
+    let library = state.library.read()?;
+    let renderer = state.renderer.read()?;
+    let role = library.get(&draft.role_id)?;
+    let defaults = default_sections(&renderer, &draft);
+    change(&mut draft, role, defaults.as_deref())
+        .map_err(|e| IpcError::new(ErrorKind::BadInput, e.to_string()))?;
+    Ok(draft)
+}
+
+/// Puts a section into the posting (after the chosen ones) or takes it out; returns the draft.
+#[tauri::command]
+pub fn switch_draft_section(
+    state: State<'_, AppState>,
+    draft: Draft,
+    section: String,
+    on: bool,
+) -> Result<Draft> {
+    change_sections(&state, draft, |d, role, defaults| {
+        d.switch_section(role, defaults, &section, on)
+    })
+}
+
+/// Moves a chosen section up (`by` -1) or down (`by` 1); returns the draft.
+#[tauri::command]
+pub fn move_draft_section(
+    state: State<'_, AppState>,
+    draft: Draft,
+    section: String,
+    by: i32,
+) -> Result<Draft> {
+    change_sections(&state, draft, |d, role, defaults| {
+        d.move_section(role, defaults, &section, by)
+    })
+}
+
 /// Sets an item's text for this posting (the core's `Draft::edit_item`): null, a blank text or
 /// the library role's own text drops the edit. Returns the draft.
 #[tauri::command]
@@ -174,7 +220,7 @@ pub fn edit_draft_item(
     index: u32,
     text: Option<String>,
 ) -> Result<Draft> {
-    let library = state.library.read().map_err(crate::commands::poisoned)?;
+    let library = state.library.read()?;
     let role = library.get(&draft.role_id)?;
     let original = role
         .section(&section)
@@ -188,8 +234,8 @@ pub fn edit_draft_item(
 }
 
 fn rendered(state: &AppState, draft: &Draft, format: OutputFormat) -> Result<(String, String)> {
-    let library = state.library.read().map_err(crate::commands::poisoned)?;
-    let renderer = state.renderer.read().map_err(crate::commands::poisoned)?;
+    let library = state.library.read()?;
+    let renderer = state.renderer.read()?;
     let role = library.get(&draft.role_id)?;
     let text = renderer.render_draft(role, draft, format)?.text;
     let company = draft

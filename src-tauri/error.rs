@@ -60,6 +60,13 @@ impl std::fmt::Display for IpcError {
     }
 }
 
+/// A lock whose holder panicked: a bug, reported as such instead of taking the app down.
+impl<T> From<std::sync::PoisonError<T>> for IpcError {
+    fn from(_: std::sync::PoisonError<T>) -> Self {
+        IpcError::new(ErrorKind::Internal, "a lock of the app's state is poisoned")
+    }
+}
+
 impl From<LibraryError> for IpcError {
     fn from(e: LibraryError) -> Self {
         let kind = match &e {
@@ -130,6 +137,19 @@ mod tests {
             "no role \"x\" in the library (known: a, b)"
         );
         assert!(json.get("location").is_none(), "{json}");
+    }
+
+    #[test]
+    fn a_poisoned_lock_is_an_internal_error() {
+        let lock = std::sync::Arc::new(std::sync::RwLock::new(0));
+        let held = lock.clone();
+        let _ = std::thread::spawn(move || {
+            let _guard = held.write().unwrap();
+            panic!("poison the lock");
+        })
+        .join();
+        let e: IpcError = lock.read().map(|_| ()).unwrap_err().into();
+        assert_eq!(e.kind, ErrorKind::Internal);
     }
 
     #[test]

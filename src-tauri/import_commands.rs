@@ -28,7 +28,6 @@ use tauri::{AppHandle, DragDropEvent, Manager, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
 
-use crate::commands::poisoned;
 use crate::error::{ErrorKind, IpcError};
 use crate::state::AppState;
 
@@ -60,7 +59,7 @@ impl ImportState {
 
     /// Refuses the first path the user did not hand over (before anything is read).
     fn check_handed_over(&self, paths: &[PathBuf]) -> Result<()> {
-        let handed_over = self.handed_over.lock().map_err(poisoned)?;
+        let handed_over = self.handed_over.lock()?;
         match paths.iter().find(|p| !handed_over.contains(*p)) {
             None => Ok(()),
             Some(p) => Err(IpcError::new(
@@ -148,7 +147,7 @@ pub fn set_aside_role_file(state: State<'_, AppState>, name: String) -> Result<S
         only: None,
         user_dir: Some(dir),
     }) {
-        *state.library.write().map_err(poisoned)? = library;
+        *state.library.write()? = library;
     }
     Ok(moved.display().to_string())
 }
@@ -252,7 +251,7 @@ pub async fn plan_import(
     })
     .await
     .map_err(|e| IpcError::new(ErrorKind::Internal, format!("import stopped: {e}")))?;
-    let mut pending = imports.pending.lock().map_err(poisoned)?;
+    let mut pending = imports.pending.lock()?;
     if imports.generation.load(Ordering::SeqCst) != id {
         return Err(IpcError::new(
             ErrorKind::Cancelled,
@@ -278,7 +277,7 @@ pub fn apply_import(
     id: u32,
     decisions: Decisions,
 ) -> Result<ImportResult> {
-    let mut pending = imports.pending.lock().map_err(poisoned)?;
+    let mut pending = imports.pending.lock()?;
     let plan = match pending.as_ref() {
         Some((current, plan)) if *current == id => plan,
         _ => {
@@ -309,7 +308,7 @@ pub fn apply_import(
         only: None,
         user_dir: Some(dir.clone()),
     })?;
-    *state.library.write().map_err(poisoned)? = library;
+    *state.library.write()? = library;
     Ok(ImportResult {
         saved: roles.into_iter().map(|r| r.id).collect(),
         library_dir: dir.display().to_string(),
@@ -320,7 +319,7 @@ pub fn apply_import(
 #[tauri::command]
 pub fn cancel_import(imports: State<'_, ImportState>) -> Result<()> {
     imports.generation.fetch_add(1, Ordering::SeqCst);
-    *imports.pending.lock().map_err(poisoned)? = None;
+    *imports.pending.lock()? = None;
     Ok(())
 }
 

@@ -16,6 +16,19 @@ pub use state::AppState;
 
 use tauri::{Builder, Manager, Runtime};
 
+include!("command_list.rs");
+
+/// The handler of the one list of commands (`command_list.rs`).
+macro_rules! handler {
+    ($($module:ident :: $command:ident),* $(,)?) => {
+        tauri::generate_handler![$($module::$command),*]
+    };
+}
+
+/// Every command's name, from the one list.
+#[cfg(test)]
+pub(crate) const COMMANDS: &[&str] = app_commands!(command_names);
+
 /// The app's plugins, state and commands on a builder (the real one or `tauri::test::mock_builder()`).
 pub fn app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     let args: Vec<String> = std::env::args().collect();
@@ -35,30 +48,7 @@ pub fn app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
                 import_commands::on_drop(webview.app_handle(), drop);
             }
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::list_roles,
-            commands::get_role,
-            commands::startup_route,
-            commands::compare_roles,
-            commands::export_comparison,
-            drafts::editor_options,
-            drafts::list_drafts,
-            drafts::create_draft,
-            drafts::open_draft,
-            drafts::save_draft,
-            drafts::duplicate_draft,
-            drafts::delete_draft,
-            drafts::preview_draft,
-            drafts::export_draft,
-            drafts::copy_draft,
-            drafts::switch_draft_item,
-            drafts::edit_draft_item,
-            import_commands::choose_import_files,
-            import_commands::plan_import,
-            import_commands::apply_import,
-            import_commands::cancel_import,
-            import_commands::set_aside_role_file,
-        ])
+        .invoke_handler(app_commands!(handler))
 }
 
 pub fn run<R: Runtime>(builder: Builder<R>) {
@@ -67,5 +57,7 @@ pub fn run<R: Runtime>(builder: Builder<R>) {
         .expect("error while running Rolecraft");
 }
 
+#[cfg(test)]
+mod command_map;
 #[cfg(test)]
 mod tests;

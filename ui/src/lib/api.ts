@@ -2,6 +2,7 @@
 // bindings generated from the Rust types (ui/src/lib/bindings/).
 import { Channel, invoke } from '@tauri-apps/api/core';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
+import type { Commands } from './bindings/commands';
 import type { Draft } from './bindings/Draft';
 import type { DraftPreview } from './bindings/DraftPreview';
 import type { DraftSummary } from './bindings/DraftSummary';
@@ -55,45 +56,57 @@ export function toApiError(e: unknown): ApiError {
   return new ApiError({ kind: 'internal', message: e instanceof Error ? e.message : String(e) });
 }
 
-async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+/** Every command with its arguments and result, generated from the Rust functions. */
+type Args<C extends keyof Commands> = Commands[C]['args'];
+
+async function call<C extends keyof Commands>(
+  cmd: C,
+  ...args: Args<C> extends undefined ? [] : [Args<C>]
+): Promise<Commands[C]['result']> {
   try {
-    return await invoke<T>(cmd, args);
+    return await invoke<Commands[C]['result']>(cmd, args[0]);
   } catch (e) {
     throw toApiError(e);
   }
 }
 
 export const api = {
-  listRoles: () => call<LibraryView>('list_roles'),
-  getRole: (id: string) => call<Role>('get_role', { id }),
+  listRoles: () => call('list_roles'),
+  getRole: (id: string) => call('get_role', { id }),
   /** The view asked for on the command line (`--open role/cto`), if any. */
-  startupRoute: () => call<string | null>('startup_route'),
+  startupRoute: () => call('startup_route'),
   /** Two to six roles side by side, each against its left neighbour. */
-  compareRoles: (ids: string[]) => call<MultiComparison>('compare_roles', { ids }),
+  compareRoles: (ids: string[]) => call('compare_roles', { ids }),
   /** Saves the comparison through the native save dialog; the path written, or null if cancelled. */
   exportComparison: (ids: string[], format: OutputFormat) =>
-    call<string | null>('export_comparison', { ids, format }),
+    call('export_comparison', { ids, format }),
 
   /** Templates (re-read from the user's folder) and the posting fields with their labels. */
-  editorOptions: () => call<EditorOptions>('editor_options'),
-  listDrafts: () => call<DraftSummary[]>('list_drafts'),
-  createDraft: (roleId: string, template: string | null) => call<Draft>('create_draft', { roleId, template }),
-  openDraft: (id: string) => call<Draft>('open_draft', { id }),
+  editorOptions: () => call('editor_options'),
+  listDrafts: () => call('list_drafts'),
+  createDraft: (roleId: string, template: string | null) => call('create_draft', { roleId, template }),
+  openDraft: (id: string) => call('open_draft', { id }),
   /** Autosave; returns the draft with its new `updated_at`. */
-  saveDraft: (draft: Draft) => call<Draft>('save_draft', { draft }),
-  duplicateDraft: (id: string) => call<Draft>('duplicate_draft', { id }),
-  deleteDraft: (id: string) => call<null>('delete_draft', { id }),
+  saveDraft: (draft: Draft) => call('save_draft', { draft }),
+  duplicateDraft: (id: string) => call('duplicate_draft', { id }),
+  deleteDraft: (id: string) => call('delete_draft', { id }),
   /** The outline and the HTML preview, rendered in Rust. */
-  previewDraft: (draft: Draft) => call<DraftPreview>('preview_draft', { draft }),
-  exportDraft: (draft: Draft, format: OutputFormat) => call<string | null>('export_draft', { draft, format }),
-  copyDraft: (draft: Draft, rich: boolean) => call<null>('copy_draft', { draft, rich }),
+  previewDraft: (draft: Draft) => call('preview_draft', { draft }),
+  exportDraft: (draft: Draft, format: OutputFormat) => call('export_draft', { draft, format }),
+  copyDraft: (draft: Draft, rich: boolean) => call('copy_draft', { draft, rich }),
   /** The draft with an item switched on or off (the core's `Draft::switch_item`). */
   switchDraftItem: (draft: Draft, section: string, index: number, on: boolean) =>
-    call<Draft>('switch_draft_item', { draft, section, index, on }),
+    call('switch_draft_item', { draft, section, index, on }),
   /** The draft with an item's text set for this posting; null, a blank text or the library's own
    * text drops the edit (the core's `Draft::edit_item`). */
   editDraftItem: (draft: Draft, section: string, index: number, text: string | null) =>
-    call<Draft>('edit_draft_item', { draft, section, index, text }),
+    call('edit_draft_item', { draft, section, index, text }),
+  /** The draft with a section put into the posting or taken out (the core's `Draft::switch_section`). */
+  switchDraftSection: (draft: Draft, section: string, on: boolean) =>
+    call('switch_draft_section', { draft, section, on }),
+  /** The draft with a chosen section moved up (-1) or down (1) (the core's `Draft::move_section`). */
+  moveDraftSection: (draft: Draft, section: string, by: -1 | 1) =>
+    call('move_draft_section', { draft, section, by }),
 };
 
 export type { Decisions, ImportProgress, ImportResult, ImportReview };
@@ -107,17 +120,17 @@ export interface FileDropHandlers {
 /** Import: choose documents, plan in Rust (nothing written), apply the user's decisions. */
 export const importApi = {
   /** The native open dialog for several files (or folders); null when closed. */
-  chooseFiles: (folders: boolean) => call<string[] | null>('choose_import_files', { folders }),
+  chooseFiles: (folders: boolean) => call('choose_import_files', { folders }),
   /** Reads and plans the import of `paths`, reporting progress; nothing is written yet. */
   plan: (paths: string[], onProgress: (p: ImportProgress) => void) =>
-    call<ImportReview>('plan_import', { paths, onProgress: new Channel<ImportProgress>(onProgress) }),
+    call('plan_import', { paths, onProgress: new Channel<ImportProgress>(onProgress) }),
   /** Saves the plan `id` into the user library following `decisions`. */
-  apply: (id: number, decisions: Decisions) => call<ImportResult>('apply_import', { id, decisions }),
+  apply: (id: number, decisions: Decisions) => call('apply_import', { id, decisions }),
   /** Drops the pending plan (and the result of a planning run still going). */
-  cancel: () => call<null>('cancel_import'),
+  cancel: () => call('cancel_import'),
   /** Renames a broken role file of the user library (by file name) to `NAME.json.broken-<time>`
    *  inside the library, so imports can go on; returns the new path. */
-  setAside: (name: string) => call<string>('set_aside_role_file', { name }),
+  setAside: (name: string) => call('set_aside_role_file', { name }),
   /** Files dragged onto the window. Resolves to a function that stops listening. */
   onFileDrop: async (on: FileDropHandlers): Promise<() => void> =>
     getCurrentWebview().onDragDropEvent((event) => {

@@ -208,8 +208,13 @@ export const OUTLINE: OutlineSection[] = [
 /** A preview as the shell renders it: the posting's HTML names the company. */
 export function previewOf(draft: Draft): DraftPreview {
   const company = draft.posting.company ?? '';
+  const chosen = draft.sections ?? OUTLINE.filter((s) => s.chosen).map((s) => s.key);
+  const outline = [
+    ...chosen.flatMap((k) => OUTLINE.filter((s) => s.key === k)).map((s) => ({ ...s, chosen: true })),
+    ...OUTLINE.filter((s) => !chosen.includes(s.key)).map((s) => ({ ...s, chosen: false })),
+  ];
   return {
-    outline: OUTLINE,
+    outline,
     html: `<!doctype html><title>x</title><h1>VP of Engineering at ${company}</h1>`,
     unset_fields: (['company', 'salary_range'] as const).filter((f) => !draft.posting[f]),
     error: null,
@@ -276,6 +281,8 @@ export function mockDrafts() {
         return previewOf(args.draft as Draft);
       case 'export_draft':
         return `/tmp/posting.${args.format}`;
+      case 'copy_draft':
+        return null;
       // Stand-ins for the core's Draft::switch_item / edit_item (tested in Rust).
       case 'switch_draft_item': {
         const d = args.draft as Draft;
@@ -290,6 +297,20 @@ export function mockDrafts() {
         const original = OUTLINE.find((s) => s.key === args.section)?.items[args.index as number]?.original;
         const keep = text !== null && text.trim() !== '' && text !== original;
         return { ...d, item_edits: keep ? [...rest, { section: args.section as string, index: args.index as number, text }] : rest };
+      }
+      // Stand-ins for the core's Draft::switch_section / move_section (tested in Rust).
+      case 'switch_draft_section': {
+        const d = args.draft as Draft;
+        const keys = (d.sections ?? OUTLINE.filter((s) => s.chosen).map((s) => s.key)).filter((k) => k !== args.section);
+        return { ...d, sections: args.on ? [...keys, args.section as string] : keys };
+      }
+      case 'move_draft_section': {
+        const d = args.draft as Draft;
+        const keys = [...(d.sections ?? OUTLINE.filter((s) => s.chosen).map((s) => s.key))];
+        const i = keys.indexOf(args.section as string);
+        const j = i + (args.by as number);
+        if (i >= 0 && j >= 0 && j < keys.length) [keys[i], keys[j]] = [keys[j]!, keys[i]!];
+        return { ...d, sections: keys };
       }
       case 'delete_draft':
         store.delete(args.id as string);

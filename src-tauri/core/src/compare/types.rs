@@ -93,11 +93,6 @@ impl Counts {
         }
     }
 
-    /// True when nothing differs (every row `same`, or no rows).
-    pub fn is_unchanged(&self) -> bool {
-        self.changed == 0 && self.removed == 0 && self.added == 0
-    }
-
     /// `3 same, 2 changed, 2 removed` (statuses with no rows left out; `empty` when none).
     pub fn summary(&self) -> String {
         let parts: Vec<String> = Status::ALL

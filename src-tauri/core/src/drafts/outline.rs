@@ -50,6 +50,73 @@ pub fn chosen_section_keys(
     }
 }
 
+impl Draft {
+    /// Puts section `key` into the posting (after the sections already chosen) or takes it out.
+    /// The choice starts from what the draft shows now (see [`chosen_section_keys`]), so
+    /// switching a section of a draft that follows its template's default keeps the rest.
+    pub fn switch_section(
+        &mut self,
+        role: &Role,
+        template_default: Option<&[String]>,
+        key: &str,
+        on: bool,
+    ) -> Result<(), ChoiceError> {
+        let mut keys = self.known_section(role, template_default, key)?;
+        keys.retain(|k| k != key);
+        if on {
+            keys.push(key.to_string());
+        }
+        self.sections = Some(keys);
+        Ok(())
+    }
+
+    /// Moves chosen section `key` up (`by` < 0) or down (`by` > 0) among the chosen sections;
+    /// a move past either end, or of a section not chosen, leaves the order as it is.
+    pub fn move_section(
+        &mut self,
+        role: &Role,
+        template_default: Option<&[String]>,
+        key: &str,
+        by: i32,
+    ) -> Result<(), ChoiceError> {
+        let mut keys = self.known_section(role, template_default, key)?;
+        let Some(from) = keys.iter().position(|k| k == key) else {
+            return Ok(());
+        };
+        let to = from as i64 + i64::from(by);
+        if to < 0 || to >= keys.len() as i64 {
+            return Ok(());
+        }
+        let moved = keys.remove(from);
+        keys.insert(to as usize, moved);
+        self.sections = Some(keys);
+        Ok(())
+    }
+
+    /// The chosen keys now, after checking that the role has section `key`.
+    fn known_section(
+        &self,
+        role: &Role,
+        template_default: Option<&[String]>,
+        key: &str,
+    ) -> Result<Vec<String>, ChoiceError> {
+        let keys = chosen_section_keys(role, self, template_default)?;
+        if role.section(key).is_none() {
+            return Err(ChoiceError::UnknownSection {
+                key: key.to_string(),
+                role: role.id.clone(),
+                known: role
+                    .sections
+                    .iter()
+                    .map(|s| s.key.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+        }
+        Ok(keys)
+    }
+}
+
 /// One section as a draft editor shows it: every item of the library role with its state.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
 pub struct OutlineSection {
@@ -143,5 +210,27 @@ mod tests {
         assert_eq!(o[0].items[1].text, "Edited");
         assert!(o[0].items[1].edited);
         assert_eq!(o[0].items[1].original, role.sections[1].items[1].text);
+    }
+
+    #[test]
+    fn sections_are_switched_and_moved_from_what_the_draft_shows() {
+        let role = vp();
+        let keys: Vec<String> = role.sections.iter().map(|s| s.key.clone()).collect();
+        let (a, b) = (keys[0].as_str(), keys[1].as_str());
+        let mut d = Draft::new("a", "vp-of-engineering", "full");
+        let default = vec![a.to_string()];
+        d.switch_section(&role, Some(&default), b, true).unwrap();
+        assert_eq!(d.sections, Some(vec![a.to_string(), b.to_string()]));
+        d.move_section(&role, None, b, -1).unwrap();
+        assert_eq!(d.sections, Some(vec![b.to_string(), a.to_string()]));
+        let before = d.clone();
+        d.move_section(&role, None, b, -1).unwrap();
+        d.move_section(&role, None, a, 1).unwrap();
+        assert_eq!(d, before, "a move past either end changes nothing");
+        d.switch_section(&role, None, b, false).unwrap();
+        assert_eq!(d.sections, Some(vec![a.to_string()]));
+        let err = d.switch_section(&role, None, "nope", true).unwrap_err();
+        assert!(err.to_string().contains("\"nope\""), "{err}");
+        assert_eq!(d.sections, Some(vec![a.to_string()]));
     }
 }

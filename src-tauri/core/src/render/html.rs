@@ -10,12 +10,8 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use handlebars::Handlebars;
-use serde_json::json;
-
 use crate::markdown::new_parser;
 
-const DOCUMENT: &str = include_str!("../../templates/document.html.hbs");
 const CSS: &str = include_str!("../../templates/document.css");
 
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
@@ -28,16 +24,6 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     builder.url_relative(ammonia::UrlRelative::Deny);
     builder.link_rel(Some("noopener noreferrer nofollow"));
     builder
-});
-
-/// The HTML registry: escaping on (the default), strict; holds only the document shell.
-static HTML_REGISTRY: LazyLock<Handlebars<'static>> = LazyLock::new(|| {
-    let mut registry = Handlebars::new();
-    registry.set_strict_mode(true);
-    registry
-        .register_template_string("document", DOCUMENT)
-        .expect("the built-in document template compiles");
-    registry
 });
 
 /// Markdown → sanitised HTML fragment (no `<html>`/`<body>`), for previews and pasting.
@@ -58,18 +44,10 @@ pub fn html_document(title: &str, markdown: &str) -> String {
     wrap_document(title, &markdown_to_html(markdown))
 }
 
-/// Wraps an already sanitised fragment in the document shell.
+/// Wraps an already sanitised fragment in the one exported document (`crate::html_page`).
 pub fn wrap_document(title: &str, sanitized_body: &str) -> String {
-    let data = json!({
-        "title": title,
-        "lang": "en",
-        "version": env!("CARGO_PKG_VERSION"),
-        "css": CSS.trim_end(),
-        "body": sanitized_body.trim_end(),
-    });
-    HTML_REGISTRY
-        .render("document", &data)
-        .expect("the document template renders its own fixed data")
+    let body = format!("<main>\n{}\n</main>", sanitized_body.trim_end());
+    crate::html_page::document(title, CSS, &body)
 }
 
 #[cfg(test)]

@@ -404,13 +404,7 @@ fn legend(body: &mut String, lead: &str) {
 }
 
 fn page(title: &str, body: &str) -> String {
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
-         <title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n",
-        esc(title)
-    )
+    crate::html_page::document(title, CSS, body)
 }
 
 /// Text for an HTML text node (`<`, `>`, `&` escaped; quotes too, so the same helper is safe

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import DraftView from './DraftView.svelte';
 import { DRAFT, mockDrafts, ROLES } from '../testing';
+import { setField } from './editor.svelte';
 
 async function setup(id: string | null = DRAFT.id) {
   const mock = mockDrafts();
@@ -17,7 +18,8 @@ describe('DraftView', () => {
   it('shows the preview rendered by the shell in a sandboxed frame', async () => {
     const { container } = await setup();
     const frame = screen.getByTitle('Preview') as HTMLIFrameElement;
-    expect(frame.getAttribute('sandbox')).toBe('');
+    // No scripts in the frame (same origin only, so the editor can keep the reader's place).
+    expect(frame.getAttribute('sandbox')).toBe('allow-same-origin');
     expect(frame.getAttribute('srcdoc')).toContain('<h1>VP of Engineering at </h1>');
     expect(screen.getByTestId('missing-fields')).toHaveTextContent('Company, Salary range');
     expect(container.querySelector('[data-section=responsibilities]')).toHaveTextContent('Owns the budget.');
@@ -136,5 +138,82 @@ describe('DraftView', () => {
     await user.click(screen.getByRole('button', { name: 'Create draft' }));
     await waitFor(() => expect(onOpen).toHaveBeenCalledWith('cto-9'));
     expect(calls.find((c) => c.cmd === 'create_draft')?.args).toEqual({ roleId: 'cto', template: 'full' });
+  });
+
+  it('switches and moves sections through the shell, not in TypeScript', async () => {
+    const { user, store, calls, container } = await setup();
+    await user.click(screen.getByRole('checkbox', { name: 'Checkpoints' }));
+    await user.click(screen.getByRole('button', { name: 'Move Responsibilities up' }));
+    await waitFor(() => expect(store.get(DRAFT.id)?.sections).toEqual(['responsibilities', 'summary', 'checkpoints']), {
+      timeout: 2000,
+    });
+    expect(calls.find((c) => c.cmd === 'switch_draft_section')?.args).toMatchObject({ section: 'checkpoints', on: true });
+    expect(calls.find((c) => c.cmd === 'move_draft_section')?.args).toMatchObject({ section: 'responsibilities', by: -1 });
+    await waitFor(() =>
+      expect([...container.querySelectorAll('[data-section]')].map((e) => e.getAttribute('data-section'))).toEqual([
+        'responsibilities',
+        'summary',
+        'checkpoints',
+      ]),
+    );
+    await user.click(screen.getByRole('checkbox', { name: 'Role Description' }));
+    await waitFor(() => expect(store.get(DRAFT.id)?.sections).toEqual(['responsibilities', 'checkpoints']), { timeout: 2000 });
+  });
+
+  it('keeps the save state in one fixed place and the empty-fields line when it empties', async () => {
+    const { user } = await setup();
+    const status = screen.getByTestId('save-state');
+    const line = screen.getByTestId('missing-fields');
+    await user.type(screen.getByRole('textbox', { name: /Company/ }), 'A');
+    expect(screen.getByTestId('save-state')).toBe(status);
+    expect(status).toHaveTextContent('Saving…');
+    await waitFor(() => expect(status).toHaveTextContent('Saved 2026-11-27 18:05 UTC'), { timeout: 2000 });
+    await user.type(screen.getByRole('textbox', { name: /Salary range/ }), '1');
+    await waitFor(() => expect(line).toHaveTextContent(/^$/));
+    expect(screen.getByTestId('missing-fields')).toBe(line);
+  });
+
+  it('shows notices and the confirm step over the preview, not above it', async () => {
+    const { user } = await setup();
+    const overlay = screen.getByTestId('preview-overlay');
+    await user.click(screen.getByRole('button', { name: 'Copy Markdown' }));
+    expect(overlay).toContainElement(await screen.findByText('Copied as Markdown'));
+    await user.click(screen.getByRole('button', { name: 'Export HTML…' }));
+    expect(overlay).toContainElement(await screen.findByRole('alertdialog'));
+    // The frame comes before the overlay, in the same box: nothing is inserted above it.
+    const frame = screen.getByTitle('Preview');
+    expect(frame.parentElement).toBe(overlay.parentElement);
+  });
+
+  it('shows one pane at a time as tabs in a narrow window', async () => {
+    const matchMedia = vi.fn((query: string) => ({
+      matches: query === '(max-width: 1099px)',
+      media: query,
+      addEventListener: vi.fn(),
+      removeEventListener: vi.fn(),
+    }));
+    vi.stubGlobal('matchMedia', matchMedia);
+    try {
+      const { user, container } = await setup();
+      const tabs = screen.getAllByRole('tab').map((t) => t.textContent);
+      expect(tabs).toEqual(['Drafts', 'Edit', 'Preview']);
+      const editor = container.querySelector('.editor')!;
+      const preview = container.querySelector('.preview-slot')!;
+      expect(editor).toBeVisible();
+      expect(preview).not.toBeVisible();
+      await user.click(screen.getByRole('tab', { name: 'Preview' }));
+      expect(preview).toBeVisible();
+      expect(editor).not.toBeVisible();
+      expect(screen.getByRole('tab', { name: 'Preview' })).toHaveAttribute('aria-selected', 'true');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
+describe('draft fields', () => {
+  it('stores an emptied field as null', () => {
+    expect(setField(DRAFT, 'company', 'Acme').posting.company).toBe('Acme');
+    expect(setField(DRAFT, 'company', '').posting.company).toBeNull();
   });
 });

@@ -1,0 +1,42 @@
+// Generated from the shell's command functions (src-tauri/command_list.rs) by
+// `UPDATE_BINDINGS=1 cargo test -p rolecraft-app commands`. Do not edit.
+import type { Channel } from '@tauri-apps/api/core';
+import type { Decisions } from './Decisions';
+import type { Draft } from './Draft';
+import type { DraftPreview } from './DraftPreview';
+import type { DraftSummary } from './DraftSummary';
+import type { EditorOptions } from './EditorOptions';
+import type { ImportProgress } from './ImportProgress';
+import type { ImportResult } from './ImportResult';
+import type { ImportReview } from './ImportReview';
+import type { LibraryView } from './LibraryView';
+import type { MultiComparison } from './MultiComparison';
+import type { OutputFormat } from './OutputFormat';
+import type { Role } from './Role';
+
+/** Every command the page may invoke: its arguments and its result. */
+export interface Commands {
+  list_roles: { args: undefined; result: LibraryView };
+  get_role: { args: { id: string }; result: Role };
+  startup_route: { args: undefined; result: string | null };
+  compare_roles: { args: { ids: string[] }; result: MultiComparison };
+  export_comparison: { args: { ids: string[]; format: OutputFormat }; result: string | null };
+  editor_options: { args: undefined; result: EditorOptions };
+  list_drafts: { args: undefined; result: DraftSummary[] };
+  create_draft: { args: { roleId: string; template: string | null }; result: Draft };
+  open_draft: { args: { id: string }; result: Draft };
+  save_draft: { args: { draft: Draft }; result: Draft };
+  duplicate_draft: { args: { id: string }; result: Draft };
+  delete_draft: { args: { id: string }; result: null };
+  preview_draft: { args: { draft: Draft }; result: DraftPreview };
+  export_draft: { args: { draft: Draft; format: OutputFormat }; result: string | null };
+  copy_draft: { args: { draft: Draft; rich: boolean }; result: null };
+  switch_draft_item: { args: { draft: Draft; section: string; index: number; on: boolean }; result: Draft };
+  edit_draft_item: { args: { draft: Draft; section: string; index: number; text: string | null }; result: Draft };
+  switch_draft_section: { args: { draft: Draft; section: string; on: boolean }; result: Draft };
+  move_draft_section: { args: { draft: Draft; section: string; by: number }; result: Draft };
+  choose_import_files: { args: { folders: boolean }; result: string[] | null };
+  plan_import: { args: { paths: string[]; onProgress: Channel<ImportProgress> }; result: ImportReview };
+  apply_import: { args: { id: number; decisions: Decisions }; result: ImportResult };
+  cancel_import: { args: undefined; result: null };
+}

@@ -1,0 +1,265 @@
+// The draft editor as the UI holds it: the open draft, its preview, the drafts list, and the
+// autosave state machine. Every change to sections and items is made in Rust (the core's
+// `Draft::switch_section`, `move_section`, `switch_item`, `edit_item`), one at a time, so that
+// none is lost to another in flight; posting fields, the name and the template are plain values.
+import {
+  api,
+  toApiError,
+  type ApiError,
+  type Draft,
+  type DraftPreview,
+  type DraftSummary,
+  type EditorOptions,
+  type OutputFormat,
+} from '../api';
+import type { PostingField } from '../bindings/PostingField';
+
+/** Saved, a save pending or running, or the last save failed. */
+export type SaveState = 'saved' | 'saving' | 'failed';
+
+/** How long after a change the preview is asked for, and the draft saved. */
+export const PREVIEW_DELAY_MS = 120;
+export const SAVE_DELAY_MS = 500;
+
+/** Below this width the draft editor shows its panes as tabs. */
+export const NARROW_QUERY = '(max-width: 1099px)';
+
+export function setField(draft: Draft, field: PostingField, value: string): Draft {
+  return { ...draft, posting: { ...draft.posting, [field]: value === '' ? null : value } };
+}
+
+/** "Saved 2026-11-27 18:05 UTC" from the draft's `updated_at`. */
+export function savedAt(stamp: string | null): string {
+  return stamp ? `Saved ${stamp.replace('T', ' ').replace(/:\d\dZ$/, ' UTC')}` : 'Saved';
+}
+
+export class DraftEditor {
+  options: EditorOptions | null = $state(null);
+  drafts: DraftSummary[] = $state([]);
+  draft: Draft | null = $state(null);
+  preview: DraftPreview | null = $state(null);
+  error: ApiError | null = $state(null);
+  /** The last export or copy, said once. */
+  notice: string | null = $state(null);
+  saveState: SaveState = $state('saved');
+  /** Export asked for while fields the template uses are empty: which format, which fields. */
+  confirming: { format: OutputFormat; fields: PostingField[] } | null = $state(null);
+  /** The section last changed in the outline: the preview keeps it in view. */
+  focusSection: string | null = $state(null);
+
+  labels = $derived(new Map((this.options?.fields ?? []).map((f) => [f.field, f.label])));
+  template = $derived(this.options?.templates.find((t) => t.name === this.draft?.template));
+  /** Labels of the fields the template uses that are still empty. */
+  missing = $derived((this.preview?.unset_fields ?? []).map((f) => this.labels.get(f) ?? f));
+
+  #onOpen: (id: string | null) => void;
+  #opening = 0;
+  #previewing = 0;
+  #previewTimer: ReturnType<typeof setTimeout> | undefined;
+  #saveTimer: ReturnType<typeof setTimeout> | undefined;
+  #changes: Promise<void> = Promise.resolve();
+
+  constructor(onOpen: (id: string | null) => void) {
+    this.#onOpen = onOpen;
+  }
+
+  /** The templates, the fields and the drafts list. */
+  async load() {
+    try {
+      this.options = await api.editorOptions();
+    } catch (e) {
+      this.error = toApiError(e);
+    }
+    await this.refreshList();
+  }
+
+  async refreshList() {
+    try {
+      this.drafts = await api.listDrafts();
+    } catch (e) {
+      this.error = toApiError(e);
+    }
+  }
+
+  /** Opens the draft the route names (null: none); an answer for an older route is dropped. */
+  open(id: string | null) {
+    const mine = ++this.#opening;
+    this.notice = null;
+    this.confirming = null;
+    this.focusSection = null;
+    if (!id) {
+      this.draft = null;
+      this.preview = null;
+      return;
+    }
+    api
+      .openDraft(id)
+      .then((d) => {
+        if (mine !== this.#opening) return;
+        this.draft = d;
+        this.error = null;
+        void this.#refreshPreview(d);
+      })
+      .catch((e: unknown) => {
+        if (mine === this.#opening) [this.draft, this.error] = [null, toApiError(e)];
+      });
+  }
+
+  async #refreshPreview(d: Draft) {
+    const mine = ++this.#previewing;
+    try {
+      const p = await api.previewDraft(d);
+      if (mine === this.#previewing) this.preview = p;
+    } catch (e) {
+      if (mine === this.#previewing) this.error = toApiError(e);
+    }
+  }
+
+  /** Every change: preview soon, save a little later (autosave). */
+  update(next: Draft) {
+    this.draft = next;
+    this.notice = null;
+    this.confirming = null;
+    this.saveState = 'saving';
+    clearTimeout(this.#previewTimer);
+    clearTimeout(this.#saveTimer);
+    this.#previewTimer = setTimeout(() => void this.#refreshPreview(next), PREVIEW_DELAY_MS);
+    this.#saveTimer = setTimeout(() => void this.#save(next), SAVE_DELAY_MS);
+  }
+
+  async #save(d: Draft) {
+    try {
+      const saved = await api.saveDraft(d);
+      if (this.draft && this.draft.id === saved.id) this.draft = { ...this.draft, updated_at: saved.updated_at };
+      this.saveState = 'saved';
+      await this.refreshList();
+    } catch (e) {
+      this.saveState = 'failed';
+      this.error = toApiError(e);
+    }
+  }
+
+  /** Saves now what is waiting to be saved. */
+  async flush() {
+    if (this.draft && this.saveState === 'saving') {
+      clearTimeout(this.#saveTimer);
+      await this.#save(this.draft);
+    }
+  }
+
+  setField(field: PostingField, value: string) {
+    if (this.draft) this.update(setField(this.draft, field, value));
+  }
+
+  setName(name: string) {
+    if (this.draft) this.update({ ...this.draft, name: name || null });
+  }
+
+  /** Another template: its default sections apply again. */
+  setTemplate(template: string) {
+    if (this.draft) this.update({ ...this.draft, template, sections: null });
+  }
+
+  /** A change made in Rust, after the ones already asked for; only the section and item
+   * choices are taken from the answer (fields typed meanwhile stay). */
+  #inRust(section: string, change: (d: Draft) => Promise<Draft>) {
+    this.focusSection = section;
+    this.#changes = this.#changes.then(async () => {
+      if (!this.draft) return;
+      const id = this.draft.id;
+      try {
+        const next = await change(this.draft);
+        if (this.draft?.id === id)
+          this.update({ ...this.draft, sections: next.sections, items_off: next.items_off, item_edits: next.item_edits });
+      } catch (e) {
+        this.error = toApiError(e);
+      }
+    });
+    return this.#changes;
+  }
+
+  switchSection(section: string, on: boolean) {
+    return this.#inRust(section, (d) => api.switchDraftSection(d, section, on));
+  }
+
+  moveSection(section: string, by: -1 | 1) {
+    return this.#inRust(section, (d) => api.moveDraftSection(d, section, by));
+  }
+
+  switchItem(section: string, index: number, on: boolean) {
+    return this.#inRust(section, (d) => api.switchDraftItem(d, section, index, on));
+  }
+
+  /** The item's text for this posting; null drops the edit (back to the library's text). */
+  editItem(section: string, index: number, text: string | null) {
+    return this.#inRust(section, (d) => api.editDraftItem(d, section, index, text));
+  }
+
+  async create(roleId: string, template: string) {
+    try {
+      const d = await api.createDraft(roleId, template);
+      await this.refreshList();
+      this.#onOpen(d.id);
+    } catch (e) {
+      this.error = toApiError(e);
+    }
+  }
+
+  async duplicate() {
+    if (!this.draft) return;
+    await this.flush();
+    try {
+      const copy = await api.duplicateDraft(this.draft.id);
+      await this.refreshList();
+      this.#onOpen(copy.id);
+    } catch (e) {
+      this.error = toApiError(e);
+    }
+  }
+
+  async remove() {
+    if (!this.draft) return;
+    clearTimeout(this.#saveTimer);
+    try {
+      await api.deleteDraft(this.draft.id);
+      this.saveState = 'saved';
+      await this.refreshList();
+      this.#onOpen(null);
+    } catch (e) {
+      this.error = toApiError(e);
+    }
+  }
+
+  /** Exports; first lists the fields the template uses that are still empty, unless `anyway`. */
+  async exportAs(format: OutputFormat, anyway = false) {
+    if (!this.draft) return;
+    await this.#changes;
+    await this.flush();
+    if (!this.draft) return;
+    try {
+      if (!anyway) {
+        // Asked afresh: the preview on screen may be a keystroke behind.
+        const empty = (await api.previewDraft(this.draft)).unset_fields;
+        if (empty.length > 0) {
+          this.confirming = { format, fields: empty };
+          return;
+        }
+      }
+      this.confirming = null;
+      const path = await api.exportDraft(this.draft, format);
+      this.notice = path ? `Saved to ${path}` : null;
+    } catch (e) {
+      this.error = toApiError(e);
+    }
+  }
+
+  async copy(rich: boolean) {
+    if (!this.draft) return;
+    try {
+      await api.copyDraft(this.draft, rich);
+      this.notice = rich ? 'Copied as rich text' : 'Copied as Markdown';
+    } catch (e) {
+      this.error = toApiError(e);
+    }
+  }
+}
