@@ -72,7 +72,13 @@ impl From<LibraryError> for IpcError {
         let kind = match &e {
             LibraryError::NotFound { .. } => ErrorKind::NotFound,
             LibraryError::Io { .. } => ErrorKind::Io,
-            LibraryError::Parse { .. } | LibraryError::Exists { .. } => ErrorKind::BadInput,
+            LibraryError::Parse { .. }
+            | LibraryError::Exists { .. }
+            | LibraryError::InvalidId { .. }
+            | LibraryError::HoldsOther { .. }
+            | LibraryError::Clash { .. }
+            | LibraryError::Stale { .. }
+            | LibraryError::Locked { .. } => ErrorKind::BadInput,
         };
         IpcError::new(kind, e.to_string())
     }
