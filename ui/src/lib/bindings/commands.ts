@@ -39,4 +39,5 @@ export interface Commands {
   plan_import: { args: { paths: string[]; onProgress: Channel<ImportProgress> }; result: ImportReview };
   apply_import: { args: { id: number; decisions: Decisions }; result: ImportResult };
   cancel_import: { args: undefined; result: null };
+  set_aside_role_file: { args: { name: string }; result: string };
 }
