@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Builds the .deb with the Tauri bundler, installs it with dpkg, starts the installed app (from
+# its desktop entry's Exec) under Xvfb on an empty data folder, checks the window "Rolecraft"
+# shows the library (a screenshot that is not blank), then removes the package again.
+#
+#   scripts/deb.sh [--no-build] [--keep]     --keep leaves the package installed
+# env: DEB_SCREENSHOT (default /tmp/rolecraft-deb.png), DEB_WAIT (seconds, default 6).
+# Needs root (dpkg -i / -r), as on the test machine.
+set -euo pipefail
+source "$(dirname "$0")/app-deps.sh"
+cd "$ROOT"
+
+build=1 keep=0
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) build=0 ;;
+    --keep) keep=1 ;;
+    *) echo "usage: scripts/deb.sh [--no-build] [--keep]" >&2; exit 2 ;;
+  esac
+done
+shot="${DEB_SCREENSHOT:-/tmp/rolecraft-deb.png}"
+
+ensure_apt_packages xdotool
+TARGET_DIR="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')"
+if [ "$build" = 1 ]; then
+  build_ui
+  echo "==> tauri build --bundles deb"
+  # The UI's @tauri-apps/cli, run from the root where tauri.conf.json is; the UI is built above.
+  npm --prefix ui exec --no -- tauri build --bundles deb --config '{"build":{"beforeBuildCommand":""}}'
+fi
+deb="$(ls -t "$TARGET_DIR"/release/bundle/deb/*.deb | head -n1)"
+pkg="$(dpkg-deb -f "$deb" Package)"
+echo "==> $deb ($(du -h "$deb" | cut -f1)): package $pkg $(dpkg-deb -f "$deb" Version)"
+dpkg-deb -c "$deb" | awk '{print "    " $NF}'
+
+work="$(mktemp -d)"
+APP_PID=
+cleanup() {
+  [ -n "$APP_PID" ] && kill -TERM "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
+  [ -n "${XVFB_PID:-}" ] && kill -TERM "$XVFB_PID" 2>/dev/null && wait "$XVFB_PID" 2>/dev/null
+  if [ "$keep" = 0 ] && dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    echo "==> dpkg -r $pkg"
+    as_root dpkg -r "$pkg" >/dev/null
+  fi
+  rm -rf "$work"
+  return 0
+}
+trap cleanup EXIT
+
+echo "==> dpkg -i"
+as_root dpkg -i "$deb"
+desktop="$(dpkg -L "$pkg" | grep '^/usr/share/applications/.*\.desktop$' | head -n1)"
+icon="$(dpkg -L "$pkg" | grep '^/usr/share/icons/.*\.png$' | head -n1)"
+[ -n "$desktop" ] || { echo "deb: no desktop entry in $pkg" >&2; exit 1; }
+[ -n "$icon" ] || { echo "deb: no icon in $pkg" >&2; exit 1; }
+exec_line="$(sed -n 's/^Exec=//p' "$desktop" | head -n1)"
+exec_bin="${exec_line%% *}"
+echo "    desktop entry $desktop: Exec=$exec_line, Icon=$(sed -n 's/^Icon=//p' "$desktop")"
+echo "    icon $icon"
+command -v "$exec_bin" >/dev/null || { echo "deb: $exec_bin (the desktop entry's Exec) is not on PATH" >&2; exit 1; }
+
+start_xvfb
+mkdir -p "$work/data"
+echo "==> starting the installed $(command -v "$exec_bin") on an empty data folder"
+ROLECRAFT_DATA_DIR="$work/data" WEBKIT_DISABLE_COMPOSITING_MODE=1 "$exec_bin" >"$work/app.log" 2>&1 &
+APP_PID=$!
+if ! win="$(timeout 30 xdotool search --sync --onlyvisible --name '^Rolecraft$' | head -n1)"; then
+  echo "deb: no visible window titled Rolecraft within 30 s" >&2
+  cat "$work/app.log" >&2
+  exit 1
+fi
+echo "    window $win: \"$(xdotool getwindowname "$win")\""
+sleep "${DEB_WAIT:-6}"
+import -window root "$shot"
+kill -0 "$APP_PID" 2>/dev/null || { echo "deb: the app exited" >&2; cat "$work/app.log" >&2; exit 1; }
+
+# Not blank: a page with the library has text and many colours (a blank window has one or two),
+# and its most common colour (the background) covers well under all of the screen.
+colours="$(convert "$shot" -format '%k' info:)"
+top="$(convert "$shot" -format %c histogram:info:- | sort -rn | head -n1 | awk -F: '{print $1 + 0}')"
+total="$(convert "$shot" -format '%[fx:w*h]' info:)"
+bg_share="$(awk -v t="$top" -v n="$total" 'BEGIN{printf "%.3f", t / n}')"
+echo "    screenshot $shot: $colours colours, background $bg_share of the pixels"
+if [ "$colours" -lt 50 ] || awk -v s="$bg_share" 'BEGIN{exit !(s > 0.98)}'; then
+  echo "deb: the window looks blank ($shot)" >&2
+  exit 1
+fi
+echo "deb: OK: installed, started from its desktop entry, window \"Rolecraft\" shows content ($shot)"
