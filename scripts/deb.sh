@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Builds the .deb with the Tauri bundler, installs it with dpkg, starts the installed app (from
-# its desktop entry's Exec) under Xvfb on an empty data folder, checks the window "Rolecraft"
-# shows the library (a screenshot that is not blank), then removes the package again.
+# Builds the app in release and the .deb with the Tauri bundler, installs it with dpkg, starts
+# the installed app (its desktop entry's Exec) under Xvfb on an empty data folder, checks the
+# window "Rolecraft" shows the library (a screenshot that is not blank), then removes the
+# package again.
 #
-#   scripts/deb.sh [--no-build] [--keep]     --keep leaves the package installed
+#   scripts/deb.sh [--no-build] [--keep]     --no-build packs the release binary already built;
+#                                            --keep leaves the package installed
 # env: DEB_SCREENSHOT (default /tmp/rolecraft-deb.png), DEB_WAIT (seconds, default 6).
 # Needs root (dpkg -i / -r), as on the test machine.
 set -euo pipefail
@@ -24,10 +26,14 @@ ensure_apt_packages xdotool
 TARGET_DIR="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')"
 if [ "$build" = 1 ]; then
   build_ui
-  echo "==> tauri build --bundles deb"
-  # The UI's @tauri-apps/cli, run from the root where tauri.conf.json is; the UI is built above.
-  npm --prefix ui exec --no -- tauri build --bundles deb --config '{"build":{"beforeBuildCommand":""}}'
+  echo "==> cargo build --release (frontend embedded)"
+  cargo build --release -p rolecraft-app --features custom-protocol
 fi
+# The bundler packs the release binary built above (`tauri bundle` does not rebuild it); the
+# UI's @tauri-apps/cli, run from the root where tauri.conf.json is.
+echo "==> tauri bundle --bundles deb"
+rm -f "$TARGET_DIR"/release/bundle/deb/*.deb
+npm --prefix ui exec --no -- tauri bundle --bundles deb --features custom-protocol
 deb="$(ls -t "$TARGET_DIR"/release/bundle/deb/*.deb | head -n1)"
 pkg="$(dpkg-deb -f "$deb" Package)"
 echo "==> $deb ($(du -h "$deb" | cut -f1)): package $pkg $(dpkg-deb -f "$deb" Version)"
