@@ -62,6 +62,7 @@ fi
 
 work="$(mktemp -d)"
 cleanup() {
+  set +e # Xvfb's exit status after TERM must not stop the clean-up
   [ -n "${XVFB_PID:-}" ] && kill -TERM "$XVFB_PID" 2>/dev/null && wait "$XVFB_PID" 2>/dev/null
   rm -rf "$work"
   return 0

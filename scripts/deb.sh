@@ -6,7 +6,8 @@
 #
 #   scripts/deb.sh [--no-build] [--keep]     --no-build packs the release binary already built;
 #                                            --keep leaves the package installed
-# env: DEB_SCREENSHOT (default /tmp/rolecraft-deb.png), DEB_WAIT (seconds, default 6).
+# env: DEB_SCREENSHOT (default /tmp/rolecraft-deb.png), DEB_WAIT (seconds to wait for the
+#      library, default 90).
 # Needs root (dpkg -i / -r), as on the test machine.
 set -euo pipefail
 source "$(dirname "$0")/app-deps.sh"
@@ -42,11 +43,17 @@ dpkg-deb -c "$deb" | awk '{print "    " $NF}'
 work="$(mktemp -d)"
 APP_PID=
 cleanup() {
+  set +e # run every step: the app's exit status (143 after TERM) must not stop the removal
   [ -n "$APP_PID" ] && kill -TERM "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
   [ -n "${XVFB_PID:-}" ] && kill -TERM "$XVFB_PID" 2>/dev/null && wait "$XVFB_PID" 2>/dev/null
   if [ "$keep" = 0 ] && dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
     echo "==> dpkg -r $pkg"
     as_root dpkg -r "$pkg" >/dev/null
+    if dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || [ -e /usr/bin/rolecraft-app ]; then
+      echo "deb: dpkg -r $pkg left the package or /usr/bin/rolecraft-app behind" >&2
+      exit 1
+    fi
+    echo "    removed: no package $pkg, no /usr/bin/rolecraft-app"
   fi
   rm -rf "$work"
   return 0
@@ -70,25 +77,28 @@ mkdir -p "$work/data"
 echo "==> starting the installed $(command -v "$exec_bin") on an empty data folder"
 ROLECRAFT_DATA_DIR="$work/data" WEBKIT_DISABLE_COMPOSITING_MODE=1 "$exec_bin" >"$work/app.log" 2>&1 &
 APP_PID=$!
+started=$SECONDS
 if ! win="$(timeout 30 xdotool search --sync --onlyvisible --name '^Rolecraft$' | head -n1)"; then
   echo "deb: no visible window titled Rolecraft within 30 s" >&2
   cat "$work/app.log" >&2
   exit 1
 fi
 echo "    window $win: \"$(xdotool getwindowname "$win")\""
-sleep "${DEB_WAIT:-6}"
-import -window root "$shot"
-kill -0 "$APP_PID" 2>/dev/null || { echo "deb: the app exited" >&2; cat "$work/app.log" >&2; exit 1; }
-
-# Not blank: a page with the library has text and many colours (a blank window has one or two),
-# and its most common colour (the background) covers well under all of the screen.
-colours="$(convert "$shot" -format '%k' info:)"
-top="$(convert "$shot" -format %c histogram:info:- | sort -rn | head -n1 | awk -F: '{print $1 + 0}')"
-total="$(convert "$shot" -format '%[fx:w*h]' info:)"
-bg_share="$(awk -v t="$top" -v n="$total" 'BEGIN{printf "%.3f", t / n}')"
-echo "    screenshot $shot: $colours colours, background $bg_share of the pixels"
-if [ "$colours" -lt 50 ] || awk -v s="$bg_share" 'BEGIN{exit !(s > 0.98)}'; then
-  echo "deb: the window looks blank ($shot)" >&2
-  exit 1
-fi
-echo "deb: OK: installed, started from its desktop entry, window \"Rolecraft\" shows content ($shot)"
+# The library is shown when the sidebar's list (below the search box) and the role pane both
+# hold text: each region then has many colours (the empty shell has one or two). Polled, since
+# a loaded machine may take many seconds.
+deadline=$((SECONDS + ${DEB_WAIT:-90}))
+while :; do
+  kill -0 "$APP_PID" 2>/dev/null || { echo "deb: the app exited" >&2; cat "$work/app.log" >&2; exit 1; }
+  import -window root "$shot"
+  list="$(convert "$shot" -crop 279x300+0+110 +repage -format %k info:)"
+  role="$(convert "$shot" -crop 900x400+300+60 +repage -format %k info:)"
+  [ "$list" -ge 20 ] && [ "$role" -ge 20 ] && break
+  if [ "$SECONDS" -ge "$deadline" ]; then
+    echo "deb: no library after ${DEB_WAIT:-90} s: $list colours in the list, $role in the role pane ($shot)" >&2
+    exit 1
+  fi
+  sleep 2
+done
+echo "    screenshot $shot $((SECONDS - started)) s after the start: $list colours in the library list, $role in the role pane"
+echo "deb: OK: installed, started from its desktop entry, window \"Rolecraft\" shows the library ($shot)"
