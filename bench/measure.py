@@ -148,12 +148,17 @@ def main():
     sizes = {name: os.path.getsize(binary) / 1e6 for name, binary, _ in variants}
     print(f"\n{args.runs} runs each, alternating {', '.join(n for n, _, _ in variants)}; median [all runs]")
     for key, label, fmt in figures:
-        med_floor = statistics.median(r[key] for r in results[floor])
+        def med_of(name):
+            # -1: not seen within the idle time; left out of the median, shown in the runs
+            seen = [r[key] for r in results[name] if r[key] >= 0]
+            return statistics.median(seen) if seen else -1
+
+        med_floor = med_of(floor)
         print(f"{label}")
         for name, _, _ in variants:
             vals = [r[key] for r in results[name]]
-            med = statistics.median(vals)
-            ratio = f"{med / med_floor:5.2f}x floor" if name != floor and med_floor > 0 else ""
+            med = med_of(name)
+            ratio = f"{med / med_floor:5.2f}x floor" if name != floor and med_floor > 0 and med > 0 else ""
             runs = " ".join(fmt.format(v) for v in vals)
             print(f"  {name:8} {fmt.format(med):>8}  {ratio:12} [{runs}]")
     print("binary size (MB)")
