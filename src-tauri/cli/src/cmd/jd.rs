@@ -70,13 +70,22 @@ pub fn renderer() -> Result<Renderer, String> {
 
 pub fn run(lib: &Library, args: &JdArgs) -> Result<Output, String> {
     let role = lib.get(&args.id).map_err(|e| e.to_string())?;
-    let mut renderer = renderer()?;
-    let template = match (&args.template_file, &args.template) {
-        (Some(path), _) => renderer
-            .add_template_file(path)
-            .map_err(|e| e.to_string())?,
-        (None, Some(name)) => name.clone(),
-        (None, None) => DEFAULT_TEMPLATE.to_string(),
+    // Only the template used is compiled (see `Renderer::for_template`).
+    let (renderer, template) = match (&args.template_file, &args.template) {
+        (Some(path), _) => {
+            let mut renderer = renderer()?;
+            let name = renderer
+                .add_template_file(path)
+                .map_err(|e| e.to_string())?;
+            (renderer, name)
+        }
+        (None, name) => {
+            let name = name.as_deref().unwrap_or(DEFAULT_TEMPLATE);
+            let dir = data_dir().map(|d| d.join("templates"));
+            let renderer =
+                Renderer::for_template(name, dir.as_deref()).map_err(|e| e.to_string())?;
+            (renderer, name.to_string())
+        }
     };
     let mut draft = Draft::new("cli", &role.id, &template);
     for pair in &args.set {

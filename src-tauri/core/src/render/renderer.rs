@@ -69,6 +69,48 @@ impl Renderer {
         Ok(renderer)
     }
 
+    /// A renderer for one template, as `with_user_templates` would give it: the user's
+    /// `<dir>/<name>.hbs` when there is one (replacing the built-in), else the built-in `name`;
+    /// nothing else is compiled (compiling the three built-ins is a third of `rolecraft jd`).
+    /// Any other name gets `with_user_templates`, so it fails with the same list of templates.
+    pub fn for_template(name: &str, dir: Option<&Path>) -> Result<Renderer, RenderError> {
+        let plain = !name.is_empty() && !name.starts_with('.') && !name.contains(['/', '\\']);
+        let user = dir
+            .filter(|_| plain)
+            .map(|d| d.join(format!("{name}.hbs")))
+            .filter(|p| p.is_file());
+        let built_in = BUILT_IN.iter().find(|(n, _)| *n == name);
+        let mut renderer = Renderer {
+            registry: new_registry(),
+            entries: BTreeMap::new(),
+        };
+        match (user, built_in) {
+            (Some(path), _) => {
+                let shown = path.display().to_string();
+                match std::fs::read_to_string(&path) {
+                    Ok(source) => renderer.add(name, &source, TemplateOrigin::User, Some(shown)),
+                    Err(e) => {
+                        let error = RenderError::Io {
+                            path: shown.clone(),
+                            reason: e.to_string(),
+                        };
+                        renderer.add_broken(name, TemplateOrigin::User, Some(shown), error);
+                    }
+                }
+            }
+            (None, Some((name, source))) => {
+                renderer.add(name, source, TemplateOrigin::BuiltIn, None)
+            }
+            (None, None) => {
+                return match dir {
+                    Some(dir) => Renderer::with_user_templates(dir),
+                    None => Ok(Renderer::new()),
+                }
+            }
+        }
+        Ok(renderer)
+    }
+
     /// Adds (or re-reads) the user templates in `dir`.
     pub fn load_user_dir(&mut self, dir: &Path) -> Result<(), RenderError> {
         if !dir.is_dir() {
@@ -487,6 +529,47 @@ mod tests {
         assert!(
             matches!(err, RenderError::TemplateSyntax { ref template, line: 2.., .. } if template == "broken"),
             "{err:?}"
+        );
+    }
+
+    #[test]
+    fn a_renderer_for_one_template_renders_and_fails_as_the_whole_one() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join("full.hbs"), "Ours: {{role.title}}\n").unwrap();
+        std::fs::write(tmp.path().join("short.hbs"), "{{posting.location}}\n").unwrap();
+        std::fs::write(tmp.path().join("broken.hbs"), "{{#each sections}}\n").unwrap();
+        let whole = Renderer::with_user_templates(tmp.path()).unwrap();
+        let ctx = ctx_with(Some("Acme"));
+        for name in [
+            "full",
+            "short",
+            "broken",
+            "job-board",
+            "levelling-summary",
+            "nope",
+            "../x",
+        ] {
+            let one = Renderer::for_template(name, Some(tmp.path())).unwrap();
+            let a = one.render(name, &ctx, OutputFormat::Html);
+            let b = whole.render(name, &ctx, OutputFormat::Html);
+            assert_eq!(format!("{a:?}"), format!("{b:?}"), "{name}");
+            if ["full", "short", "job-board"].contains(&name) {
+                assert_eq!(one.templates().len(), 1, "{name} alone is compiled");
+                assert_eq!(one.info(name).unwrap(), whole.info(name).unwrap());
+            }
+        }
+        let built_in = Renderer::for_template("full", None).unwrap();
+        assert_eq!(
+            built_in.render_markdown("full", &ctx).unwrap(),
+            Renderer::new().render_markdown("full", &ctx).unwrap()
+        );
+        assert_eq!(
+            Renderer::for_template("nope", None)
+                .unwrap()
+                .render_markdown("nope", &ctx)
+                .unwrap_err()
+                .kind(),
+            "unknown_template"
         );
     }
 
