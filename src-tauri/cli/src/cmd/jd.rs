@@ -81,7 +81,7 @@ pub fn run(lib: &Library, args: &JdArgs) -> Result<Output, String> {
         }
         (None, name) => {
             let name = name.as_deref().unwrap_or(DEFAULT_TEMPLATE);
-            let dir = data_dir().map(|d| d.join("templates"));
+            let dir = DataDir::from_env().map(|d| d.templates());
             let renderer =
                 Renderer::for_template(name, dir.as_deref()).map_err(|e| e.to_string())?;
             (renderer, name.to_string())
