@@ -145,10 +145,10 @@ impl Renderer {
         }
     }
 
-    /// Registers a template from text (replacing one of the same name). Tests only: the app and
-    /// the CLI register files (`add_template_file`, `with_user_templates`).
-    #[cfg(test)]
-    pub(crate) fn add_template(
+    /// Registers a template from text (replacing one of the same name). For the template fuzz
+    /// target and tests: the app and the CLI register files (`add_template_file`,
+    /// `with_user_templates`).
+    pub fn add_template(
         &mut self,
         name: &str,
         source: &str,
