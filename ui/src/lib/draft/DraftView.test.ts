@@ -36,6 +36,13 @@ describe('DraftView', () => {
     expect(calls.filter((c) => c.cmd === 'save_draft').length).toBeGreaterThanOrEqual(1);
   });
 
+  it('saves at once on Ctrl+S instead of waiting for the autosave', async () => {
+    const { user, store } = await setup();
+    await user.type(screen.getByRole('textbox', { name: /Company/ }), 'Acme');
+    await user.keyboard('{Control>}s{/Control}');
+    await waitFor(() => expect(store.get(DRAFT.id)?.posting.company).toBe('Acme'), { timeout: 300 });
+  });
+
   it('switches an item off and edits another for this posting, through the shell', async () => {
     const { user, store, calls } = await setup();
     await user.click(screen.getByRole('checkbox', { name: 'Include: Owns the budget.' }));
