@@ -22,7 +22,7 @@ fi
 echo "==> building fuzz targets"
 cargo fuzz build -s none -a || exit 1
 host="$(rustc -vV | sed -n 's/^host: //p')"
-bin="fuzz/target/$host/release"
+bin="${CARGO_TARGET_DIR:-fuzz/target}/$host/release"  # cargo fuzz honours CARGO_TARGET_DIR
 
 declare -A execs crashes
 for t in "${TARGETS[@]}"; do execs[$t]=0; crashes[$t]=0; done

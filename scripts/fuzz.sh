@@ -33,7 +33,7 @@ fi
 echo "==> building fuzz targets"
 cargo fuzz build -s none -a
 host="$(rustc -vV | sed -n 's/^host: //p')"
-bin="fuzz/target/$host/release"
+bin="${CARGO_TARGET_DIR:-fuzz/target}/$host/release"  # cargo fuzz honours CARGO_TARGET_DIR
 
 declare -A execs result
 failed=0
@@ -65,7 +65,7 @@ for t in "${TARGETS[@]}"; do
   printf '%-14s %14s  %s\n' "$t" "${execs[$t]:-?}" "${result[$t]}"
 done
 if [ "$failed" -ne 0 ]; then
-  echo "fuzzing found a crash: reproduce with fuzz/target/$host/release/<target> <artifact>" >&2
+  echo "fuzzing found a crash: reproduce with $bin/<target> <artifact>" >&2
   exit 1
 fi
 echo "fuzz: no crash in ${#TARGETS[@]} targets"
