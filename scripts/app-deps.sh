@@ -44,19 +44,50 @@ build_ui() {
   npm --prefix "$ROOT/ui" run build --silent
 }
 
-# Starts Xvfb on a display nobody uses (it picks the number itself) and exports DISPLAY.
-# XVFB_PID is set for stop_xvfb.
+# Starts Xvfb on a display nobody uses and exports DISPLAY; XVFB_PID is set for stop_xvfb.
+# First lets Xvfb pick the number itself (-displayfd); if that fails (a slow machine, a Xvfb
+# without -displayfd), tries fixed numbers whose lock file is absent. Xvfb's own messages are
+# kept in a log and printed when it cannot start, so a failure says why.
 start_xvfb() {
-  local size="${1:-1280x800x24}" fifo
+  local size="${1:-1280x800x24}" log display=""
+  log="$(mktemp)"
+  _xvfb_displayfd "$size" "$log" && return 0
+  for display in $(seq 99 140); do
+    [ -e "/tmp/.X${display}-lock" ] || [ -e "/tmp/.X11-unix/X${display}" ] && continue
+    Xvfb ":$display" -screen 0 "$size" -nolisten tcp >>"$log" 2>&1 &
+    XVFB_PID=$!
+    local tries
+    for tries in $(seq 1 60); do
+      if [ -e "/tmp/.X11-unix/X${display}" ]; then
+        export DISPLAY=":$display"
+        echo "==> Xvfb on $DISPLAY (pid $XVFB_PID)"
+        return 0
+      fi
+      kill -0 "$XVFB_PID" 2>/dev/null || break
+      sleep 0.5
+    done
+    stop_xvfb
+  done
+  echo "Xvfb did not start; its messages:" >&2
+  cat "$log" >&2
+  return 1
+}
+
+_xvfb_displayfd() {
+  local size="$1" log="$2" fifo display
   fifo="$(mktemp -u)"
   mkfifo "$fifo"
-  Xvfb -displayfd 3 -screen 0 "$size" -nolisten tcp 3>"$fifo" 2>/dev/null &
+  Xvfb -displayfd 3 -screen 0 "$size" -nolisten tcp 3>"$fifo" 2>>"$log" &
   XVFB_PID=$!
-  local display
-  read -r -t 10 display <"$fifo" || { echo "Xvfb did not start" >&2; rm -f "$fifo"; return 1; }
+  if read -r -t 30 display <"$fifo" && [ -n "$display" ]; then
+    rm -f "$fifo"
+    export DISPLAY=":$display"
+    echo "==> Xvfb on $DISPLAY (pid $XVFB_PID)"
+    return 0
+  fi
   rm -f "$fifo"
-  export DISPLAY=":$display"
-  echo "==> Xvfb on $DISPLAY (pid $XVFB_PID)"
+  stop_xvfb
+  return 1
 }
 
 stop_xvfb() {
