@@ -2,4 +2,5 @@ pub mod compare;
 pub mod import;
 pub mod library;
 pub mod model;
+pub mod checks;
 pub mod render;

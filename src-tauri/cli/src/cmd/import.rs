@@ -77,6 +77,7 @@ pub fn run(args: &ImportArgs) -> Result<Output, String> {
         return Ok(Output {
             stdout: report(&plan, args.json)?,
             stderr: notes,
+            failed: false,
         });
     }
     let dir = dir.expect("set above when not a dry run");
@@ -111,6 +112,7 @@ pub fn run(args: &ImportArgs) -> Result<Output, String> {
     Ok(Output {
         stdout: report(&plan, args.json)?,
         stderr: notes,
+        failed: false,
     })
 }
 

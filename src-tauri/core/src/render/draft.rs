@@ -15,7 +15,7 @@ use super::context::{civil_timestamp, unix_now, Posting};
 use crate::library::write_atomic;
 use crate::model::Role;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Draft {
     /// File stem in the drafts folder: lower-case letters, digits, `-` and `_`.

@@ -12,14 +12,17 @@
 
 pub mod context;
 pub mod draft;
+pub mod fields;
+pub mod formats;
 mod helpers;
 pub mod html;
 mod markdown;
 mod renderer;
+pub mod sections;
 pub mod templates;
 
 #[cfg(test)]
-mod golden_tests;
+pub(crate) mod golden_tests;
 #[cfg(test)]
 mod xss_tests;
 
@@ -28,8 +31,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use context::{
-    build_context, JdContext, JdGroup, JdItem, JdSection, Meta, Posting, PostingField,
+    build_context, build_context_with, TemplateOptions, JdContext, JdGroup, JdItem, JdSection, Meta, Posting, PostingField,
+    STRUCTURED_KEYS,
 };
+pub use fields::{EmploymentType, Location, PayPeriod, Salary, SalaryShape, Workplace, WorkplaceKind};
 pub use draft::{
     delete_draft, drafts_dir, duplicate_draft, list_drafts, load_draft, new_draft_id, outline,
     save_draft, Draft, DraftError, DraftSummary, ItemEdit, ItemRef, OutlineItem, OutlineSection,
@@ -37,6 +42,7 @@ pub use draft::{
 pub use helpers::register as register_helpers;
 pub use html::{html_document, markdown_to_html, sanitize};
 pub use markdown::tidy_markdown;
+pub use sections::{candidate_heading, is_internal_section, CANDIDATE_HEADINGS, INTERNAL_SECTIONS};
 pub use renderer::{Rendered, Renderer};
 pub use templates::{TemplateInfo, TemplateOrigin, BUILT_IN, DEFAULT_TEMPLATE};
 
@@ -94,6 +100,14 @@ pub enum RenderError {
     },
     #[error("unknown posting field \"{key}\"; use KEY=VALUE with KEY one of: {known}")]
     UnknownField { key: String, known: String },
+    #[error("posting field \"{key}\": \"{value}\" is not {expected}")]
+    InvalidField {
+        key: String,
+        value: String,
+        expected: String,
+    },
+    #[error("the JSON-LD lacks required JobPosting properties: {missing}")]
+    MissingProperties { missing: String },
     #[error("{path}: {reason}")]
     Io { path: String, reason: String },
 }
@@ -134,6 +148,8 @@ impl RenderError {
             RenderError::UnknownTemplate { .. } => "unknown_template",
             RenderError::UnknownSection { .. } => "unknown_section",
             RenderError::UnknownField { .. } => "unknown_field",
+            RenderError::InvalidField { .. } => "invalid_field",
+            RenderError::MissingProperties { .. } => "missing_properties",
             RenderError::Io { .. } => "io",
         }
     }
