@@ -22,6 +22,8 @@ pub mod sections;
 pub mod templates;
 
 #[cfg(test)]
+mod formats_tests;
+#[cfg(test)]
 pub(crate) mod golden_tests;
 #[cfg(test)]
 mod xss_tests;
