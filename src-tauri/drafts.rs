@@ -2,13 +2,9 @@
 //! templates from the core's `Renderer` (built-ins plus `<data dir>/templates`), the live
 //! preview rendered in Rust, export through the save dialog and copy to the clipboard.
 
-use std::path::PathBuf;
-
-use rolecraft_core::library::data_dir;
-use rolecraft_core::render::{
-    self, markdown_to_html, Draft, DraftSummary, OutlineSection, OutputFormat, PostingField,
-    Renderer, TemplateInfo,
-};
+use rolecraft_core::data_dir::DataDir;
+use rolecraft_core::drafts::{self, Draft, DraftStore, DraftSummary, OutlineSection, PostingField};
+use rolecraft_core::render::{self, markdown_to_html, OutputFormat, TemplateInfo};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_clipboard_manager::ClipboardExt;
@@ -16,33 +12,19 @@ use ts_rs::TS;
 
 use crate::error::{ErrorKind, IpcError};
 use crate::save;
-use crate::state::AppState;
+use crate::state::{load_renderer, templates_dir, AppState};
 
 type Result<T> = std::result::Result<T, IpcError>;
 
-fn drafts_dir() -> Result<PathBuf> {
-    data_dir().map(|d| render::drafts_dir(&d)).ok_or_else(|| {
-        IpcError::new(
-            ErrorKind::Io,
-            "no data folder: set ROLECRAFT_DATA_DIR or HOME",
-        )
-    })
-}
-
-fn templates_dir() -> Option<PathBuf> {
-    data_dir().map(|d| d.join("templates"))
-}
-
-/// The renderer with the built-in templates and the user's folder (a broken user template is
-/// listed with its error; only an unreadable folder fails).
-pub fn load_renderer() -> (Renderer, Option<String>) {
-    match templates_dir().filter(|d| d.is_dir()) {
-        Some(dir) => match Renderer::with_user_templates(&dir) {
-            Ok(r) => (r, None),
-            Err(e) => (Renderer::new(), Some(e.to_string())),
-        },
-        None => (Renderer::new(), None),
-    }
+fn store() -> Result<DraftStore> {
+    DataDir::from_env()
+        .map(|d| DraftStore::in_data_dir(&d))
+        .ok_or_else(|| {
+            IpcError::new(
+                ErrorKind::Io,
+                "no data folder: set ROLECRAFT_DATA_DIR or HOME",
+            )
+        })
 }
 
 /// A posting field and its label, for the form.
@@ -97,7 +79,7 @@ pub fn editor_options(state: State<'_, AppState>) -> Result<EditorOptions> {
 
 #[tauri::command]
 pub fn list_drafts() -> Result<Vec<DraftSummary>> {
-    Ok(render::list_drafts(&drafts_dir()?)?)
+    Ok(store()?.list()?)
 }
 
 /// A new draft of a library role, saved at once.
@@ -112,31 +94,31 @@ pub fn create_draft(
         .read()
         .map_err(crate::commands::poisoned)?
         .get(&role_id)?;
-    let dir = drafts_dir()?;
+    let store = store()?;
     let template = template.unwrap_or_else(|| render::DEFAULT_TEMPLATE.to_string());
-    let draft = Draft::new(&render::new_draft_id(&dir, &role_id), &role_id, &template);
-    Ok(render::save_draft(&dir, &draft)?)
+    let draft = Draft::new(&store.new_id(&role_id), &role_id, &template);
+    Ok(store.save(&draft)?)
 }
 
 #[tauri::command]
 pub fn open_draft(id: String) -> Result<Draft> {
-    Ok(render::load_draft(&drafts_dir()?, &id)?)
+    Ok(store()?.load(&id)?)
 }
 
 /// Autosave: writes the draft atomically and returns it with its new `updated_at`.
 #[tauri::command]
 pub fn save_draft(draft: Draft) -> Result<Draft> {
-    Ok(render::save_draft(&drafts_dir()?, &draft)?)
+    Ok(store()?.save(&draft)?)
 }
 
 #[tauri::command]
 pub fn duplicate_draft(id: String) -> Result<Draft> {
-    Ok(render::duplicate_draft(&drafts_dir()?, &id)?)
+    Ok(store()?.duplicate(&id)?)
 }
 
 #[tauri::command]
 pub fn delete_draft(id: String) -> Result<()> {
-    Ok(render::delete_draft(&drafts_dir()?, &id)?)
+    Ok(store()?.delete(&id)?)
 }
 
 #[tauri::command]
@@ -148,7 +130,7 @@ pub fn preview_draft(state: State<'_, AppState>, draft: Draft) -> Result<DraftPr
         .info(&draft.template)
         .ok()
         .and_then(|t| t.default_sections.clone());
-    let outline = render::outline(role, &draft, defaults.as_deref());
+    let outline = drafts::outline(role, &draft, defaults.as_deref());
     Ok(
         match renderer.render_draft(role, &draft, OutputFormat::Html) {
             Ok(r) => DraftPreview {

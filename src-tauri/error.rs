@@ -1,8 +1,9 @@
 //! The one error type that crosses IPC: `{ kind, message }`, so the UI can react to the kind.
 
 use rolecraft_core::compare::CompareError;
+use rolecraft_core::drafts::DraftError;
 use rolecraft_core::library::LibraryError;
-use rolecraft_core::render::{DraftError, RenderError};
+use rolecraft_core::render::RenderError;
 use serde::Serialize;
 use ts_rs::TS;
 

@@ -15,11 +15,10 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use rolecraft_core::data_dir::DataDir;
 use rolecraft_core::import::{import_many, FileError};
-use rolecraft_core::library::{
-    plan_import as plan, save_role, user_library_dir, Decisions, ImportPlan, Library,
-    LibrarySources, SaveMode,
-};
+use rolecraft_core::library::{save_role, Library, LibrarySources, SaveMode};
+use rolecraft_core::review::{plan_import as plan, Decisions, ImportPlan};
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, DragDropEvent, Manager, Runtime, State};
@@ -99,6 +98,10 @@ pub struct ImportResult {
     /// Ids of the roles saved, in plan order.
     pub saved: Vec<String>,
     pub library_dir: String,
+}
+
+fn user_library_dir() -> Option<std::path::PathBuf> {
+    DataDir::from_env().map(|d| d.roles())
 }
 
 fn no_data_dir() -> IpcError {

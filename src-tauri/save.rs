@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use rolecraft_core::library::write_atomic;
+use rolecraft_core::fs::write_atomic;
 use rolecraft_core::render::OutputFormat;
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_dialog::DialogExt;

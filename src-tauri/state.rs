@@ -2,7 +2,10 @@
 
 use std::sync::RwLock;
 
-use rolecraft_core::library::{user_library_dir, Library, LibrarySources};
+use std::path::PathBuf;
+
+use rolecraft_core::data_dir::DataDir;
+use rolecraft_core::library::{Library, LibrarySources};
 use rolecraft_core::render::Renderer;
 
 pub struct AppState {
@@ -22,7 +25,7 @@ impl AppState {
     pub fn open(args: &[String]) -> Self {
         let sources = LibrarySources {
             only: None,
-            user_dir: user_library_dir(),
+            user_dir: DataDir::from_env().map(|d| d.roles()),
         };
         let (library, library_problem) = match Library::open(&sources) {
             Ok(lib) => (lib, None),
@@ -31,13 +34,30 @@ impl AppState {
                 (fallback, Some(e.to_string()))
             }
         };
-        let (renderer, _) = crate::drafts::load_renderer();
+        let (renderer, _) = load_renderer();
         AppState {
             library: RwLock::new(library),
             renderer: RwLock::new(renderer),
             library_problem,
             startup_route: startup_route(args),
         }
+    }
+}
+
+/// `<data dir>/templates`, where user templates go.
+pub fn templates_dir() -> Option<PathBuf> {
+    DataDir::from_env().map(|d| d.templates())
+}
+
+/// The renderer with the built-in templates and the user's folder (a broken user template is
+/// listed with its error; only an unreadable folder fails).
+pub fn load_renderer() -> (Renderer, Option<String>) {
+    match templates_dir().filter(|d| d.is_dir()) {
+        Some(dir) => match Renderer::with_user_templates(&dir) {
+            Ok(r) => (r, None),
+            Err(e) => (Renderer::new(), Some(e.to_string())),
+        },
+        None => (Renderer::new(), None),
     }
 }
 

@@ -208,7 +208,7 @@ fn a_draft_is_created_previewed_saved_listed_duplicated_exported_and_deleted() {
 
 #[test]
 fn draft_items_are_switched_and_edited_by_the_core_rules() {
-    let draft = serde_json::to_value(rolecraft_core::render::Draft::new(
+    let draft = serde_json::to_value(rolecraft_core::drafts::Draft::new(
         "x",
         "vp-of-engineering",
         "full",

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use rolecraft_core::library::{user_library_dir, Library, LibrarySources};
+use rolecraft_core::data_dir::DataDir;
+use rolecraft_core::library::{Library, LibrarySources};
 
 #[derive(Parser)]
 #[command(
@@ -62,7 +63,7 @@ impl From<String> for Output {
 fn open_library(cli_library: &Option<PathBuf>) -> Result<Library, String> {
     let sources = LibrarySources {
         only: cli_library.clone(),
-        user_dir: user_library_dir(),
+        user_dir: DataDir::from_env().map(|d| d.roles()),
     };
     Library::open(&sources).map_err(|e| e.to_string())
 }

@@ -21,23 +21,42 @@ fn findings<'a>(v: &'a Value, rule: &str) -> Vec<&'a Value> {
 #[test]
 fn a_denver_posting_without_pay_fails_naming_colorado_and_passes_with_range_and_benefits() {
     let data = tempfile::tempdir().unwrap();
-    let out = rolecraft(data.path(), &["check", "cto", "--set", "location=Denver, CO, US"]);
+    let out = rolecraft(
+        data.path(),
+        &["check", "cto", "--set", "location=Denver, CO, US"],
+    );
     assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
     let text = stdout(&out);
     assert!(
-        text.lines()
-            .any(|l| l.starts_with("error") && l.contains("pay_transparency") && l.contains("Colorado")),
+        text.lines().any(|l| l.starts_with("error")
+            && l.contains("pay_transparency")
+            && l.contains("Colorado")),
         "{text}"
     );
 
     let full = [
-        "check", "cto", "--format", "json",
-        "--set", "location=Denver, CO, US",
-        "--set", "salary_min=250000", "--set", "salary_max=300000",
-        "--set", "currency=USD", "--set", "salary_period=year",
-        "--set", "benefits=Health, dental and vision; 401(k) with a match.",
-        "--set", "company=Acme", "--set", "employment_type=full_time",
-        "--set", "how_to_apply=Apply at acme.example/jobs.",
+        "check",
+        "cto",
+        "--format",
+        "json",
+        "--set",
+        "location=Denver, CO, US",
+        "--set",
+        "salary_min=250000",
+        "--set",
+        "salary_max=300000",
+        "--set",
+        "currency=USD",
+        "--set",
+        "salary_period=year",
+        "--set",
+        "benefits=Health, dental and vision; 401(k) with a match.",
+        "--set",
+        "company=Acme",
+        "--set",
+        "employment_type=full_time",
+        "--set",
+        "how_to_apply=Apply at acme.example/jobs.",
     ];
     let out = rolecraft(data.path(), &full);
     let v = json_of(&out);
@@ -52,9 +71,14 @@ fn new_york_city_with_only_a_maximum_names_the_open_ended_range() {
     let out = rolecraft(
         data.path(),
         &[
-            "check", "cto", "--format", "json",
-            "--set", "location=New York, NY, US",
-            "--set", "salary_max=250000",
+            "check",
+            "cto",
+            "--format",
+            "json",
+            "--set",
+            "location=New York, NY, US",
+            "--set",
+            "salary_max=250000",
         ],
     );
     assert_eq!(out.status.code(), Some(1));
@@ -72,7 +96,10 @@ fn new_york_city_with_only_a_maximum_names_the_open_ended_range() {
 #[test]
 fn director_of_engineering_has_stretegic_at_its_item_and_source_line_and_15_years_age_coded() {
     let data = tempfile::tempdir().unwrap();
-    let out = rolecraft(data.path(), &["check", "director-of-engineering", "--format", "json"]);
+    let out = rolecraft(
+        data.path(),
+        &["check", "director-of-engineering", "--format", "json"],
+    );
     let v = json_of(&out);
     let spelling = findings(&v, "spelling");
     let typo = spelling
@@ -85,14 +112,16 @@ fn director_of_engineering_has_stretegic_at_its_item_and_source_line_and_15_year
     assert!(typo["span"]["start"].as_u64().unwrap() < typo["span"]["end"].as_u64().unwrap());
     let age = findings(&v, "age_coded");
     assert!(
-        age.iter().any(|f| f["text"].as_str().unwrap().starts_with("15+")),
+        age.iter()
+            .any(|f| f["text"].as_str().unwrap().starts_with("15+")),
         "{age:#?}"
     );
     // The human format names the item and its source line too.
     let out = rolecraft(data.path(), &["check", "director-of-engineering"]);
     let text = stdout(&out);
     assert!(
-        text.lines().any(|l| l.contains("Stretegic") && l.contains("[competencies #1, 000_8c1f8f3f73223611.txt:")),
+        text.lines().any(|l| l.contains("Stretegic")
+            && l.contains("[competencies #1, 000_8c1f8f3f73223611.txt:")),
         "{text}"
     );
 }
@@ -101,11 +130,16 @@ fn director_of_engineering_has_stretegic_at_its_item_and_source_line_and_15_year
 fn jd_formats_and_check_before_writing() {
     let data = tempfile::tempdir().unwrap();
     let base = [
-        "jd", "vp-of-engineering",
-        "--set", "company=Acme",
-        "--set", "location=Berlin, Germany",
-        "--set", "employment_type=FULL-TIME",
-        "--set", "how_to_apply=Send your CV to jobs@acme.example.",
+        "jd",
+        "vp-of-engineering",
+        "--set",
+        "company=Acme",
+        "--set",
+        "location=Berlin, Germany",
+        "--set",
+        "employment_type=FULL-TIME",
+        "--set",
+        "how_to_apply=Send your CV to jobs@acme.example.",
     ];
     let with = |extra: &[&str]| -> Vec<String> {
         base.iter().chain(extra).map(|s| s.to_string()).collect()
@@ -121,18 +155,33 @@ fn jd_formats_and_check_before_writing() {
     assert_eq!(ld["@type"], "JobPosting");
     assert_eq!(ld["employmentType"], "FULL_TIME");
 
-    let out = run(vec!["jd".into(), "cto".into(), "--format".into(), "jsonld".into()]);
+    let out = run(vec![
+        "jd".into(),
+        "cto".into(),
+        "--format".into(),
+        "jsonld".into(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("hiringOrganization"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("hiringOrganization"),
+        "{}",
+        stderr(&out)
+    );
 
     let out = run(with(&["--format", "fragment"]));
     let html = stdout(&out);
-    assert!(html.contains("<h2>VP of Engineering at Acme</h2>"), "{html}");
+    assert!(
+        html.contains("<h2>VP of Engineering at Acme</h2>"),
+        "{html}"
+    );
     assert!(!html.contains("<h1") && !html.contains("<a "), "{html}");
 
     let out = run(with(&["--format", "text"]));
     let text = stdout(&out);
-    assert!(text.starts_with("VP of Engineering at Acme\n") && !text.contains("**"), "{text}");
+    assert!(
+        text.starts_with("VP of Engineering at Acme\n") && !text.contains("**"),
+        "{text}"
+    );
 
     let file = data.path().join("vp.docx");
     let out = run(with(&["--format", "docx", "-o", file.to_str().unwrap()]));
@@ -143,7 +192,11 @@ fn jd_formats_and_check_before_writing() {
     // --check: a Denver posting without pay writes nothing and exits 1.
     let md = data.path().join("denver.md");
     let out = run(with(&[
-        "--set", "location=Denver, CO, US", "--check", "-o", md.to_str().unwrap(),
+        "--set",
+        "location=Denver, CO, US",
+        "--check",
+        "-o",
+        md.to_str().unwrap(),
     ]));
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("Colorado"), "{}", stderr(&out));
@@ -161,11 +214,26 @@ fn jd_formats_and_check_before_writing() {
 #[test]
 fn a_broken_checks_json_is_an_error_naming_it() {
     let data = tempfile::tempdir().unwrap();
-    std::fs::write(data.path().join("checks.json"), "{\"rules\": {\"spelling\": {\"on\": 1}}}").unwrap();
+    std::fs::write(
+        data.path().join("checks.json"),
+        "{\"rules\": {\"spelling\": {\"on\": 1}}}",
+    )
+    .unwrap();
     let out = rolecraft(data.path(), &["check", "cto"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("checks.json") && stderr(&out).contains("line 1"), "{}", stderr(&out));
-    std::fs::write(data.path().join("checks.json"), "{\"rules\": {\"spelling\": {\"enabled\": false}}}").unwrap();
-    let out = rolecraft(data.path(), &["check", "director-of-engineering", "--format", "json"]);
+    assert!(
+        stderr(&out).contains("checks.json") && stderr(&out).contains("line 1"),
+        "{}",
+        stderr(&out)
+    );
+    std::fs::write(
+        data.path().join("checks.json"),
+        "{\"rules\": {\"spelling\": {\"enabled\": false}}}",
+    )
+    .unwrap();
+    let out = rolecraft(
+        data.path(),
+        &["check", "director-of-engineering", "--format", "json"],
+    );
     assert!(findings(&json_of(&out), "spelling").is_empty());
 }

@@ -16,8 +16,9 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use rolecraft_core::checks::{CheckInput, Checker};
+use rolecraft_core::drafts::Draft;
 use rolecraft_core::library::bundled_roles;
-use rolecraft_core::render::{Draft, Meta, Renderer};
+use rolecraft_core::render::{Meta, Renderer};
 
 fn bench_checks(c: &mut Criterion) {
     let roles = bundled_roles().expect("bundled roles");

@@ -15,11 +15,11 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use handlebars::Handlebars;
-use rolecraft_core::import::new_parser;
+use rolecraft_core::drafts::{Draft, Posting};
 use rolecraft_core::library::bundled_roles;
+use rolecraft_core::markdown::new_parser;
 use rolecraft_core::render::{
-    html_document, register_helpers, Draft, Meta, OutputFormat, Posting, Renderer, BUILT_IN,
-    DEFAULT_TEMPLATE,
+    html_document, register_helpers, Meta, OutputFormat, Renderer, BUILT_IN, DEFAULT_TEMPLATE,
 };
 
 fn posting() -> Posting {

@@ -1,6 +1,25 @@
+//! Rolecraft's core, in layers (each uses only those listed before it; `tests/layers.rs` checks):
+//!
+//! 1. [`model`]: the role data types.
+//! 2. The bottom layer: [`text`] (normalising, similarity), [`markdown`] (parser options),
+//!    [`fs`] (atomic writes), [`time`] (dates),
+//!    [`data_dir`] (where the user's roles, templates and drafts live).
+//! 3. [`import`], 4. [`library`], 5. [`compare`], 6. [`drafts`], 7. [`render`],
+//! 8. [`review`] (an import's plan, decisions and apply).
+
+pub mod checks;
 pub mod compare;
+pub mod data_dir;
+pub mod drafts;
+pub mod fs;
 pub mod import;
 pub mod library;
+pub mod markdown;
 pub mod model;
-pub mod checks;
 pub mod render;
+pub mod review;
+pub mod text;
+pub mod time;
+
+#[cfg(test)]
+mod testing;

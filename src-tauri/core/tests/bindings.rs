@@ -9,16 +9,16 @@ use rolecraft_core::compare::{
     LadderStep, MultiComparison, RoleHeader, Row, SectionDiff, Shared, SharedFact, SharedSection,
     SharedSkill, SkillCell, SkillRow, Status, WordOp, WordOpKind,
 };
+use rolecraft_core::drafts::{
+    Draft, DraftSummary, ItemEdit, ItemRef, OutlineItem, OutlineSection, Posting, PostingField,
+};
 use rolecraft_core::import::FileError;
-use rolecraft_core::library::{Decisions, ImportPlan, RoleChoice, RolePlan};
 use rolecraft_core::model::{
     Conflict, ConflictSide, Format, Item, Link, Role, Section, Skill, SourceDoc, SourceRef,
     Warning, WarningKind,
 };
-use rolecraft_core::render::{
-    Draft, DraftSummary, ItemEdit, ItemRef, OutlineItem, OutlineSection, OutputFormat, Posting,
-    PostingField, TemplateInfo, TemplateOrigin,
-};
+use rolecraft_core::render::{OutputFormat, TemplateInfo, TemplateOrigin};
+use rolecraft_core::review::{Decisions, ImportPlan, RoleChoice, RolePlan};
 use ts_rs::{Config, ExportError, TS};
 
 type Export = fn(&Config) -> Result<String, ExportError>;

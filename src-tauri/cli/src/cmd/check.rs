@@ -3,7 +3,8 @@
 
 use clap::{Args, ValueEnum};
 use rolecraft_core::checks::{CheckInput, Checker, ChecksConfig, Finding, Origin, Report};
-use rolecraft_core::library::{data_dir, Library};
+use rolecraft_core::data_dir::DataDir;
+use rolecraft_core::library::Library;
 use rolecraft_core::render::{Meta, OutputFormat};
 use serde_json::{json, Value};
 
@@ -29,8 +30,8 @@ pub enum CheckFormat {
 
 /// The checks with the user's `checks.json` (in the app-data folder) applied.
 pub fn checker() -> Result<Checker, String> {
-    let config = match data_dir() {
-        Some(dir) => ChecksConfig::load(&dir).map_err(|e| e.to_string())?,
+    let config = match DataDir::from_env() {
+        Some(dir) => ChecksConfig::load(dir.root()).map_err(|e| e.to_string())?,
         None => ChecksConfig::default(),
     };
     Checker::with_config(config).map_err(|e| e.to_string())
@@ -53,8 +54,8 @@ pub fn run(lib: &Library, args: &CheckArgs) -> Result<Output, String> {
     let stdout = match args.format {
         CheckFormat::Text => human(&report),
         CheckFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&json_report(&report))
-                .map_err(|e| e.to_string())?;
+            let mut s =
+                serde_json::to_string_pretty(&json_report(&report)).map_err(|e| e.to_string())?;
             s.push('\n');
             s
         }

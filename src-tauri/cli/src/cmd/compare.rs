@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use rolecraft_core::compare::{compare_roles, MAX_ROLES};
-use rolecraft_core::library::{write_atomic, Library};
+use rolecraft_core::fs::write_atomic;
+use rolecraft_core::library::Library;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CompareFormat {

@@ -1,11 +1,11 @@
 use std::path::PathBuf;
 
 use clap::Args;
+use rolecraft_core::data_dir::DataDir;
 use rolecraft_core::import::import_path;
-use rolecraft_core::library::{
-    load_dir, plan_import, save_role, Decisions, ImportPlan, RoleChoice, SaveMode,
-};
+use rolecraft_core::library::{load_dir, save_role, SaveMode};
 use rolecraft_core::model::{Conflict, Role, Warning};
+use rolecraft_core::review::{plan_import, Decisions, ImportPlan, RoleChoice};
 use serde::Serialize;
 
 use crate::Output;
@@ -61,9 +61,10 @@ pub fn run(args: &ImportArgs) -> Result<Output, String> {
         .collect::<Result<Vec<_>, _>>()?;
     let dir = match &args.into {
         Some(d) => Some(d.clone()),
-        None if args.dry_run => rolecraft_core::library::user_library_dir(),
+        None if args.dry_run => DataDir::from_env().map(|d| d.roles()),
         None => Some(
-            rolecraft_core::library::user_library_dir()
+            DataDir::from_env()
+                .map(|d| d.roles())
                 .ok_or("no user data folder on this system; pass --into DIR")?,
         ),
     };

@@ -7,11 +7,14 @@
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use rolecraft_core::library::{data_dir, write_atomic, Library};
 use rolecraft_core::checks::{CheckInput, Severity};
+use rolecraft_core::data_dir::DataDir;
+use rolecraft_core::drafts::{Draft, PostingField};
+use rolecraft_core::fs::write_atomic;
+use rolecraft_core::library::Library;
 use rolecraft_core::model::Role;
 use rolecraft_core::render::formats::{docx, fragment, json_ld_checked, plain_text};
-use rolecraft_core::render::{Draft, Meta, OutputFormat, PostingField, Renderer, DEFAULT_TEMPLATE};
+use rolecraft_core::render::{Meta, OutputFormat, Renderer, DEFAULT_TEMPLATE};
 
 use crate::Output;
 
@@ -77,10 +80,8 @@ pub enum JdFormat {
 
 /// The built-ins plus the user's templates (`<data dir>/templates/*.hbs`).
 pub fn renderer() -> Result<Renderer, String> {
-    match data_dir() {
-        Some(dir) => {
-            Renderer::with_user_templates(&dir.join("templates")).map_err(|e| e.to_string())
-        }
+    match DataDir::from_env() {
+        Some(dir) => Renderer::with_user_templates(&dir.templates()).map_err(|e| e.to_string()),
         None => Ok(Renderer::new()),
     }
 }

@@ -1,7 +1,7 @@
 //! `rolecraft templates`: the built-in and user templates, as a table or JSON.
 
 use clap::Args;
-use rolecraft_core::library::data_dir;
+use rolecraft_core::data_dir::DataDir;
 use rolecraft_core::render::{TemplateInfo, TemplateOrigin};
 
 #[derive(Args, Debug, Clone)]
@@ -19,7 +19,7 @@ pub fn run(args: &TemplatesArgs) -> Result<String, String> {
     }
     Ok(table(
         &templates,
-        data_dir().map(|d| d.join("templates").display().to_string()),
+        DataDir::from_env().map(|d| d.templates().display().to_string()),
     ))
 }
 

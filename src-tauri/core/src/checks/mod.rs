@@ -21,7 +21,6 @@ mod golden_tests;
 #[cfg(test)]
 mod tests;
 
-
 use regex::Regex;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -30,8 +29,9 @@ use ts_rs::TS;
 pub use data::{ChecksConfig, RuleConfig, TermEntry};
 pub use source_map::SourceMap;
 
+use crate::drafts::Draft;
 use crate::model::Role;
-use crate::render::{Draft, JdContext, Meta, RenderError, Renderer};
+use crate::render::{JdContext, Meta, RenderError, Renderer};
 
 /// How much a finding matters: an error blocks publishing (the CLI exits 1), a warning should
 /// be looked at, an info is for the curious.
@@ -229,10 +229,8 @@ impl Checker {
         masculine.extend(lower(&config.masculine));
         let mut feminine = lower(&gender.feminine);
         feminine.extend(lower(&config.feminine));
-        let (phrases, words): (Vec<_>, Vec<_>) = gender
-            .false_positives
-            .iter()
-            .partition(|f| f.is_phrase());
+        let (phrases, words): (Vec<_>, Vec<_>) =
+            gender.false_positives.iter().partition(|f| f.is_phrase());
         let stems = Stems {
             masculine,
             feminine,
@@ -250,10 +248,7 @@ impl Checker {
         excl_terms.extend(config.extra_terms.iter().cloned());
         let exclusionary = compile_terms("exclusionary.json", &excl_terms)?;
         let age_terms = compile_terms("age_coded.json", &age.terms)?;
-        let years_threshold = config
-            .years_threshold
-            .or(age.years_threshold)
-            .unwrap_or(10);
+        let years_threshold = config.years_threshold.or(age.years_threshold).unwrap_or(10);
         let years = Regex::new(
             r"(?i)\b(\d{1,2})\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*(\d{1,2})\s*)?(?:years?|yrs?)\b",
         )
@@ -340,12 +335,7 @@ impl Checker {
         let (words, reading_ease) = rules::length_and_readability(self, input, &mut out);
         let mut findings = out.finish();
         for f in &mut findings {
-            if let Some(sev) = self
-                .config
-                .rules
-                .get(&f.rule)
-                .and_then(|r| r.severity)
-            {
+            if let Some(sev) = self.config.rules.get(&f.rule).and_then(|r| r.severity) {
                 f.severity = sev;
             }
         }
@@ -384,7 +374,9 @@ fn compile_terms(file: &str, entries: &[TermEntry]) -> Result<Vec<Term>, CheckEr
         .filter_map(|e| {
             let body = match (&e.pattern, &e.term) {
                 (Some(p), _) => p.clone(),
-                (None, Some(t)) => regex::escape(t).replace("\\-", "[ -]?").replace(' ', "[ -]?"),
+                (None, Some(t)) => regex::escape(t)
+                    .replace("\\-", "[ -]?")
+                    .replace(' ', "[ -]?"),
                 (None, None) => return None,
             };
             Some(

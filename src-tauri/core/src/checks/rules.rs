@@ -3,7 +3,7 @@
 
 use super::source_map::SourceMap;
 use super::{Balance, CheckInput, Checker, Finding, Origin, Severity, Span, Term};
-use crate::render::fields::{valid_apply_target, valid_date, Location, SalaryShape, WorkplaceKind};
+use crate::drafts::fields::{valid_apply_target, valid_date, Location, SalaryShape, WorkplaceKind};
 use crate::render::is_internal_section;
 
 pub(crate) struct Out<'a> {
@@ -144,7 +144,10 @@ pub(crate) fn required_fields(input: &CheckInput, out: &mut Out) {
 /// Dates and the apply target have a form a job board can read.
 pub(crate) fn field_formats(input: &CheckInput, out: &mut Out) {
     let p = &input.context.posting;
-    for (key, value) in [("date_posted", &p.date_posted), ("valid_through", &p.valid_through)] {
+    for (key, value) in [
+        ("date_posted", &p.date_posted),
+        ("valid_through", &p.valid_through),
+    ] {
         if let Some(v) = value.as_deref().filter(|v| !valid_date(v)) {
             out.about(
                 field(key),
@@ -152,7 +155,8 @@ pub(crate) fn field_formats(input: &CheckInput, out: &mut Out) {
                     rule: "field_format",
                     severity: Severity::Error,
                     message: format!("\"{v}\" is not a date YYYY-MM-DD."),
-                    explanation: "schema.org datePosted and validThrough are ISO 8601 dates.".into(),
+                    explanation: "schema.org datePosted and validThrough are ISO 8601 dates."
+                        .into(),
                     source: Some("schema.org JobPosting".into()),
                     suggestion: None,
                 },
@@ -238,7 +242,11 @@ pub(crate) fn pay_transparency(checker: &Checker, input: &CheckInput, out: &mut 
         .filter(|w| w.kind != WorkplaceKind::OnSite)
         .map(|w| w.applicant_regions.clone())
         .unwrap_or_default();
-    let as_of = checker.pay.as_of.as_deref().unwrap_or("the date of the rule data");
+    let as_of = checker
+        .pay
+        .as_of
+        .as_deref()
+        .unwrap_or("the date of the rule data");
     let disclaimer = checker
         .pay
         .disclaimer
@@ -248,10 +256,8 @@ pub(crate) fn pay_transparency(checker: &Checker, input: &CheckInput, out: &mut 
     let shape = p.salary.as_ref().map_or(SalaryShape::None, |s| s.shape());
     for rule in &checker.pay.rules {
         let by_location = p.locations.iter().any(|l| rule_matches(rule, l));
-        let by_remote = rule.covers_remote()
-            && remote_regions
-                .iter()
-                .any(|r| region_matches(rule, r));
+        let by_remote =
+            rule.covers_remote() && remote_regions.iter().any(|r| region_matches(rule, r));
         if !by_location && !by_remote {
             continue;
         }
@@ -438,7 +444,11 @@ pub(crate) fn internal_sections(input: &CheckInput, out: &mut Out) {
             .md()
             .find(&section.heading)
             .map(|i| (i, section.heading.len()))
-            .or_else(|| out.md().find(&section.title).map(|i| (i, section.title.len())));
+            .or_else(|| {
+                out.md()
+                    .find(&section.title)
+                    .map(|i| (i, section.title.len()))
+            });
         match heading {
             Some((i, len)) => out.place(i, i + len, origin, say),
             None => out.about(origin, say),
@@ -447,7 +457,10 @@ pub(crate) fn internal_sections(input: &CheckInput, out: &mut Out) {
 }
 
 const INTERNAL_MARKERS: [(&str, &str); 7] = [
-    ("(internal link)", "a link to an internal page that candidates cannot open"),
+    (
+        "(internal link)",
+        "a link to an internal page that candidates cannot open",
+    ),
     ("internal links", "a reference to internal pages"),
     ("not for publication", "a note saying the text is internal"),
     ("(edited for this posting)", "an editor's note"),
@@ -499,8 +512,20 @@ fn word_bounded(s: &str, start: usize, end: usize) -> bool {
 }
 
 const ROLE_WORDS: [&str; 14] = [
-    "Chief", "Officer", "Engineer", "Director", "Manager", "Head", "VP", "President", "Lead",
-    "Architect", "Designer", "Analyst", "Owner", "Scientist",
+    "Chief",
+    "Officer",
+    "Engineer",
+    "Director",
+    "Manager",
+    "Head",
+    "VP",
+    "President",
+    "Lead",
+    "Architect",
+    "Designer",
+    "Analyst",
+    "Owner",
+    "Scientist",
 ];
 
 /// Text naming another role than the one posted ("The Chief Engineer sets technical strategy"
@@ -707,7 +732,13 @@ pub(crate) fn gender_balance(balance: &Balance, out: &mut Out) {
 }
 
 /// Listed terms (exclusionary, cliché, age-coded).
-pub(crate) fn terms(terms: &[Term], rule: &'static str, source: &str, _input: &CheckInput, out: &mut Out) {
+pub(crate) fn terms(
+    terms: &[Term],
+    rule: &'static str,
+    source: &str,
+    _input: &CheckInput,
+    out: &mut Out,
+) {
     let md = out.md();
     let lower = md.to_lowercase().replace('-', " ");
     let mut hits = Vec::new();
@@ -726,7 +757,12 @@ pub(crate) fn terms(terms: &[Term], rule: &'static str, source: &str, _input: &C
     }
     for (s, e, t) in hits {
         let found = &md[s..e];
-        let what = t.entry.category.as_deref().unwrap_or(rule).replace('_', " ");
+        let what = t
+            .entry
+            .category
+            .as_deref()
+            .unwrap_or(rule)
+            .replace('_', " ");
         out.at(
             s,
             e,
@@ -800,7 +836,10 @@ pub(crate) fn length_and_readability(
     let n = words.len();
     let sentences = plain
         .split(['.', '!', '?', '\n'])
-        .filter(|s| s.split_whitespace().any(|w| w.chars().any(char::is_alphabetic)))
+        .filter(|s| {
+            s.split_whitespace()
+                .any(|w| w.chars().any(char::is_alphabetic))
+        })
         .count()
         .max(1);
     let syllables: usize = words.iter().map(|w| syllables(w)).sum();
@@ -865,11 +904,13 @@ pub(crate) fn length_and_readability(
 pub(crate) fn plain_text(md: &str) -> String {
     use pulldown_cmark::{Event, Tag, TagEnd};
     let mut out = String::with_capacity(md.len());
-    for ev in crate::import::new_parser(md) {
+    for ev in crate::markdown::new_parser(md) {
         match ev {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak => out.push('\n'),
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell) => out.push('\n'),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
+            ) => out.push('\n'),
             Event::Start(Tag::Item) => {}
             _ => {}
         }

@@ -3,7 +3,7 @@
 //! can name its origin.
 
 use super::{CheckInput, Origin};
-use crate::render::PostingField;
+use crate::drafts::PostingField;
 
 pub struct SourceMap {
     /// (start, end, origin), byte offsets into the Markdown.

@@ -13,14 +13,79 @@ use super::Severity;
 
 /// Terms engineering and product postings use that a general dictionary lacks.
 pub const COMPANY_TERMS: [&str; 73] = [
-    "SaaS", "PaaS", "IaaS", "CISO", "CTO", "CPO", "CEO", "CFO", "COO", "VP", "VPs", "EM", "EMs",
-    "IC", "ICs", "SRE", "SREs", "DevOps", "DevEx", "SecOps", "FinOps", "MLOps", "COGS", "OKR",
-    "OKRs", "KPI", "KPIs", "SLA", "SLAs", "SLO", "SLOs", "SFIA", "B2B", "B2C", "API", "APIs",
-    "SDK", "SDKs", "CI", "CD", "GTM", "PMs", "PM", "QA", "UX", "UI", "PRD", "PRDs", "roadmap",
-    "roadmaps", "roadmapping", "upskilling", "onboarding", "offboarding", "Kubernetes",
-    "Terraform", "Jira", "Figma", "enablement", "auditability", "touchpoint", "touchpoints",
-    "upsell", "upsells", "deprecation", "deprecations", "lakehouse", "centricity", "multi-year",
-    "comms", "battlecard", "battlecards", "dogfooding",
+    "SaaS",
+    "PaaS",
+    "IaaS",
+    "CISO",
+    "CTO",
+    "CPO",
+    "CEO",
+    "CFO",
+    "COO",
+    "VP",
+    "VPs",
+    "EM",
+    "EMs",
+    "IC",
+    "ICs",
+    "SRE",
+    "SREs",
+    "DevOps",
+    "DevEx",
+    "SecOps",
+    "FinOps",
+    "MLOps",
+    "COGS",
+    "OKR",
+    "OKRs",
+    "KPI",
+    "KPIs",
+    "SLA",
+    "SLAs",
+    "SLO",
+    "SLOs",
+    "SFIA",
+    "B2B",
+    "B2C",
+    "API",
+    "APIs",
+    "SDK",
+    "SDKs",
+    "CI",
+    "CD",
+    "GTM",
+    "PMs",
+    "PM",
+    "QA",
+    "UX",
+    "UI",
+    "PRD",
+    "PRDs",
+    "roadmap",
+    "roadmaps",
+    "roadmapping",
+    "upskilling",
+    "onboarding",
+    "offboarding",
+    "Kubernetes",
+    "Terraform",
+    "Jira",
+    "Figma",
+    "enablement",
+    "auditability",
+    "touchpoint",
+    "touchpoints",
+    "upsell",
+    "upsells",
+    "deprecation",
+    "deprecations",
+    "lakehouse",
+    "centricity",
+    "multi-year",
+    "comms",
+    "battlecard",
+    "battlecards",
+    "dogfooding",
 ];
 
 /// Harper's lint kinds Rolecraft reports: spelling, and grammar proper (not style advice).
@@ -133,11 +198,16 @@ impl Speller {
                     },
                     message,
                     explanation: if rule == "spelling" {
-                        format!("{} Add company terms to the dictionary in checks.json.", lint.message)
+                        format!(
+                            "{} Add company terms to the dictionary in checks.json.",
+                            lint.message
+                        )
                     } else {
                         "Grammar checked offline by Harper.".to_string()
                     },
-                    source: Some("Harper (harper-core), curated English dictionary and rules".into()),
+                    source: Some(
+                        "Harper (harper-core), curated English dictionary and rules".into(),
+                    ),
                     suggestion,
                 },
             );
@@ -154,7 +224,12 @@ fn worth_flagging(md: &str, start: usize, word: &str) -> bool {
         return false;
     }
     let stem = word.strip_suffix('s').unwrap_or(word);
-    if letters.len() > 1 && stem.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+    if letters.len() > 1
+        && stem
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    {
         return false;
     }
     if letters.iter().skip(1).any(|c| c.is_uppercase()) {

@@ -3,8 +3,8 @@
 use std::sync::LazyLock;
 
 use super::*;
-use crate::render::context::tests::vp;
 use crate::render::{build_context, Meta, Renderer};
+use crate::testing::vp;
 
 static CHECKER: LazyLock<Checker> = LazyLock::new(|| Checker::new().unwrap());
 
@@ -53,7 +53,9 @@ fn on_posting(pairs: &[&str]) -> Report {
     let role = vp();
     let d = draft_with(pairs);
     let r = Renderer::new();
-    let ctx = r.context(&role, &d, Meta::at("2026-12-01", "full")).unwrap();
+    let ctx = r
+        .context(&role, &d, Meta::at("2026-12-01", "full"))
+        .unwrap();
     let md = r.render_markdown("full", &ctx).unwrap();
     CHECKER.check(&CheckInput {
         role: &role,
@@ -75,7 +77,14 @@ fn gender_coded_stems_match_at_word_starts_with_the_listed_exceptions() {
     );
     assert_eq!(
         texts(&f),
-        ["competitive", "confident", "self-confident", "leader", "sharing", "understanding"]
+        [
+            "competitive",
+            "confident",
+            "self-confident",
+            "leader",
+            "sharing",
+            "understanding"
+        ]
     );
     // False positives: stems inside words, listed exceptions, phrases.
     let none = on_text(
@@ -111,7 +120,10 @@ fn exclusionary_terms_are_found_and_exceptions_and_substrings_are_not() {
         "We want a rockstar ninja who can work hard, play hard in a fast-paced team.",
     );
     let t = texts(&f);
-    assert!(t.contains(&"rockstar".to_string()) && t.contains(&"ninja".to_string()), "{t:?}");
+    assert!(
+        t.contains(&"rockstar".to_string()) && t.contains(&"ninja".to_string()),
+        "{t:?}"
+    );
     assert!(t.iter().any(|x| x.starts_with("work hard")), "{t:?}");
     assert!(f.iter().all(|x| x.suggestion.is_some()));
     let none = on_text(
@@ -129,7 +141,10 @@ fn age_coded_years_above_the_threshold_and_terms() {
     );
     let t = texts(&f);
     assert!(t.contains(&"15+ years".to_string()), "{t:?}");
-    assert!(t.contains(&"recent graduate".to_string()) && t.contains(&"digital native".to_string()), "{t:?}");
+    assert!(
+        t.contains(&"recent graduate".to_string()) && t.contains(&"digital native".to_string()),
+        "{t:?}"
+    );
     assert!(f.iter().all(|x| x.suggestion.is_some()));
     let none = on_text(
         "age_coded",
@@ -153,10 +168,20 @@ fn age_coded_years_above_the_threshold_and_terms() {
 
 #[test]
 fn spelling_flags_typos_and_accepts_company_terms_and_the_user_dictionary() {
-    let f = on_text("spelling", "Stretegic thinking. Accountable for histing COGS and SaaS spending with EMs.");
+    let f = on_text(
+        "spelling",
+        "Stretegic thinking. Accountable for histing COGS and SaaS spending with EMs.",
+    );
     let t = texts(&f);
-    assert!(t.contains(&"stretegic".to_string()) && t.contains(&"histing".to_string()), "{t:?}");
-    assert!(!t.iter().any(|w| ["cogs", "saas", "ems"].contains(&w.as_str())), "{t:?}");
+    assert!(
+        t.contains(&"stretegic".to_string()) && t.contains(&"histing".to_string()),
+        "{t:?}"
+    );
+    assert!(
+        !t.iter()
+            .any(|w| ["cogs", "saas", "ems"].contains(&w.as_str())),
+        "{t:?}"
+    );
     let good = on_text("spelling", "Strategic thinking about engineering spending.");
     assert!(good.is_empty(), "{:?}", texts(&good));
     let cfg = ChecksConfig::parse(r#"{"dictionary": ["Acmeflow"]}"#).unwrap();
@@ -191,20 +216,33 @@ fn another_role_named_in_the_text() {
     let f = on_text("other_role", "The Chief Engineer sets technical strategy.");
     assert_eq!(texts(&f), ["the chief engineer"]);
     assert!(f[0].message.contains("VP of Engineering"));
-    assert!(on_text("other_role", "The VP of Engineering sets strategy. The Platform is ours.").is_empty());
+    assert!(on_text(
+        "other_role",
+        "The VP of Engineering sets strategy. The Platform is ours."
+    )
+    .is_empty());
 }
 
 #[test]
 fn internal_text_and_sections_are_errors() {
-    let f = on_text("internal_text", "reference: People manager competencies (internal link)");
+    let f = on_text(
+        "internal_text",
+        "reference: People manager competencies (internal link)",
+    );
     assert_eq!(f.len(), 2);
     assert!(f.iter().all(|x| x.severity == Severity::Error));
-    assert!(on_text("internal_text", "We publish our internal tools as open source. Nothing TBDish.").is_empty());
+    assert!(on_text(
+        "internal_text",
+        "We publish our internal tools as open source. Nothing TBDish."
+    )
+    .is_empty());
     let mut d = draft_with(&COMPLETE);
     d.sections = Some(vec!["summary".into(), "checkpoints".into()]);
     let role = vp();
     let r = Renderer::new();
-    let ctx = r.context(&role, &d, Meta::at("2026-12-01", "full")).unwrap();
+    let ctx = r
+        .context(&role, &d, Meta::at("2026-12-01", "full"))
+        .unwrap();
     let md = r.render_markdown("full", &ctx).unwrap();
     let rep = CHECKER.check(&CheckInput {
         role: &role,
@@ -240,14 +278,18 @@ fn required_fields_do_not_depend_on_the_template() {
         "employment_type=full_time",
         "apply_url=https://acme.example/jobs/1",
     ]);
-    assert!(rule(&remote, "required_field").is_empty(), "{:?}", rule(&remote, "required_field"));
+    assert!(
+        rule(&remote, "required_field").is_empty(),
+        "{:?}",
+        rule(&remote, "required_field")
+    );
 }
 
 #[test]
 fn field_formats() {
     let mut d = draft_with(&COMPLETE);
     d.posting.date_posted = Some("01/12/2026".into());
-    d.posting.salary = Some(crate::render::Salary {
+    d.posting.salary = Some(crate::drafts::Salary {
         min: Some(200.0),
         max: Some(100.0),
         currency: None,
@@ -261,7 +303,10 @@ fn field_formats() {
         context: &ctx,
         markdown: "x",
     });
-    let msgs: Vec<_> = rule(&r, "field_format").iter().map(|f| f.message.clone()).collect();
+    let msgs: Vec<_> = rule(&r, "field_format")
+        .iter()
+        .map(|f| f.message.clone())
+        .collect();
     assert_eq!(msgs.len(), 4, "{msgs:?}");
     assert!(rule(&on_posting(&COMPLETE), "field_format").is_empty());
 }
@@ -274,10 +319,20 @@ fn pay_transparency_colorado_needs_a_range_and_benefits() {
     let pay = rule(&r, "pay_transparency");
     assert_eq!(pay.len(), 2, "{pay:?}");
     assert!(pay.iter().all(|f| f.severity == Severity::Error));
-    assert!(pay.iter().any(|f| f.message.contains("Colorado") && f.message.contains("pay range")));
+    assert!(pay
+        .iter()
+        .any(|f| f.message.contains("Colorado") && f.message.contains("pay range")));
     assert!(pay.iter().any(|f| f.message.contains("benefits")));
-    assert!(pay[0].explanation.contains("not legal advice"), "{}", pay[0].explanation);
-    assert!(pay[0].source.as_deref().unwrap().contains("cdle.colorado.gov"));
+    assert!(
+        pay[0].explanation.contains("not legal advice"),
+        "{}",
+        pay[0].explanation
+    );
+    assert!(pay[0]
+        .source
+        .as_deref()
+        .unwrap()
+        .contains("cdle.colorado.gov"));
 
     pairs.extend([
         "salary_min=150000",
@@ -306,7 +361,10 @@ fn pay_transparency_new_york_city_rejects_an_open_ended_range() {
             .any(|f| f.message.contains("New York City") && f.message.contains("open-ended")),
         "{pay:?}"
     );
-    assert!(pay.iter().any(|f| f.origin == Origin::Field { field: "salary_min".into() }));
+    assert!(pay.iter().any(|f| f.origin
+        == Origin::Field {
+            field: "salary_min".into()
+        }));
     // Texas has no rule; a Denver office job is not covered by remote applicants elsewhere.
     let mut tx = COMPLETE.to_vec();
     tx[1] = "location=Austin, TX, US";
@@ -331,7 +389,9 @@ fn findings_on_items_point_at_the_item_and_its_source_line() {
     role.sections[1].items[2].source.line = 42;
     let d = draft_with(&COMPLETE);
     let r = Renderer::new();
-    let ctx = r.context(&role, &d, Meta::at("2026-12-01", "full")).unwrap();
+    let ctx = r
+        .context(&role, &d, Meta::at("2026-12-01", "full"))
+        .unwrap();
     let md = r.render_markdown("full", &ctx).unwrap();
     let rep = CHECKER.check(&CheckInput {
         role: &role,
@@ -374,7 +434,8 @@ fn a_rule_can_be_switched_off_or_given_another_severity() {
     });
     assert!(rule(&r, "spelling").is_empty());
     assert_eq!(rule(&r, "length")[0].severity, Severity::Error);
-    let err = ChecksConfig::parse("{\n  \"rules\": {\"spelling\": {\"enabeld\": true}}\n}").unwrap_err();
+    let err =
+        ChecksConfig::parse("{\n  \"rules\": {\"spelling\": {\"enabeld\": true}}\n}").unwrap_err();
     assert!(err.contains("line 2") && err.contains("enabeld"), "{err}");
 }
 
@@ -383,7 +444,10 @@ fn every_rule_id_is_documented() {
     let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/checks.md"))
         .unwrap();
     for id in RULES {
-        assert!(doc.contains(&format!("`{id}`")), "docs/checks.md lacks {id}");
+        assert!(
+            doc.contains(&format!("`{id}`")),
+            "docs/checks.md lacks {id}"
+        );
     }
 }
 

@@ -2,8 +2,8 @@
 
 use super::types::{FactRow, Status};
 use super::words::word_diff;
-use crate::library::normalise;
 use crate::model::Role;
+use crate::text::normalise;
 
 pub(crate) struct FactMatch<'r> {
     pub key: &'r str,

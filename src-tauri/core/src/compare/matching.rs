@@ -4,7 +4,7 @@
 //!    left with its k-th occurrence on the right. An equal pair is never broken up to make a
 //!    better-scoring reworded pair.
 //! 2. The items left over are paired by an optimal assignment (the Hungarian algorithm,
-//!    `pathfinding::kuhn_munkres`) that maximises the total [`similarity::score`] over the
+//!    `pathfinding::kuhn_munkres`) that maximises the total [`crate::text::score`] over the
 //!    section. Pairs scoring below [`CHANGED_THRESHOLD`] are not allowed (weight 0, dropped).
 //!    Ties are broken towards pairs at nearby positions, and the assignment is always run in
 //!    one orientation chosen from the content (never from which role is left), so comparing
@@ -19,8 +19,7 @@ use std::collections::{HashMap, VecDeque};
 use pathfinding::kuhn_munkres::kuhn_munkres;
 use pathfinding::matrix::Matrix;
 
-use super::similarity::{score_with, words, CHANGED_THRESHOLD};
-use crate::library::normalise;
+use crate::text::{normalise, score_with, words, CHANGED_THRESHOLD};
 
 /// Whether a pair is equal after normalising, or reworded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

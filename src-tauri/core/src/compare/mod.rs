@@ -18,7 +18,7 @@ mod ladder;
 mod matching;
 mod pair;
 pub mod render;
-mod similarity;
+mod rows;
 mod skills;
 mod types;
 mod words;
@@ -28,7 +28,7 @@ mod testing;
 #[cfg(test)]
 mod tests;
 
-pub use similarity::CHANGED_THRESHOLD;
+pub use crate::text::CHANGED_THRESHOLD;
 pub use types::*;
 pub use words::word_diff;
 

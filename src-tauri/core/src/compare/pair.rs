@@ -1,12 +1,12 @@
 //! Two roles matched: sections aligned by key, items paired, facts and skills compared; and
 //! the 2-way [`Comparison`] built from that.
 
-use super::align::{align, union_order};
+use super::align::union_order;
 use super::facts::{match_facts, FactMatch};
 use super::matching::{match_items, Kind, Link};
+use super::rows::{item_rows, nth_ids, texts};
 use super::skills::{match_skills, SkillMatch};
-use super::types::{Comparison, Counts, RoleHeader, Row, SectionDiff, Status};
-use super::words::word_diff;
+use super::types::{Comparison, Counts, RoleHeader, SectionDiff, Status};
 use crate::model::{Item, Role};
 
 /// A section identity within a role: its key and which occurrence of that key it is (roles
@@ -16,16 +16,6 @@ pub(crate) type SectionId<'r> = (&'r str, usize);
 /// The identities of a role's sections, in order.
 pub(crate) fn section_ids(role: &Role) -> Vec<SectionId<'_>> {
     nth_ids(role.sections.iter().map(|s| s.key.as_str()))
-}
-
-/// `(id, k)` for the k-th occurrence of each id.
-pub(crate) fn nth_ids<'r>(ids: impl Iterator<Item = &'r str>) -> Vec<(&'r str, usize)> {
-    let mut out: Vec<(&str, usize)> = Vec::new();
-    for id in ids {
-        let nth = out.iter().filter(|(k, _)| *k == id).count();
-        out.push((id, nth));
-    }
-    out
 }
 
 /// One section (present in either role) with its items paired.
@@ -71,47 +61,6 @@ pub(crate) fn link_counts(links: &[Option<Link>], right_len: usize) -> Counts {
     let paired = links.iter().flatten().count();
     counts.added = (right_len - paired) as u32;
     counts
-}
-
-pub(crate) fn texts(items: &[Item]) -> Vec<&str> {
-    items.iter().map(|i| i.text.as_str()).collect()
-}
-
-/// The rows of two paired item lists, laid out by [`align`].
-pub(crate) fn item_rows(left: &[Item], right: &[Item], links: &[Option<Link>]) -> Vec<Row> {
-    let to: Vec<Option<usize>> = links.iter().map(|l| l.map(|l| l.to)).collect();
-    align(&[left.len(), right.len()], &[to])
-        .into_iter()
-        .map(|cells| match (cells[0], cells[1]) {
-            (Some(i), Some(j)) => {
-                let (l, r) = (&left[i].text, &right[j].text);
-                let changed = links[i].is_some_and(|k| k.kind == Kind::Changed);
-                Row {
-                    status: if changed {
-                        Status::Changed
-                    } else {
-                        Status::Same
-                    },
-                    left: Some(l.clone()),
-                    right: Some(r.clone()),
-                    words: changed.then(|| word_diff(l, r)),
-                }
-            }
-            (Some(i), None) => Row {
-                status: Status::Removed,
-                left: Some(left[i].text.clone()),
-                right: None,
-                words: None,
-            },
-            (None, Some(j)) => Row {
-                status: Status::Added,
-                left: None,
-                right: Some(right[j].text.clone()),
-                words: None,
-            },
-            (None, None) => unreachable!("align never yields an empty row"),
-        })
-        .collect()
 }
 
 pub(crate) fn header(role: &Role) -> RoleHeader {

@@ -2,7 +2,7 @@
 
 use super::align::union_order;
 use super::matching::{match_items, Kind, Link};
-use super::pair::{item_rows, nth_ids, texts};
+use super::rows::{item_rows, nth_ids, texts};
 use super::types::{SkillRow, Status};
 use crate::model::{Role, Skill};
 

@@ -1,9 +1,10 @@
 //! Markdown → a flat list of blocks (headings and items) with source lines. Every importer
 //! that reads Markdown goes through `markdown_blocks`, so all of them parse the same way.
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
 use super::text::{clean_inline, LineIndex};
+use crate::markdown::new_parser;
 use crate::model::Link;
 
 /// What a Markdown fragment is made of, in order.
@@ -37,11 +38,6 @@ pub enum ItemKind {
     Bullet,
     Paragraph,
     TableRow,
-}
-
-/// The one place Markdown parser options are set.
-pub fn new_parser(text: &str) -> Parser<'_> {
-    Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH)
 }
 
 struct Open {

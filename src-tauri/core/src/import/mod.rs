@@ -16,7 +16,7 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
-pub use blocks::{markdown_blocks, new_parser, Block, BlockItem, ItemKind};
+pub use blocks::{markdown_blocks, Block, BlockItem, ItemKind};
 pub use decode::MAX_DOCUMENT_BYTES;
 
 use crate::model::{Format, Role, SourceDoc, Warning};

@@ -3,9 +3,7 @@
 //! both sides, and the role's own page wins.
 
 use crate::model::{Conflict, ConflictSide, Item, Role, SourceRef};
-
-/// Word-level similarity above which two differing items are the same statement, edited.
-const CONFLICT_SIMILARITY: f32 = 0.6;
+use crate::text::{normalise, similarity, CONFLICT_THRESHOLD};
 
 #[derive(Debug, Clone, Default)]
 pub struct Merged {
@@ -34,22 +32,6 @@ pub fn merge_roles(roles: Vec<Role>) -> Merged {
         out.roles.push(base);
     }
     out
-}
-
-/// Whitespace, case and trailing punctuation do not make two items different.
-pub fn normalise(text: &str) -> String {
-    let folded = text
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
-    folded
-        .trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace())
-        .to_string()
-}
-
-fn similarity(a: &str, b: &str) -> f32 {
-    similar::TextDiff::configure().diff_words(a, b).ratio()
 }
 
 /// Merges `other` into `base`; `base`'s items win conflicts, which are returned.
@@ -147,7 +129,7 @@ fn merge_item(
         .enumerate()
         .filter(|(i, _)| !paired.get(*i).copied().unwrap_or(true))
         .map(|(i, x)| (i, similarity(&x.text, &item.text)))
-        .filter(|(_, s)| *s >= CONFLICT_SIMILARITY)
+        .filter(|(_, s)| *s >= CONFLICT_THRESHOLD)
         .max_by(|a, b| a.1.total_cmp(&b.1));
     match best {
         Some((i, _)) => {
@@ -176,16 +158,5 @@ fn unknown() -> SourceRef {
     SourceRef {
         file: String::new(),
         line: 0,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn normalising_ignores_case_space_and_trailing_punctuation() {
-        assert_eq!(normalise("Deliver  Results."), normalise("deliver results"));
-        assert_ne!(normalise("3+ years"), normalise("10+ years"));
     }
 }

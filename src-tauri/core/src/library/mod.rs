@@ -1,25 +1,19 @@
-//! The role library: the bundled roles (embedded from `roles/`), the user's own folder in the
-//! OS app-data directory, and any folder of role JSON files given on the command line.
+//! The role library: the bundled roles (embedded from `roles/`), the user's own folder
+//! (`crate::data_dir::DataDir::roles`), and any folder of role JSON files given on the command line.
 
-mod atomic;
 mod merge;
-mod plan;
 
 use std::path::{Path, PathBuf};
 
 use include_dir::{include_dir, Dir};
 
-pub use atomic::write_atomic;
-pub use merge::{merge_roles, merge_two, normalise, Merged};
-pub use plan::{plan_import, DecisionError, Decisions, ImportPlan, RoleChoice, RolePlan};
+pub use merge::{merge_roles, merge_two, Merged};
 
+use crate::fs::write_atomic;
 use crate::model::Role;
 
 /// The bundled library, embedded at build time so the app and CLI work from anywhere.
 static BUNDLED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/../../roles");
-
-/// The app's identifier; the user library lives in `<data dir>/<APP_ID>/roles`.
-pub const APP_ID: &str = "app.rolecraft.desktop";
 
 #[derive(Debug, thiserror::Error)]
 pub enum LibraryError {
@@ -94,20 +88,6 @@ impl Library {
                     .collect::<Vec<_>>()
                     .join(", "),
             })
-    }
-}
-
-/// The user's library folder: `$ROLECRAFT_DATA_DIR/roles` when set (tests, portable use),
-/// else `<OS data dir>/app.rolecraft.desktop/roles` — the folder Tauri's app-data dir names.
-pub fn user_library_dir() -> Option<PathBuf> {
-    data_dir().map(|d| d.join("roles"))
-}
-
-/// The app's data folder (user roles, templates, drafts).
-pub fn data_dir() -> Option<PathBuf> {
-    match std::env::var_os("ROLECRAFT_DATA_DIR") {
-        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
-        _ => dirs::data_dir().map(|d| d.join(APP_ID)),
     }
 }
 

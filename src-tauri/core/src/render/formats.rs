@@ -14,9 +14,9 @@ use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 use serde_json::{json, Map, Value};
 
 use super::context::JdContext;
-use super::fields::WorkplaceKind;
 use super::RenderError;
-use crate::import::new_parser;
+use crate::drafts::WorkplaceKind;
+use crate::markdown::new_parser;
 
 /// The tags an HTML fragment may hold.
 pub const FRAGMENT_TAGS: [&str; 9] = ["p", "ul", "ol", "li", "h2", "h3", "strong", "em", "br"];
@@ -151,7 +151,10 @@ pub fn json_ld(ctx: &JdContext, markdown: &str) -> JsonLd {
     v.insert("description".into(), json!(fragment(markdown)));
     v.insert(
         "datePosted".into(),
-        json!(p.date_posted.clone().unwrap_or_else(|| ctx.meta.date.clone())),
+        json!(p
+            .date_posted
+            .clone()
+            .unwrap_or_else(|| ctx.meta.date.clone())),
     );
     if let Some(d) = &p.valid_through {
         v.insert("validThrough".into(), json!(d));
@@ -196,7 +199,11 @@ pub fn json_ld(ctx: &JdContext, markdown: &str) -> JsonLd {
                     w.applicant_regions
                         .iter()
                         .map(|r| {
-                            let kind = if r.len() == 2 { "Country" } else { "AdministrativeArea" };
+                            let kind = if r.len() == 2 {
+                                "Country"
+                            } else {
+                                "AdministrativeArea"
+                            };
                             json!({"@type": kind, "name": r})
                         })
                         .collect(),
@@ -207,7 +214,11 @@ pub fn json_ld(ctx: &JdContext, markdown: &str) -> JsonLd {
     if let Some(e) = p.employment {
         v.insert("employmentType".into(), json!(e.schema_org()));
     }
-    if let Some(s) = p.salary.as_ref().filter(|s| s.min.is_some() || s.max.is_some()) {
+    if let Some(s) = p
+        .salary
+        .as_ref()
+        .filter(|s| s.min.is_some() || s.max.is_some())
+    {
         let mut q = Map::new();
         q.insert("@type".into(), json!("QuantitativeValue"));
         match (s.min, s.max) {
@@ -265,7 +276,8 @@ pub fn missing_required(value: &Value) -> Vec<&'static str> {
         .filter(|k| {
             if *k == "jobLocation" {
                 !has("jobLocation")
-                    && !(value.get("jobLocationType").and_then(Value::as_str) == Some("TELECOMMUTE")
+                    && !(value.get("jobLocationType").and_then(Value::as_str)
+                        == Some("TELECOMMUTE")
                         && has("applicantLocationRequirements"))
             } else {
                 !has(k)
@@ -388,9 +400,19 @@ mod tests {
     fn the_fragment_keeps_only_its_tags() {
         let md = "# Title\n\n## Part\n\n#### Deep\n\n- a\n  - nested **b** *c*\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n[link](https://evil.example) <script>alert(1)</script> <img src=x onerror=alert(1)>\n\n---\n\nline  \nbreak";
         let html = fragment(md);
-        assert!(html.contains("<h2>Title</h2>") && html.contains("<h3>Deep</h3>"), "{html}");
-        assert!(html.contains("<ul>\n<li>nested <strong>b</strong> <em>c</em></li>") || html.contains("<li>nested"), "{html}");
-        assert!(!html.contains("script") && !html.contains("img") && !html.contains("href"), "{html}");
+        assert!(
+            html.contains("<h2>Title</h2>") && html.contains("<h3>Deep</h3>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<ul>\n<li>nested <strong>b</strong> <em>c</em></li>")
+                || html.contains("<li>nested"),
+            "{html}"
+        );
+        assert!(
+            !html.contains("script") && !html.contains("img") && !html.contains("href"),
+            "{html}"
+        );
         assert!(html.contains("link"), "link text stays: {html}");
         for tag in tags(&html) {
             assert!(FRAGMENT_TAGS.contains(&tag.as_str()), "{tag} in {html}");

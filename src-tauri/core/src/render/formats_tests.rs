@@ -4,6 +4,7 @@
 use super::formats::{json_ld, missing_required, JSON_LD_REQUIRED};
 use super::golden_tests::acme_posting;
 use super::*;
+use crate::drafts::Draft;
 use crate::library::bundled_roles;
 
 #[test]

@@ -3,6 +3,7 @@
 //! `INSTA_UPDATE=always cargo test -p rolecraft-core render::golden`) rewrites them.
 
 use super::*;
+use crate::drafts::{Draft, Posting, PostingField};
 use crate::library::bundled_roles;
 
 /// The roles the bundled library must hold (issue 5's tests name them).

@@ -1,5 +1,5 @@
 //! Markdown → HTML: pulldown-cmark (with the parser options every Rolecraft caller shares,
-//! `import::new_parser`) → the ammonia sanitiser → one self-contained document.
+//! `crate::markdown::new_parser`) → the ammonia sanitiser → one self-contained document.
 //!
 //! Nothing from role data, posting fields or a user template can add markup that runs or
 //! loads anything: the sanitiser keeps a fixed set of harmless tags and attributes, drops
@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use handlebars::Handlebars;
 use serde_json::json;
 
-use crate::import::new_parser;
+use crate::markdown::new_parser;
 
 const DOCUMENT: &str = include_str!("../../templates/document.html.hbs");
 const CSS: &str = include_str!("../../templates/document.css");

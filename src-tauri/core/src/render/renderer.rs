@@ -9,13 +9,13 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::context::{build_context_with, JdContext, Meta, PostingField, TemplateOptions};
 #[cfg(test)]
 use super::context::build_context;
-use super::draft::Draft;
+use super::context::{build_context_with, JdContext, Meta, TemplateOptions};
 use super::markdown::{new_registry, render_error, syntax_error, tidy_markdown};
 use super::templates::{parse_header, posting_fields, TemplateInfo, TemplateOrigin, BUILT_IN};
 use super::{html, OutputFormat, RenderError};
+use crate::drafts::{Draft, PostingField};
 use crate::model::Role;
 
 /// A rendered job description.
@@ -362,7 +362,7 @@ fn document_title(ctx: &JdContext) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::context::tests::vp;
+    use crate::testing::vp;
 
     fn ctx_with(company: Option<&str>) -> JdContext {
         let mut draft = Draft::new("d", "vp-of-engineering", "full");

@@ -9,25 +9,7 @@
 
 use std::collections::BTreeMap;
 
-/// Section keys kept for levelling and interviewing, not for candidates.
-pub const INTERNAL_SECTIONS: [&str; 12] = [
-    "checkpoints",
-    "page_notes",
-    "job_description_links",
-    "internal_links",
-    "hiring_criteria",
-    "interview_red_flags",
-    "red_flags",
-    "scorecard",
-    "scorecards",
-    "kpis",
-    "risks",
-    "ai_impact",
-];
-
-pub fn is_internal_section(key: &str) -> bool {
-    INTERNAL_SECTIONS.contains(&key)
-}
+pub use crate::drafts::{is_internal_section, INTERNAL_SECTIONS};
 
 /// Canonical section key → the heading a candidate reads.
 pub const CANDIDATE_HEADINGS: [(&str, &str); 20] = [
@@ -84,14 +66,25 @@ mod tests {
 
     #[test]
     fn headings_come_from_overrides_then_the_table_then_the_title() {
-        let o = parse_headings("responsibilities = What you'll own; bogus; qualifications=Who you are");
+        let o =
+            parse_headings("responsibilities = What you'll own; bogus; qualifications=Who you are");
         assert_eq!(o.len(), 2);
-        assert_eq!(candidate_heading("responsibilities", "Responsibilities", &o), "What you'll own");
         assert_eq!(
-            candidate_heading("scope_of_knowledge", "Scope of knowledge (Breadth and Depth)", &o),
+            candidate_heading("responsibilities", "Responsibilities", &o),
             "What you'll own"
         );
-        assert_eq!(candidate_heading("custom_thing", "Custom thing", &o), "Custom thing");
+        assert_eq!(
+            candidate_heading(
+                "scope_of_knowledge",
+                "Scope of knowledge (Breadth and Depth)",
+                &o
+            ),
+            "What you'll own"
+        );
+        assert_eq!(
+            candidate_heading("custom_thing", "Custom thing", &o),
+            "Custom thing"
+        );
         assert!(is_internal_section("checkpoints") && is_internal_section("page_notes"));
         assert!(!is_internal_section("responsibilities"));
     }

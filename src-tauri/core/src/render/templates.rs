@@ -24,7 +24,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::context::PostingField;
+use crate::drafts::PostingField;
 
 /// The template a draft starts with.
 pub const DEFAULT_TEMPLATE: &str = "full";

@@ -4,9 +4,10 @@
 //! every posting field, and rendered with every built-in template and a template that prints
 //! everything unescaped.
 
-use super::context::tests::{item, vp};
 use super::*;
+use crate::drafts::{Draft, ItemEdit, PostingField};
 use crate::model::{Item, Skill, SourceRef};
+use crate::testing::{item, vp};
 
 /// OWASP XSS Filter Evasion Cheat Sheet (one line per vector, as published), plus raw HTML,
 /// Markdown links and autolinks, and newer HTML5 event-handler vectors.

@@ -1,4 +1,4 @@
-//! Atomic file writes: temp file in the same folder, fsync, rename, fsync the folder.
+//! Files: atomic writes for every layer that saves (library, drafts, exports). Atomic writes: temp file in the same folder, fsync, rename, fsync the folder.
 //! A crash leaves either the old file or the new one, never half of either.
 
 use std::io::Write;

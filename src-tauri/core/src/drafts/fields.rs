@@ -402,10 +402,9 @@ fn country_code(part: &str) -> Option<&'static str> {
 /// The ISO 3166-1 codes Rolecraft recognises in a location (EU, EEA, UK, North America,
 /// Oceania and the larger hiring markets).
 const ISO_COUNTRIES: [&str; 48] = [
-    "US", "CA", "MX", "GB", "IE", "DE", "FR", "ES", "IT", "PT", "NL", "BE", "LU", "AT", "CH",
-    "DK", "SE", "NO", "FI", "IS", "PL", "CZ", "SK", "HU", "SI", "HR", "RO", "BG", "GR", "CY",
-    "MT", "EE", "LV", "LT", "LI", "AU", "NZ", "JP", "SG", "IN", "BR", "AR", "CL", "CO", "ZA",
-    "IL", "AE", "KR",
+    "US", "CA", "MX", "GB", "IE", "DE", "FR", "ES", "IT", "PT", "NL", "BE", "LU", "AT", "CH", "DK",
+    "SE", "NO", "FI", "IS", "PL", "CZ", "SK", "HU", "SI", "HR", "RO", "BG", "GR", "CY", "MT", "EE",
+    "LV", "LT", "LI", "AU", "NZ", "JP", "SG", "IN", "BR", "AR", "CL", "CO", "ZA", "IL", "AE", "KR",
 ];
 
 /// US states (with DC) and Canadian provinces: code, name, country.
@@ -483,7 +482,9 @@ fn region_code(part: &str) -> (Option<&'static str>, Option<&'static str>) {
     REGIONS
         .iter()
         .find(|(code, name, _)| code.eq_ignore_ascii_case(p) || name.eq_ignore_ascii_case(p))
-        .map_or((None, None), |(code, _, country)| (Some(*code), Some(*country)))
+        .map_or((None, None), |(code, _, country)| {
+            (Some(*code), Some(*country))
+        })
 }
 
 fn known_city(city: &str) -> Option<(&'static str, &'static str)> {
@@ -534,9 +535,16 @@ impl WorkplaceKind {
             Some(WorkplaceKind::Hybrid)
         } else if lower.contains("remote") {
             Some(WorkplaceKind::Remote)
-        } else if ["on-site", "onsite", "on site", "in office", "in-office", "in person"]
-            .iter()
-            .any(|w| lower.contains(w))
+        } else if [
+            "on-site",
+            "onsite",
+            "on site",
+            "in office",
+            "in-office",
+            "in person",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
         {
             Some(WorkplaceKind::OnSite)
         } else {
@@ -671,7 +679,10 @@ pub fn valid_apply_target(text: &str) -> bool {
         .strip_prefix("https://")
         .or_else(|| t.strip_prefix("http://"))
     {
-        return rest.split('/').next().is_some_and(|host| host.contains('.'))
+        return rest
+            .split('/')
+            .next()
+            .is_some_and(|host| host.contains('.'))
             && !t.chars().any(char::is_whitespace);
     }
     let mail = t.strip_prefix("mailto:").unwrap_or(t);
@@ -680,7 +691,9 @@ pub fn valid_apply_target(text: &str) -> bool {
             !user.is_empty()
                 && host.contains('.')
                 && !host.starts_with('.')
-                && !mail.chars().any(|c| c.is_whitespace() || c == '<' || c == '>')
+                && !mail
+                    .chars()
+                    .any(|c| c.is_whitespace() || c == '<' || c == '>')
         }
         None => false,
     }
@@ -772,8 +785,18 @@ mod tests {
 
     #[test]
     fn enums_ignore_case_and_separators() {
-        for t in ["full-time", "full_time", "FULL_TIME", "Full time", "fulltime"] {
-            assert_eq!(EmploymentType::parse(t), Some(EmploymentType::FullTime), "{t}");
+        for t in [
+            "full-time",
+            "full_time",
+            "FULL_TIME",
+            "Full time",
+            "fulltime",
+        ] {
+            assert_eq!(
+                EmploymentType::parse(t),
+                Some(EmploymentType::FullTime),
+                "{t}"
+            );
         }
         assert_eq!(
             EmploymentType::parse("per-diem"),

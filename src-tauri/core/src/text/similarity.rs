@@ -6,9 +6,14 @@
 //! ICs." and "Manages managers and directors." score 2·2/(3+3) ≈ 0.67. Word order counts (a
 //! subsequence, not a bag of words), so shuffled unrelated statements do not look alike.
 
-/// Two items that are not the same but score at least this are one statement, changed.
-/// Below it they are unrelated: one removed, the other added.
+/// Compare: two items that are not the same but score at least this are one statement,
+/// changed. Below it they are unrelated: one removed, the other added.
 pub const CHANGED_THRESHOLD: f64 = 0.5;
+
+/// Merge: two differing items from two sources of one role that score at least this are the
+/// same statement, edited — a conflict, not two items. Stricter than [`CHANGED_THRESHOLD`]:
+/// a merge keeps both texts when unsure, a comparison only draws them side by side.
+pub const CONFLICT_THRESHOLD: f64 = 0.6;
 
 /// Words too common to make two statements alike.
 const STOP_WORDS: &[&str] = &[
@@ -39,15 +44,19 @@ pub fn words(text: &str) -> Vec<String> {
     }
 }
 
+/// How alike two statements are, from 0.0 to 1.0: [`score`] over their [`words`].
+pub fn similarity(a: &str, b: &str) -> f64 {
+    score_with(&words(a), &words(b), &mut Vec::new())
+}
+
 /// Dice coefficient over the longest common subsequence: 1.0 for equal lists, 0.0 for lists
 /// with no word in common. Two empty lists are equal (1.0).
-#[cfg(test)]
 pub fn score<T: PartialEq>(a: &[T], b: &[T]) -> f64 {
     score_with(a, b, &mut Vec::new())
 }
 
 /// [`score`] with a reusable buffer (the matcher scores every pair of a section).
-pub(crate) fn score_with<T: PartialEq>(a: &[T], b: &[T], row: &mut Vec<usize>) -> f64 {
+pub fn score_with<T: PartialEq>(a: &[T], b: &[T], row: &mut Vec<usize>) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }

@@ -1,4 +1,5 @@
-//! The review step of an import: before anything is written, what each imported role would
+//! The review of an import (above import, library and compare; the shell and the CLI call
+//! it): before anything is written, what each imported role would
 //! add to, change in and remove from the library, and every conflict, side by side. The user
 //! decides per role (add, keep, replace, merge) and per conflict (which side wins);
 //! `ImportPlan::resolve` turns those decisions into the roles to save.
@@ -9,9 +10,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::merge::{merge_roles, merge_two};
 use crate::compare::{compare, Comparison};
 use crate::import::Imported;
+use crate::library::{merge_roles, merge_two};
 use crate::model::{Conflict, Role, Warning};
 
 /// What to do with one imported role.
