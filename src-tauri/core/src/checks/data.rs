@@ -210,16 +210,34 @@ impl PayRule {
     }
 }
 
+/// `readability.json`: `length {min_words, max_words, source}` and `flesch {warn_below,
+/// info_below, source}`.
 #[derive(Debug, Clone, Default, Deserialize)]
 pub(crate) struct ReadabilityData {
     #[serde(default)]
-    pub source: Value,
+    pub length: LengthData,
+    #[serde(default)]
+    pub flesch: FleschData,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub(crate) struct LengthData {
     #[serde(default)]
     pub min_words: Option<usize>,
     #[serde(default)]
     pub max_words: Option<usize>,
     #[serde(default)]
-    pub min_reading_ease: Option<f64>,
+    pub source: Value,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub(crate) struct FleschData {
+    #[serde(default)]
+    pub warn_below: Option<f64>,
+    #[serde(default)]
+    pub info_below: Option<f64>,
+    #[serde(default)]
+    pub source: Value,
 }
 
 /// One rule switched on or off, or given another severity, in `checks.json`.
@@ -241,7 +259,8 @@ pub struct ChecksConfig {
     /// Word-count band (default 300–700).
     pub min_words: Option<usize>,
     pub max_words: Option<usize>,
-    /// Flesch reading ease below this is flagged (default 30).
+    /// Flesch reading ease below this is a warning (default 30); below `info_below` of the
+    /// data (50) an info.
     pub min_reading_ease: Option<f64>,
     /// Company terms the spelling check accepts (`Acme`, `SaaS`, ...).
     pub dictionary: Vec<String>,

@@ -850,19 +850,14 @@ pub(crate) fn length_and_readability(
     };
     let ease = (ease * 10.0).round() / 10.0;
     let cfg = &checker.config;
-    let min = cfg
-        .min_words
-        .or(checker.readability.min_words)
-        .unwrap_or(300);
-    let max = cfg
-        .max_words
-        .or(checker.readability.max_words)
-        .unwrap_or(700);
-    let min_ease = cfg
+    let data = &checker.readability;
+    let min = cfg.min_words.or(data.length.min_words).unwrap_or(300);
+    let max = cfg.max_words.or(data.length.max_words).unwrap_or(700);
+    let warn_below = cfg
         .min_reading_ease
-        .or(checker.readability.min_reading_ease)
+        .or(data.flesch.warn_below)
         .unwrap_or(30.0);
-    let source = super::data::describe_source(&checker.readability.source);
+    let info_below = data.flesch.info_below.unwrap_or(50.0).max(warn_below);
     if checker.enabled("length") && (n < min || n > max) {
         out.about(
             Origin::Posting,
@@ -877,22 +872,28 @@ pub(crate) fn length_and_readability(
                 } else {
                     "Very short postings leave candidates guessing what the job is.".into()
                 },
-                source: Some(source.clone().unwrap_or_else(|| "Textio and LinkedIn Talent Solutions research on posting length".into())),
+                source: super::data::describe_source(&data.length.source)
+                    .or_else(|| Some("Textio, How to write your best job post ever (300–700 words)".into())),
                 suggestion: None,
             },
         );
     }
-    if checker.enabled("readability") && n > 0 && ease < min_ease {
+    if checker.enabled("readability") && n > 0 && ease < info_below {
+        let hard = ease < warn_below;
         out.about(
             Origin::Posting,
             Say {
                 rule: "readability",
-                severity: Severity::Info,
+                severity: if hard { Severity::Warning } else { Severity::Info },
                 message: format!(
-                    "Flesch reading ease is {ease:.1} (below {min_ease}): hard to read."
+                    "Flesch reading ease is {ease:.1} (below {}): {}.",
+                    if hard { warn_below } else { info_below },
+                    if hard { "very difficult to read" } else { "difficult to read" }
                 ),
                 explanation: "Long sentences and long words make a posting hard to read; 60–70 is plain English. Split sentences and prefer short words.".into(),
-                source: Some("Flesch, R. (1948), A new readability yardstick, Journal of Applied Psychology 32(3)".into()),
+                source: super::data::describe_source(&data.flesch.source).or_else(|| {
+                    Some("Flesch, R. (1948), A new readability yardstick, Journal of Applied Psychology 32(3)".into())
+                }),
                 suggestion: None,
             },
         );
