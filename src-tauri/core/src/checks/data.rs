@@ -68,6 +68,24 @@ pub(crate) struct GenderData {
     pub feminine: Vec<String>,
     #[serde(default, alias = "exceptions")]
     pub false_positives: Vec<FalsePositive>,
+    #[serde(default)]
+    pub matching: GenderMatching,
+}
+
+/// `matching.compound_tails`: words not coded as the tail of a hyphenated compound
+/// ("data-driven"), except after the listed heads ("self-driven").
+#[derive(Debug, Clone, Default, Deserialize)]
+pub(crate) struct GenderMatching {
+    #[serde(default)]
+    pub compound_tails: CompoundTails,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub(crate) struct CompoundTails {
+    #[serde(default)]
+    pub words: Vec<String>,
+    #[serde(default)]
+    pub except_after: Vec<String>,
 }
 
 /// A word or phrase that contains a stem but is not coded ("competence").

@@ -176,6 +176,8 @@ pub(crate) struct Stems {
     pub feminine: Vec<String>,
     pub false_words: Vec<String>,
     pub false_phrases: Vec<String>,
+    pub compound_tails: Vec<String>,
+    pub tails_coded_after: Vec<String>,
     pub source: String,
 }
 
@@ -239,6 +241,8 @@ impl Checker {
                 .iter()
                 .map(|f| f.text().to_lowercase().replace('-', " "))
                 .collect(),
+            compound_tails: lower(&gender.matching.compound_tails.words),
+            tails_coded_after: lower(&gender.matching.compound_tails.except_after),
             source: data::describe_source(&gender.source).unwrap_or_else(|| {
                 "Gaucher, Friesen & Kay (2011), Journal of Personality and Social Psychology 101(1)"
                     .to_string()

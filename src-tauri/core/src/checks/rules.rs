@@ -644,9 +644,16 @@ pub(crate) fn gender(
                 .any(|s| s.contains('-') && lw.starts_with(s.as_str()));
             if !hyphen_stem {
                 candidates.clear();
+                let parts: Vec<&str> = lw.split('-').collect();
                 let mut off = start;
-                for part in lw.split('-') {
-                    candidates.push((off, part.to_string()));
+                for (i, part) in parts.iter().enumerate() {
+                    // "data-driven": a method, not a person; "self-driven" stays coded.
+                    let tail = i > 0
+                        && st.compound_tails.iter().any(|t| t == part)
+                        && !st.tails_coded_after.iter().any(|h| h == parts[i - 1]);
+                    if !tail {
+                        candidates.push((off, part.to_string()));
+                    }
                     off += part.len() + 1;
                 }
             }

@@ -195,8 +195,8 @@ impl Posting {
             }
             "currency" | "salary_currency" => {
                 let code = value.to_ascii_uppercase();
-                if !code.is_empty()
-                    && !(code.len() == 3 && code.chars().all(|c| c.is_ascii_alphabetic()))
+                if !(code.is_empty()
+                    || code.len() == 3 && code.chars().all(|c| c.is_ascii_alphabetic()))
                 {
                     return Err(bad("a three-letter ISO 4217 code such as USD"));
                 }

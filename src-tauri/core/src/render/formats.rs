@@ -84,11 +84,7 @@ pub fn plain_text(markdown: &str) -> String {
                 out.push_str(&"  ".repeat(depth.saturating_sub(1)));
                 out.push_str("- ");
             }
-            Event::End(TagEnd::Item) => {
-                if !out.ends_with('\n') {
-                    out.push('\n');
-                }
-            }
+            Event::End(TagEnd::Item) if !out.ends_with('\n') => out.push('\n'),
             Event::End(TagEnd::Paragraph) => {
                 out.push('\n');
                 if depth == 0 {
@@ -275,10 +271,10 @@ pub fn missing_required(value: &Value) -> Vec<&'static str> {
         .into_iter()
         .filter(|k| {
             if *k == "jobLocation" {
-                !has("jobLocation")
-                    && !(value.get("jobLocationType").and_then(Value::as_str)
-                        == Some("TELECOMMUTE")
-                        && has("applicantLocationRequirements"))
+                let remote = value.get("jobLocationType").and_then(Value::as_str)
+                    == Some("TELECOMMUTE")
+                    && has("applicantLocationRequirements");
+                !(has("jobLocation") || remote)
             } else {
                 !has(k)
             }
@@ -327,16 +323,8 @@ pub fn docx(markdown: &str, title: &str) -> Result<Vec<u8>, RenderError> {
                 doc = flush(doc, &mut para);
                 heading = None;
             }
-            Event::Start(Tag::Paragraph) => {
-                if para.is_none() {
-                    para = Some(Paragraph::new());
-                }
-            }
-            Event::End(TagEnd::Paragraph) => {
-                if depth == 0 {
-                    doc = flush(doc, &mut para);
-                }
-            }
+            Event::Start(Tag::Paragraph) if para.is_none() => para = Some(Paragraph::new()),
+            Event::End(TagEnd::Paragraph) if depth == 0 => doc = flush(doc, &mut para),
             Event::Start(Tag::List(_)) => {
                 doc = flush(doc, &mut para);
                 depth += 1;
