@@ -24,6 +24,7 @@ const COMMANDS: &[&str] = &[
     "plan_import",
     "apply_import",
     "cancel_import",
+    "set_aside_role_file",
 ];
 
 fn main() {

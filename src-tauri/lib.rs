@@ -20,7 +20,6 @@ use tauri::{Builder, Manager, Runtime};
 pub fn app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     let args: Vec<String> = std::env::args().collect();
     builder
-        .plugin(tauri_plugin_fs::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .manage(AppState::open(&args))
@@ -58,6 +57,7 @@ pub fn app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             import_commands::plan_import,
             import_commands::apply_import,
             import_commands::cancel_import,
+            import_commands::set_aside_role_file,
         ])
 }
 

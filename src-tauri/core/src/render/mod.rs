@@ -12,6 +12,7 @@
 
 pub mod context;
 pub mod formats;
+pub mod guard;
 mod helpers;
 pub mod html;
 mod markdown;
