@@ -22,6 +22,7 @@ macro_rules! app_commands {
             drafts::delete_draft,
             drafts::preview_draft,
             drafts::export_draft,
+            drafts::check_draft,
             drafts::copy_draft,
             drafts::switch_draft_item,
             drafts::edit_draft_item,

@@ -80,5 +80,5 @@ pub async fn export_comparison<R: Runtime>(
             .join(" vs ");
         (text, save::file_name(&title, format))
     };
-    save::save_with_dialog(&app, &name, format, &text)
+    save::save_with_dialog(&app, &name, format, text.as_bytes())
 }

@@ -2,12 +2,15 @@
 //! templates from the core's `Renderer` (built-ins plus `<data dir>/templates`), the live
 //! preview rendered in Rust, export through the save dialog and copy to the clipboard.
 
+use rolecraft_core::checks::{self, Report};
 use rolecraft_core::data_dir::DataDir;
 use rolecraft_core::drafts::{
     self, ChoiceError, Draft, DraftStore, DraftSummary, OutlineSection, PostingField,
 };
 use rolecraft_core::model::Role;
-use rolecraft_core::render::{self, markdown_to_html, OutputFormat, Renderer, TemplateInfo};
+use rolecraft_core::render::{
+    self, markdown_to_html, ExportFormat, OutputFormat, Renderer, TemplateInfo,
+};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_clipboard_manager::ClipboardExt;
@@ -124,9 +127,7 @@ pub fn delete_draft(id: String) -> Result<()> {
 /// error in the preview, and the window stays responsive while a heavy one renders.
 #[tauri::command]
 pub async fn preview_draft<R: Runtime>(app: AppHandle<R>, draft: Draft) -> Result<DraftPreview> {
-    tauri::async_runtime::spawn_blocking(move || preview(&app.state::<AppState>(), draft))
-        .await
-        .map_err(|e| IpcError::new(ErrorKind::Internal, format!("preview stopped: {e}")))?
+    off_main(&app, "preview", move |state| preview(state, draft)).await
 }
 
 fn preview(state: &AppState, draft: Draft) -> Result<DraftPreview> {
@@ -233,11 +234,12 @@ pub fn edit_draft_item(
     Ok(draft)
 }
 
-fn rendered(state: &AppState, draft: &Draft, format: OutputFormat) -> Result<(String, String)> {
+/// The draft as `format`, and the stem of its file name (role title and company).
+fn exported(state: &AppState, draft: &Draft, format: ExportFormat) -> Result<(Vec<u8>, String)> {
     let library = state.library.read()?;
     let renderer = state.renderer.read()?;
     let role = library.get(&draft.role_id)?;
-    let text = renderer.render_draft(role, draft, format)?.text;
+    let bytes = renderer.export(role, draft, format)?;
     let company = draft
         .posting
         .company
@@ -247,39 +249,57 @@ fn rendered(state: &AppState, draft: &Draft, format: OutputFormat) -> Result<(St
         Some(c) => format!("{} {c}", role.title),
         None => role.title.clone(),
     };
-    Ok((text, stem))
+    Ok((bytes, stem))
 }
 
-/// Exports the draft as Markdown or a self-contained HTML document through the save dialog.
+/// Runs `work` with the app's state on a blocking thread: rendering and checking never hold
+/// the main thread, whatever the template or the posting.
+async fn off_main<R: Runtime, T: Send + 'static>(
+    app: &AppHandle<R>,
+    what: &str,
+    work: impl FnOnce(&AppState) -> Result<T> + Send + 'static,
+) -> Result<T> {
+    let app = app.clone();
+    tauri::async_runtime::spawn_blocking(move || work(&app.state::<AppState>()))
+        .await
+        .map_err(|e| IpcError::new(ErrorKind::Internal, format!("{what} stopped: {e}")))?
+}
+
+/// Exports the draft through the save dialog: Markdown, an HTML document or fragment, plain
+/// text, JSON-LD or Word.
 #[tauri::command]
 pub async fn export_draft<R: Runtime>(
     app: AppHandle<R>,
     draft: Draft,
-    format: OutputFormat,
+    format: ExportFormat,
 ) -> Result<Option<String>> {
-    let (text, stem) = {
-        let app = app.clone();
-        tauri::async_runtime::spawn_blocking(move || {
-            rendered(&app.state::<AppState>(), &draft, format)
-        })
-        .await
-        .map_err(|e| IpcError::new(ErrorKind::Internal, format!("export stopped: {e}")))??
-    };
-    save::save_with_dialog(&app, &save::file_name(&stem, format), format, &text)
+    let (bytes, stem) = off_main(&app, "export", move |s| exported(s, &draft, format)).await?;
+    save::save_with_dialog(&app, &save::file_name(&stem, format), format, &bytes)
+}
+
+/// Checks the draft's posting (the core's checks: pay transparency for its locations, wording,
+/// spelling, length, required fields); every finding says where it came from.
+#[tauri::command]
+pub async fn check_draft<R: Runtime>(app: AppHandle<R>, draft: Draft) -> Result<Report> {
+    off_main(&app, "check", move |state| {
+        let checker = state
+            .checker()
+            .map_err(|e| IpcError::new(ErrorKind::Internal, e))?;
+        let library = state.library.read()?;
+        let renderer = state.renderer.read()?;
+        let role = library.get(&draft.role_id)?;
+        Ok(checks::check_draft(checker, &renderer, role, &draft)?.1)
+    })
+    .await
 }
 
 /// Copies the draft: as Markdown (plain text), or as rich text (sanitised HTML, with the
 /// Markdown as the plain-text alternative) for pasting into an applicant-tracking system.
 #[tauri::command]
 pub async fn copy_draft<R: Runtime>(app: AppHandle<R>, draft: Draft, rich: bool) -> Result<()> {
-    let (markdown, _) = {
-        let app = app.clone();
-        tauri::async_runtime::spawn_blocking(move || {
-            rendered(&app.state::<AppState>(), &draft, OutputFormat::Markdown)
-        })
-        .await
-        .map_err(|e| IpcError::new(ErrorKind::Internal, format!("copy stopped: {e}")))??
-    };
+    let (markdown, _) =
+        off_main(&app, "copy", move |s| exported(s, &draft, ExportFormat::Md)).await?;
+    let markdown = String::from_utf8_lossy(&markdown).into_owned();
     let clipboard = app.clipboard();
     let done = if rich {
         clipboard.write_html(markdown_to_html(&markdown), Some(markdown))

@@ -97,9 +97,10 @@ impl From<RenderError> for IpcError {
                 ErrorKind::Template
             }
             RenderError::UnknownTemplate { .. } => ErrorKind::NotFound,
-            RenderError::UnknownSection { .. } | RenderError::UnknownField { .. } => {
-                ErrorKind::BadInput
-            }
+            RenderError::UnknownSection { .. }
+            | RenderError::UnknownField { .. }
+            | RenderError::InvalidField { .. }
+            | RenderError::MissingProperties { .. } => ErrorKind::BadInput,
             RenderError::Io { .. } => ErrorKind::Io,
         };
         let location = e.location().map(|(template, line, column)| ErrorLocation {

@@ -1,9 +1,10 @@
 //! What the app holds while it runs: the library and how it was started.
 
-use std::sync::RwLock;
+use std::sync::{OnceLock, RwLock};
 
 use std::path::PathBuf;
 
+use rolecraft_core::checks::Checker;
 use rolecraft_core::data_dir::DataDir;
 use rolecraft_core::library::{Library, LibrarySources};
 use rolecraft_core::render::Renderer;
@@ -12,6 +13,8 @@ pub struct AppState {
     pub library: RwLock<Library>,
     /// Templates registered once (built-ins and the user's folder), reused for every render.
     pub renderer: RwLock<Renderer>,
+    /// The posting checks, built on first use (the dictionary and rule data take a moment).
+    checker: OnceLock<Result<Checker, String>>,
     /// A problem met opening the user's library (the bundled roles are shown regardless).
     pub library_problem: Option<String>,
     /// The view to open first (`--open ROUTE`, e.g. `role/cto`), for screenshots and links.
@@ -39,9 +42,20 @@ impl AppState {
         AppState {
             library: RwLock::new(library),
             renderer: RwLock::new(renderer),
+            checker: OnceLock::new(),
             library_problem,
             startup_route: startup_route(args),
         }
+    }
+}
+
+impl AppState {
+    /// The posting checks; an error when their bundled data does not load.
+    pub fn checker(&self) -> Result<&Checker, String> {
+        self.checker
+            .get_or_init(|| Checker::new().map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(Clone::clone)
     }
 }
 

@@ -43,12 +43,17 @@ enum Command {
     Jd(cmd::jd::JdArgs),
     /// List the built-in and user templates.
     Templates(cmd::templates::TemplatesArgs),
+    /// Check a posting: pay transparency, required fields, wording, spelling, length (exit 1
+    /// on an error-severity finding).
+    Check(cmd::check::CheckArgs),
 }
 
 /// What a command produced: text for stdout, notes for stderr.
 pub struct Output {
     pub stdout: String,
     pub stderr: Vec<String>,
+    /// Exit 1 after printing (a check found an error).
+    pub failed: bool,
 }
 
 impl From<String> for Output {
@@ -56,6 +61,7 @@ impl From<String> for Output {
         Output {
             stdout,
             stderr: Vec::new(),
+            failed: false,
         }
     }
 }
@@ -78,6 +84,7 @@ fn run(cli: Cli) -> Result<Output, String> {
         }
         Command::Import(args) => cmd::import::run(&args),
         Command::Jd(args) => cmd::jd::run(&open_library(&cli.library)?, &args),
+        Command::Check(args) => cmd::check::run(&open_library(&cli.library)?, &args),
         Command::Templates(args) => cmd::templates::run(&args).map(Output::from),
         Command::Compare(args) => {
             cmd::compare::run(&open_library(&cli.library)?, &args).map(Output::from)
@@ -106,7 +113,11 @@ fn main() -> ExitCode {
             } else {
                 print!("{}", out.stdout);
             }
-            ExitCode::SUCCESS
+            if out.failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
         }
         Err(message) => {
             eprintln!("rolecraft: {}", for_terminal(&message));

@@ -119,7 +119,7 @@ fn unset_fields_are_named_on_stderr_and_strict_makes_them_an_error() {
     assert!(out.status.success(), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
-        err.contains("location, remote_policy, employment_type, salary_range, how_to_apply"),
+        err.contains("location, remote_policy, employment_type, salary_range, benefits, how_to_apply, equal_opportunity, valid_through, apply_url"),
         "{err}"
     );
     assert!(!err.contains("company"), "company is set: {err}");
@@ -143,6 +143,10 @@ fn unset_fields_are_named_on_stderr_and_strict_makes_them_an_error() {
         "employment_type=Full-time",
         "salary_range=€200k",
         "how_to_apply=jobs@acme.example",
+        "benefits=30 days of holiday",
+        "equal_opportunity=We welcome everyone.",
+        "valid_through=2027-01-31",
+        "apply_url=https://acme.example/jobs",
     ] {
         all.extend(["--set", pair]);
     }

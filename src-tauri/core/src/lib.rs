@@ -7,6 +7,7 @@
 //! 3. [`import`], 4. [`library`], 5. [`compare`], 6. [`drafts`], 7. [`render`],
 //! 8. [`review`] (an import's plan, decisions and apply).
 
+pub mod checks;
 pub mod compare;
 pub mod data_dir;
 pub mod drafts;

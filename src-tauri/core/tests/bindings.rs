@@ -4,20 +4,24 @@
 
 use std::path::PathBuf;
 
+use rolecraft_core::checks::{
+    Balance, ChecksConfig, Finding, FindingOrigin, Report, RuleConfig, Severity, Span, TermEntry,
+};
 use rolecraft_core::compare::{
     Cell, Comparison, Counts, FactRow, GridFact, GridRow, GridSection, GridSkill, Ladder,
     LadderStep, MultiComparison, RoleHeader, Row, SectionDiff, Shared, SharedFact, SharedSection,
     SharedSkill, SkillCell, SkillRow, Status, WordOp, WordOpKind,
 };
 use rolecraft_core::drafts::{
-    Draft, DraftSummary, ItemEdit, ItemRef, OutlineItem, OutlineSection, Posting, PostingField,
+    Draft, DraftSummary, EmploymentType, ItemEdit, ItemRef, Location, OutlineItem, OutlineSection,
+    PayPeriod, Posting, PostingField, Salary, Workplace, WorkplaceKind,
 };
 use rolecraft_core::import::FileError;
 use rolecraft_core::model::{
     Conflict, ConflictSide, Format, Item, Link, Role, Section, Skill, SourceDoc, SourceRef,
     Warning, WarningKind,
 };
-use rolecraft_core::render::{OutputFormat, TemplateInfo, TemplateOrigin};
+use rolecraft_core::render::{ExportFormat, OutputFormat, TemplateInfo, TemplateOrigin};
 use rolecraft_core::review::{Decisions, ImportPlan, RoleChoice, RolePlan};
 use ts_rs::{Config, ExportError, TS};
 
@@ -64,16 +68,33 @@ fn exports() -> Vec<(&'static str, Export)> {
         ("SharedSkill", SharedSkill::export_to_string),
         // render
         ("OutputFormat", OutputFormat::export_to_string),
+        ("ExportFormat", ExportFormat::export_to_string),
         ("Draft", Draft::export_to_string),
         ("DraftSummary", DraftSummary::export_to_string),
         ("Posting", Posting::export_to_string),
         ("PostingField", PostingField::export_to_string),
+        ("Salary", Salary::export_to_string),
+        ("PayPeriod", PayPeriod::export_to_string),
+        ("Location", Location::export_to_string),
+        ("Workplace", Workplace::export_to_string),
+        ("WorkplaceKind", WorkplaceKind::export_to_string),
+        ("EmploymentType", EmploymentType::export_to_string),
         ("ItemRef", ItemRef::export_to_string),
         ("ItemEdit", ItemEdit::export_to_string),
         ("OutlineSection", OutlineSection::export_to_string),
         ("OutlineItem", OutlineItem::export_to_string),
         ("TemplateInfo", TemplateInfo::export_to_string),
         ("TemplateOrigin", TemplateOrigin::export_to_string),
+        // checks
+        ("Report", Report::export_to_string),
+        ("Finding", Finding::export_to_string),
+        ("FindingOrigin", FindingOrigin::export_to_string),
+        ("Severity", Severity::export_to_string),
+        ("Span", Span::export_to_string),
+        ("Balance", Balance::export_to_string),
+        ("ChecksConfig", ChecksConfig::export_to_string),
+        ("RuleConfig", RuleConfig::export_to_string),
+        ("TermEntry", TermEntry::export_to_string),
         // import review
         ("ImportPlan", ImportPlan::export_to_string),
         ("RolePlan", RolePlan::export_to_string),

@@ -17,7 +17,7 @@
 //! 4  compare
 //! 5  drafts
 //! 6  render
-//! 7  review
+//! 7  review  checks
 //! ```
 //! A new top-level module must be given a layer here, or this test fails.
 
@@ -39,6 +39,7 @@ const LAYERS: &[(&str, u32)] = &[
     ("drafts", 5),
     ("render", 6),
     ("review", 7),
+    ("checks", 7),
 ];
 
 fn layer(module: &str) -> Option<u32> {

@@ -12,7 +12,9 @@ import type { ErrorLocation } from './bindings/ErrorLocation';
 import type { IpcError } from './bindings/IpcError';
 import type { LibraryView } from './bindings/LibraryView';
 import type { MultiComparison } from './bindings/MultiComparison';
+import type { ExportFormat } from './bindings/ExportFormat';
 import type { OutputFormat } from './bindings/OutputFormat';
+import type { Report } from './bindings/Report';
 import type { Role } from './bindings/Role';
 import type { Decisions } from './bindings/Decisions';
 import type { ImportProgress } from './bindings/ImportProgress';
@@ -29,7 +31,9 @@ export type {
   IpcError,
   LibraryView,
   MultiComparison,
+  ExportFormat,
   OutputFormat,
+  Report,
   Role,
 };
 
@@ -92,7 +96,10 @@ export const api = {
   deleteDraft: (id: string) => call('delete_draft', { id }),
   /** The outline and the HTML preview, rendered in Rust. */
   previewDraft: (draft: Draft) => call('preview_draft', { draft }),
-  exportDraft: (draft: Draft, format: OutputFormat) => call('export_draft', { draft, format }),
+  /** Markdown, HTML document or fragment, plain text, JSON-LD or Word, through the save dialog. */
+  exportDraft: (draft: Draft, format: ExportFormat) => call('export_draft', { draft, format }),
+  /** The posting checks' findings on the draft as rendered now. */
+  checkDraft: (draft: Draft) => call('check_draft', { draft }),
   copyDraft: (draft: Draft, rich: boolean) => call('copy_draft', { draft, rich }),
   /** The draft with an item switched on or off (the core's `Draft::switch_item`). */
   switchDraftItem: (draft: Draft, section: string, index: number, on: boolean) =>

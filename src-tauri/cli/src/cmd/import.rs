@@ -88,6 +88,7 @@ pub fn run(args: &ImportArgs) -> Result<Output, String> {
         return Ok(Output {
             stdout: report(&plan, args.json)?,
             stderr: notes,
+            failed: false,
         });
     }
     let (Some(dir), Some(held)) = (dir, held) else {
@@ -130,6 +131,7 @@ pub fn run(args: &ImportArgs) -> Result<Output, String> {
     Ok(Output {
         stdout: report(&plan, args.json)?,
         stderr: notes,
+        failed: false,
     })
 }
 

@@ -1,3 +1,4 @@
+pub mod check;
 pub mod compare;
 pub mod import;
 pub mod jd;

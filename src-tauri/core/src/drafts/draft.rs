@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use super::Posting;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Draft {
     /// File stem in the drafts folder: lower-case letters, digits, `-` and `_`.

@@ -9,13 +9,20 @@
 //! The renderer reads drafts; nothing here knows about templates.
 
 mod draft;
+pub mod fields;
 mod outline;
 mod posting;
 mod store;
 
 pub use draft::{Draft, ItemEdit, ItemRef};
-pub use outline::{chosen_section_keys, outline, OutlineItem, OutlineSection};
-pub use posting::{Posting, PostingField};
+pub use fields::{
+    EmploymentType, Location, PayPeriod, Salary, SalaryShape, Workplace, WorkplaceKind,
+};
+pub use outline::{
+    chosen_keys, chosen_section_keys, is_internal_section, outline, OutlineItem, OutlineSection,
+    INTERNAL_SECTIONS,
+};
+pub use posting::{Posting, PostingField, STRUCTURED_KEYS};
 pub use store::{DraftError, DraftStore, DraftSummary};
 
 /// A draft's choice its role or the posting fields do not allow. The renderer reports these as
@@ -30,4 +37,10 @@ pub enum ChoiceError {
     },
     #[error("unknown posting field \"{key}\"; use KEY=VALUE with KEY one of: {known}")]
     UnknownField { key: String, known: String },
+    #[error("posting field \"{key}\": \"{value}\" is not {expected}")]
+    InvalidField {
+        key: String,
+        value: String,
+        expected: String,
+    },
 }

@@ -8,13 +8,46 @@ use ts_rs::TS;
 use super::{ChoiceError, Draft};
 use crate::model::Role;
 
+/// Section keys kept for levelling and interviewing, not for candidates: a posting shows them
+/// only when the draft or the template chooses them.
+pub const INTERNAL_SECTIONS: [&str; 12] = [
+    "checkpoints",
+    "page_notes",
+    "job_description_links",
+    "internal_links",
+    "hiring_criteria",
+    "interview_red_flags",
+    "red_flags",
+    "scorecard",
+    "scorecards",
+    "kpis",
+    "risks",
+    "ai_impact",
+];
+
+pub fn is_internal_section(key: &str) -> bool {
+    INTERNAL_SECTIONS.contains(&key)
+}
+
 /// The section keys a draft shows, in order: the draft's own choice, else the template's
 /// default (`sections:` in its header) keeping only keys the role has, else every section of
-/// the role in the role's order. A key the draft names that the role lacks is an error.
+/// the role that is not internal, in the role's order. A key the draft names that the role
+/// lacks is an error.
 pub fn chosen_section_keys(
     role: &Role,
     draft: &Draft,
     template_default: Option<&[String]>,
+) -> Result<Vec<String>, ChoiceError> {
+    chosen_keys(role, draft, template_default, false)
+}
+
+/// As [`chosen_section_keys`]; `internal` (a template for colleagues) keeps internal sections
+/// in the fallback.
+pub fn chosen_keys(
+    role: &Role,
+    draft: &Draft,
+    template_default: Option<&[String]>,
+    internal: bool,
 ) -> Result<Vec<String>, ChoiceError> {
     let known = || {
         role.sections
@@ -46,7 +79,12 @@ pub fn chosen_section_keys(
             .filter(|k| role.section(k).is_some())
             .cloned()
             .collect()),
-        (None, None) => Ok(role.sections.iter().map(|s| s.key.clone()).collect()),
+        (None, None) => Ok(role
+            .sections
+            .iter()
+            .filter(|s| internal || !is_internal_section(&s.key))
+            .map(|s| s.key.clone())
+            .collect()),
     }
 }
 

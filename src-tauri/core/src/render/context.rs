@@ -15,9 +15,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
+use std::collections::BTreeMap;
+
 use super::role_value::role_value;
+use super::sections::candidate_heading;
 use super::RenderError;
-use crate::drafts::{chosen_section_keys, Draft, Posting};
+use crate::drafts::{chosen_keys, Draft, Posting};
 use crate::model::Role;
 use crate::time::{civil_date, unix_now};
 
@@ -44,6 +47,9 @@ pub struct JdSection {
     pub key: String,
     /// The heading as the source wrote it.
     pub title: String,
+    /// The heading a candidate reads ("What you'll do"): the template's `headings`, else the
+    /// candidate-heading table, else `title`. An internal template gets `title`.
+    pub heading: String,
     /// The items left switched on, in the role's order.
     pub items: Vec<JdItem>,
     /// The same items, grouped by consecutive `group` (sub-heading); one group with a null
@@ -98,6 +104,14 @@ impl Meta {
     }
 }
 
+/// What a template's header says about the sections it shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TemplateOptions {
+    pub default_sections: Option<Vec<String>>,
+    pub headings: BTreeMap<String, String>,
+    pub internal: bool,
+}
+
 /// Builds the context for `role` as `draft` changes it. The role itself is never modified.
 pub fn build_context(
     role: &Role,
@@ -105,7 +119,26 @@ pub fn build_context(
     template_default: Option<&[String]>,
     meta: Meta,
 ) -> Result<JdContext, RenderError> {
-    let keys = chosen_section_keys(role, draft, template_default)?;
+    let options = TemplateOptions {
+        default_sections: template_default.map(<[String]>::to_vec),
+        ..TemplateOptions::default()
+    };
+    build_context_with(role, draft, &options, meta)
+}
+
+/// [`build_context`] with every option a template header gives.
+pub fn build_context_with(
+    role: &Role,
+    draft: &Draft,
+    options: &TemplateOptions,
+    meta: Meta,
+) -> Result<JdContext, RenderError> {
+    let keys = chosen_keys(
+        role,
+        draft,
+        options.default_sections.as_deref(),
+        options.internal,
+    )?;
     let sections = keys
         .iter()
         .filter_map(|key| role.section(key))
@@ -127,6 +160,11 @@ pub fn build_context(
             JdSection {
                 key: section.key.clone(),
                 title: section.title.clone(),
+                heading: if options.internal {
+                    section.title.clone()
+                } else {
+                    candidate_heading(&section.key, &section.title, &options.headings)
+                },
                 groups: group_items(&items),
                 items,
             }
@@ -165,18 +203,29 @@ mod tests {
     }
 
     #[test]
-    fn every_section_in_role_order_when_nothing_is_chosen() {
+    fn every_public_section_in_role_order_when_nothing_is_chosen() {
         let ctx = build_context(&vp(), &draft(), None, Meta::at("2025-01-02", "full")).unwrap();
         let keys: Vec<_> = ctx.sections.iter().map(|s| s.key.as_str()).collect();
         assert_eq!(
             keys,
-            [
-                "summary",
-                "responsibilities",
-                "scope_of_knowledge",
-                "checkpoints"
-            ]
+            ["summary", "responsibilities", "scope_of_knowledge"],
+            "checkpoints are internal"
         );
+        assert_eq!(ctx.sections[1].heading, "What you'll do");
+        assert_eq!(ctx.sections[2].heading, "What you'll own");
+        // An internal template shows them, under the source's titles; a draft may choose them.
+        let internal = TemplateOptions {
+            internal: true,
+            ..TemplateOptions::default()
+        };
+        let ctx_internal =
+            build_context_with(&vp(), &draft(), &internal, Meta::at("2025-01-02", "t")).unwrap();
+        assert_eq!(ctx_internal.sections.len(), 4);
+        assert_eq!(ctx_internal.sections[1].heading, "Responsibilities");
+        let mut chosen = draft();
+        chosen.sections = Some(vec!["checkpoints".into()]);
+        let ctx_chosen = build_context(&vp(), &chosen, None, Meta::at("2025-01-02", "t")).unwrap();
+        assert_eq!(ctx_chosen.sections[0].key, "checkpoints");
         assert_eq!(ctx.sections[1].items.len(), 5);
         assert_eq!(ctx.meta.date, "2025-01-02");
         assert_eq!(ctx.meta.app_version, env!("CARGO_PKG_VERSION"));

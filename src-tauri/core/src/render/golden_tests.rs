@@ -28,6 +28,21 @@ pub(crate) fn acme_posting() -> Posting {
         equal_opportunity: Some(
             "Acme is an equal-opportunity employer: we welcome applicants of every background.".into(),
         ),
+        reports_to: None,
+        date_posted: Some("2026-12-01".into()),
+        valid_through: Some("2027-01-31".into()),
+        requisition_id: Some("ENG-0420".into()),
+        apply_url: Some("https://acme.example/jobs/0420".into()),
+        ..Posting::default()
+    }
+}
+
+/// Whom each bundled role reports to, for the golden postings.
+pub(crate) fn reports_to(role_id: &str) -> &'static str {
+    match role_id {
+        "director-of-engineering" => "VP of Engineering",
+        "vp-of-engineering" => "CTO",
+        _ => "CEO",
     }
 }
 
@@ -43,6 +58,7 @@ fn every_built_in_template_for_every_bundled_role_in_both_formats() {
         for (template, _) in BUILT_IN {
             let mut draft = Draft::new("golden", &role.id, template);
             draft.posting = acme_posting();
+            draft.posting.reports_to = Some(reports_to(&role.id).into());
             let ctx = renderer
                 .context(role, &draft, Meta::at("2025-01-15", template))
                 .unwrap();

@@ -11,16 +11,21 @@
 //! store are `crate::drafts`. The context is documented in `docs/templates.md`.
 
 pub mod context;
+mod export;
+pub mod formats;
 pub mod guard;
 mod helpers;
 pub mod html;
 mod markdown;
 mod renderer;
 mod role_value;
+pub mod sections;
 pub mod templates;
 
 #[cfg(test)]
-mod golden_tests;
+mod formats_tests;
+#[cfg(test)]
+pub(crate) mod golden_tests;
 #[cfg(test)]
 mod xss_tests;
 
@@ -30,12 +35,16 @@ use ts_rs::TS;
 
 use crate::drafts::ChoiceError;
 
-pub use context::{build_context, JdContext, JdGroup, JdItem, JdSection, Meta};
+pub use context::{
+    build_context, build_context_with, JdContext, JdGroup, JdItem, JdSection, Meta, TemplateOptions,
+};
+pub use export::ExportFormat;
 pub use helpers::register as register_helpers;
 pub use html::{html_document, markdown_to_html, sanitize};
 pub use markdown::tidy_markdown;
 pub use renderer::{Rendered, Renderer};
 pub use role_value::role_value;
+pub use sections::{candidate_heading, is_internal_section, CANDIDATE_HEADINGS, INTERNAL_SECTIONS};
 pub use templates::{TemplateInfo, TemplateOrigin, BUILT_IN, DEFAULT_TEMPLATE};
 
 /// The two export formats.
@@ -92,6 +101,14 @@ pub enum RenderError {
     },
     #[error("unknown posting field \"{key}\"; use KEY=VALUE with KEY one of: {known}")]
     UnknownField { key: String, known: String },
+    #[error("posting field \"{key}\": \"{value}\" is not {expected}")]
+    InvalidField {
+        key: String,
+        value: String,
+        expected: String,
+    },
+    #[error("the JSON-LD lacks required JobPosting properties: {missing}")]
+    MissingProperties { missing: String },
     #[error("{path}: {reason}")]
     Io { path: String, reason: String },
 }
@@ -103,6 +120,15 @@ impl From<ChoiceError> for RenderError {
                 RenderError::UnknownSection { key, role, known }
             }
             ChoiceError::UnknownField { key, known } => RenderError::UnknownField { key, known },
+            ChoiceError::InvalidField {
+                key,
+                value,
+                expected,
+            } => RenderError::InvalidField {
+                key,
+                value,
+                expected,
+            },
         }
     }
 }
@@ -143,6 +169,8 @@ impl RenderError {
             RenderError::UnknownTemplate { .. } => "unknown_template",
             RenderError::UnknownSection { .. } => "unknown_section",
             RenderError::UnknownField { .. } => "unknown_field",
+            RenderError::InvalidField { .. } => "invalid_field",
+            RenderError::MissingProperties { .. } => "missing_properties",
             RenderError::Io { .. } => "io",
         }
     }

@@ -9,7 +9,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::context::{build_context, JdContext, Meta};
+#[cfg(test)]
+use super::context::build_context;
+use super::context::{build_context_with, JdContext, Meta, TemplateOptions};
 use super::markdown::{new_registry, render_error, syntax_error, tidy_markdown};
 use super::templates::{parse_header, posting_fields, TemplateInfo, TemplateOrigin, BUILT_IN};
 use super::{html, OutputFormat, RenderError};
@@ -174,6 +176,8 @@ impl Renderer {
             overrides_built_in,
             default_sections: header.sections,
             fields: Vec::new(),
+            headings: header.headings,
+            internal: header.internal,
             error: None,
         };
         // Limits checked before Handlebars' recursive parser sees the text.
@@ -231,6 +235,8 @@ impl Renderer {
             overrides_built_in: BUILT_IN.iter().any(|(n, _)| *n == name),
             default_sections: None,
             fields: Vec::new(),
+            headings: Default::default(),
+            internal: false,
             error: Some(error.to_string()),
         };
         self.entries.insert(
@@ -287,8 +293,13 @@ impl Renderer {
         draft: &Draft,
         meta: Meta,
     ) -> Result<JdContext, RenderError> {
-        let defaults = self.entry(&draft.template)?.info.default_sections.clone();
-        build_context(role, draft, defaults.as_deref(), meta)
+        let info = &self.entry(&draft.template)?.info;
+        let options = TemplateOptions {
+            default_sections: info.default_sections.clone(),
+            headings: info.headings.clone(),
+            internal: info.internal,
+        };
+        build_context_with(role, draft, &options, meta)
     }
 
     /// The draft rendered with its template, dated today: what the preview, the export and
@@ -641,7 +652,11 @@ mod tests {
                 PostingField::RemotePolicy,
                 PostingField::EmploymentType,
                 PostingField::SalaryRange,
-                PostingField::HowToApply
+                PostingField::Benefits,
+                PostingField::HowToApply,
+                PostingField::EqualOpportunity,
+                PostingField::ValidThrough,
+                PostingField::ApplyUrl,
             ]
         );
         assert!(r
@@ -663,7 +678,7 @@ mod tests {
             "{}",
             md.text
         );
-        assert!(md.text.contains("**Responsibilities**"));
+        assert!(md.text.contains("**What you'll do**"));
         assert!(
             !md.text.contains("Culture leadership"),
             "scope_of_knowledge is not in job-board's default"

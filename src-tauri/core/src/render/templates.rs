@@ -11,9 +11,12 @@
 //! --}}
 //! ```
 //! `sections` is the default choice and order of sections for a new draft (keys the role
-//! lacks are skipped); without it a draft starts with every section of the role.
+//! lacks are skipped); without it a draft starts with every section of the role that is not
+//! internal (see `sections.rs`). `headings: key=Heading; key=Heading` overrides candidate
+//! headings; `audience: internal` marks a template for colleagues (every section, the
+//! source's own titles).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use handlebars::template::{HelperTemplate, Parameter, Template, TemplateElement};
 use handlebars::Path as HbPath;
@@ -66,6 +69,11 @@ pub struct TemplateInfo {
     pub default_sections: Option<Vec<String>>,
     /// The posting fields the template's text names (`posting.company`, ...).
     pub fields: Vec<PostingField>,
+    /// The header's `headings`: section key → heading, over the candidate-heading table.
+    pub headings: BTreeMap<String, String>,
+    /// `audience: internal`: for colleagues, not candidates (every section by default, the
+    /// source's own titles as headings).
+    pub internal: bool,
     /// The syntax error, when the template does not compile: `name line L, column C: ...`.
     pub error: Option<String>,
 }
@@ -76,6 +84,8 @@ pub struct Header {
     pub title: Option<String>,
     pub description: Option<String>,
     pub sections: Option<Vec<String>>,
+    pub headings: BTreeMap<String, String>,
+    pub internal: bool,
 }
 
 /// Reads `key: value` lines from a `{{!-- ... --}}` comment that opens the template.
@@ -111,6 +121,8 @@ pub fn parse_header(source: &str) -> Header {
                     .collect();
                 header.sections = Some(keys);
             }
+            "headings" => header.headings = super::sections::parse_headings(value),
+            "audience" => header.internal = value.eq_ignore_ascii_case("internal"),
             _ => {}
         }
     }

@@ -460,3 +460,36 @@ fn harmless_markup_and_links_survive() {
     assert!(html.contains("href=\"mailto:jobs@acme.example\""), "{html}");
     assert!(html.contains("<em>fine</em>"), "{html}");
 }
+
+/// The job-board fragment and the JSON-LD over every vector: only the fragment's tags, no
+/// attribute at all, and nothing that could close the JSON-LD's script element.
+#[test]
+fn the_fragment_and_the_json_ld_hold_only_their_tags_over_every_vector() {
+    use super::formats::{fragment, json_ld, FRAGMENT_TAGS};
+    let r = renderer();
+    for vector in VECTORS {
+        let role = hostile_role(vector);
+        for template in ["full", "job-board", "levelling-summary", "everything"] {
+            let draft = hostile_draft(vector, template);
+            let ctx = r
+                .context(&role, &draft, Meta::at("2025-01-02", template))
+                .unwrap();
+            let md = r.render_markdown(template, &ctx).unwrap();
+            let what = format!("{template} × {vector:?}");
+            let html = fragment(&md);
+            for tag in tags(&html) {
+                assert!(
+                    FRAGMENT_TAGS.contains(&tag.name.as_str()),
+                    "{what}: <{}> in the fragment: {html}",
+                    tag.name
+                );
+                assert!(tag.attrs.is_empty(), "{what}: attributes {:?}", tag.attrs);
+            }
+            assert_inert(&html, &what);
+            let ld = json_ld(&ctx, &md).to_json();
+            assert!(!ld.to_lowercase().contains("</script"), "{what}: {ld}");
+            let back: serde_json::Value = serde_json::from_str(&ld).unwrap();
+            assert_eq!(back["@type"], "JobPosting");
+        }
+    }
+}

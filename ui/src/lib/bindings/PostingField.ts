@@ -4,4 +4,4 @@
  * The names of the posting fields, for `--set KEY=VALUE`, the UI's form and the list of
  * fields a template uses that are still empty.
  */
-export type PostingField = "company" | "team" | "location" | "remote_policy" | "employment_type" | "salary_range" | "about_company" | "benefits" | "how_to_apply" | "equal_opportunity";
+export type PostingField = "company" | "team" | "location" | "remote_policy" | "employment_type" | "salary_range" | "about_company" | "benefits" | "how_to_apply" | "equal_opportunity" | "reports_to" | "date_posted" | "valid_through" | "requisition_id" | "apply_url";

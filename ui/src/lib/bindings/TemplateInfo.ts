@@ -31,6 +31,15 @@ default_sections: Array<string> | null,
  */
 fields: Array<PostingField>, 
 /**
+ * The header's `headings`: section key → heading, over the candidate-heading table.
+ */
+headings: { [key in string]: string }, 
+/**
+ * `audience: internal`: for colleagues, not candidates (every section by default, the
+ * source's own titles as headings).
+ */
+internal: boolean, 
+/**
  * The syntax error, when the template does not compile: `name line L, column C: ...`.
  */
 error: string | null, };

@@ -6,12 +6,14 @@ import type { Draft } from './Draft';
 import type { DraftPreview } from './DraftPreview';
 import type { DraftSummary } from './DraftSummary';
 import type { EditorOptions } from './EditorOptions';
+import type { ExportFormat } from './ExportFormat';
 import type { ImportProgress } from './ImportProgress';
 import type { ImportResult } from './ImportResult';
 import type { ImportReview } from './ImportReview';
 import type { LibraryView } from './LibraryView';
 import type { MultiComparison } from './MultiComparison';
 import type { OutputFormat } from './OutputFormat';
+import type { Report } from './Report';
 import type { Role } from './Role';
 
 /** Every command the page may invoke: its arguments and its result. */
@@ -29,7 +31,8 @@ export interface Commands {
   duplicate_draft: { args: { id: string }; result: Draft };
   delete_draft: { args: { id: string }; result: null };
   preview_draft: { args: { draft: Draft }; result: DraftPreview };
-  export_draft: { args: { draft: Draft; format: OutputFormat }; result: string | null };
+  export_draft: { args: { draft: Draft; format: ExportFormat }; result: string | null };
+  check_draft: { args: { draft: Draft }; result: Report };
   copy_draft: { args: { draft: Draft; rich: boolean }; result: null };
   switch_draft_item: { args: { draft: Draft; section: string; index: number; on: boolean }; result: Draft };
   edit_draft_item: { args: { draft: Draft; section: string; index: number; text: string | null }; result: Draft };

@@ -1,0 +1,469 @@
+//! Every rule with texts it must flag and texts it must leave alone.
+
+use std::sync::LazyLock;
+
+use super::*;
+use crate::render::{build_context, Meta, Renderer};
+use crate::testing::vp;
+
+static CHECKER: LazyLock<Checker> = LazyLock::new(|| Checker::new().unwrap());
+
+fn draft_with(pairs: &[&str]) -> Draft {
+    let mut d = Draft::new("t", "vp-of-engineering", "full");
+    for p in pairs {
+        d.posting.set_pair(p).unwrap();
+    }
+    d
+}
+
+const COMPLETE: [&str; 4] = [
+    "company=Acme",
+    "location=Berlin, Germany",
+    "employment_type=full_time",
+    "how_to_apply=Send your CV to jobs@acme.example.",
+];
+
+/// Findings of the rule on `md`, with the hand-built VP role and a complete posting.
+fn on_text(rule: &str, md: &str) -> Vec<Finding> {
+    let role = vp();
+    let d = draft_with(&COMPLETE);
+    let ctx = build_context(&role, &d, None, Meta::at("2026-12-01", "full")).unwrap();
+    CHECKER
+        .check(&CheckInput {
+            role: &role,
+            draft: &d,
+            context: &ctx,
+            markdown: md,
+        })
+        .findings
+        .into_iter()
+        .filter(|f| f.rule == rule)
+        .collect()
+}
+
+fn texts(findings: &[Finding]) -> Vec<String> {
+    findings
+        .iter()
+        .map(|f| f.text.clone().unwrap_or_default().to_lowercase())
+        .collect()
+}
+
+/// A whole posting rendered with `full` for the hand-built role and the given fields.
+fn on_posting(pairs: &[&str]) -> Report {
+    let role = vp();
+    let d = draft_with(pairs);
+    let r = Renderer::new();
+    let ctx = r
+        .context(&role, &d, Meta::at("2026-12-01", "full"))
+        .unwrap();
+    let md = r.render_markdown("full", &ctx).unwrap();
+    CHECKER.check(&CheckInput {
+        role: &role,
+        draft: &d,
+        context: &ctx,
+        markdown: &md,
+    })
+}
+
+fn rule<'a>(r: &'a Report, id: &str) -> Vec<&'a Finding> {
+    r.findings.iter().filter(|f| f.rule == id).collect()
+}
+
+#[test]
+fn gender_coded_stems_match_at_word_starts_with_the_listed_exceptions() {
+    let f = on_text(
+        "gender_coded",
+        "A competitive, confident and self-confident leader. Sharing and understanding.",
+    );
+    assert_eq!(
+        texts(&f),
+        [
+            "competitive",
+            "confident",
+            "self-confident",
+            "leader",
+            "sharing",
+            "understanding"
+        ]
+    );
+    // False positives: stems inside words, listed exceptions, phrases.
+    let none = on_text(
+        "gender_coded",
+        "Competence and competent people; sharks; sharp; understated; confidential data; data-driven; shareholder.",
+    );
+    assert!(none.is_empty(), "{:?}", texts(&none));
+    assert!(f.iter().all(|x| x.severity == Severity::Info));
+    assert!(f[0].source.as_deref().unwrap().contains("Gaucher"));
+}
+
+#[test]
+fn the_balance_counts_each_word_once_and_gives_a_verdict() {
+    let r = on_posting(&COMPLETE);
+    assert!(!r.balance.verdict.is_empty());
+    let masc: Vec<&str> = r.balance.masculine.iter().map(String::as_str).collect();
+    let mut dedup = masc.clone();
+    dedup.dedup();
+    assert_eq!(masc.len(), dedup.len());
+    let strongly = on_text(
+        "gender_balance",
+        "Aggressive, ambitious, assertive, decisive, dominant, fearless leaders.",
+    );
+    assert_eq!(strongly.len(), 1);
+    assert!(strongly[0].message.contains("strongly masculine-coded"));
+    assert!(on_text("gender_balance", "Kind, supportive and aggressive.").is_empty());
+}
+
+#[test]
+fn exclusionary_terms_are_found_and_exceptions_and_substrings_are_not() {
+    let f = on_text(
+        "exclusionary",
+        "We want a rockstar ninja who can work hard, play hard in a fast-paced team.",
+    );
+    let t = texts(&f);
+    assert!(
+        t.contains(&"rockstar".to_string()) && t.contains(&"ninja".to_string()),
+        "{t:?}"
+    );
+    assert!(t.iter().any(|x| x.starts_with("work hard")), "{t:?}");
+    assert!(f.iter().all(|x| x.suggestion.is_some()));
+    let none = on_text(
+        "exclusionary",
+        "Use the setup wizard. Brothers in arms. Heroic efforts. Broad scope. Rocks and stars.",
+    );
+    assert!(none.is_empty(), "{:?}", texts(&none));
+}
+
+#[test]
+fn age_coded_years_above_the_threshold_and_terms() {
+    let f = on_text(
+        "age_coded",
+        "15+ years of experience; a recent graduate or digital native welcome.",
+    );
+    let t = texts(&f);
+    assert!(t.contains(&"15+ years".to_string()), "{t:?}");
+    assert!(
+        t.contains(&"recent graduate".to_string()) && t.contains(&"digital native".to_string()),
+        "{t:?}"
+    );
+    assert!(f.iter().all(|x| x.suggestion.is_some()));
+    let none = on_text(
+        "age_coded",
+        "5+ years of experience; 8-10 years is fine; a 20-person team; graduates of any year.",
+    );
+    assert!(none.is_empty(), "{:?}", texts(&none));
+    // The threshold is configurable.
+    let cfg = ChecksConfig::parse(r#"{"years_threshold": 4}"#).unwrap();
+    let strict = Checker::with_config(cfg).unwrap();
+    let role = vp();
+    let d = draft_with(&COMPLETE);
+    let ctx = build_context(&role, &d, None, Meta::at("2026-12-01", "full")).unwrap();
+    let r = strict.check(&CheckInput {
+        role: &role,
+        draft: &d,
+        context: &ctx,
+        markdown: "5+ years of experience.",
+    });
+    assert_eq!(rule(&r, "age_coded").len(), 1);
+}
+
+#[test]
+fn spelling_flags_typos_and_accepts_company_terms_and_the_user_dictionary() {
+    let f = on_text(
+        "spelling",
+        "Stretegic thinking. Accountable for histing COGS and SaaS spending with EMs.",
+    );
+    let t = texts(&f);
+    assert!(
+        t.contains(&"stretegic".to_string()) && t.contains(&"histing".to_string()),
+        "{t:?}"
+    );
+    assert!(
+        !t.iter()
+            .any(|w| ["cogs", "saas", "ems"].contains(&w.as_str())),
+        "{t:?}"
+    );
+    let good = on_text("spelling", "Strategic thinking about engineering spending.");
+    assert!(good.is_empty(), "{:?}", texts(&good));
+    let cfg = ChecksConfig::parse(r#"{"dictionary": ["Acmeflow"]}"#).unwrap();
+    let mine = Checker::with_config(cfg).unwrap();
+    let role = vp();
+    let d = draft_with(&COMPLETE);
+    let ctx = build_context(&role, &d, None, Meta::at("2026-12-01", "full")).unwrap();
+    let input = CheckInput {
+        role: &role,
+        draft: &d,
+        context: &ctx,
+        markdown: "Acmeflow runs here.",
+    };
+    assert!(rule(&mine.check(&input), "spelling").is_empty());
+    assert_eq!(rule(&CHECKER.check(&input), "spelling").len(), 1);
+}
+
+#[test]
+fn length_and_readability() {
+    let short = on_text("length", "A short posting.");
+    assert_eq!(short.len(), 1);
+    assert!(short[0].message.contains("3 words"), "{}", short[0].message);
+    let ok = "Plain words here. ".repeat(120);
+    assert!(on_text("length", &ok).is_empty());
+    assert!(on_text("readability", &ok).is_empty());
+    let hard = "Organisational transformational accountabilities necessitate comprehensive interdisciplinary institutionalisation. ".repeat(60);
+    assert_eq!(on_text("readability", &hard).len(), 1);
+}
+
+#[test]
+fn another_role_named_in_the_text() {
+    let f = on_text("other_role", "The Chief Engineer sets technical strategy.");
+    assert_eq!(texts(&f), ["the chief engineer"]);
+    assert!(f[0].message.contains("VP of Engineering"));
+    assert!(on_text(
+        "other_role",
+        "The VP of Engineering sets strategy. The Platform is ours."
+    )
+    .is_empty());
+}
+
+#[test]
+fn internal_text_and_sections_are_errors() {
+    let f = on_text(
+        "internal_text",
+        "reference: People manager competencies (internal link)",
+    );
+    assert_eq!(f.len(), 2);
+    assert!(f.iter().all(|x| x.severity == Severity::Error));
+    assert!(on_text(
+        "internal_text",
+        "We publish our internal tools as open source. Nothing TBDish."
+    )
+    .is_empty());
+    let mut d = draft_with(&COMPLETE);
+    d.sections = Some(vec!["summary".into(), "checkpoints".into()]);
+    let role = vp();
+    let r = Renderer::new();
+    let ctx = r
+        .context(&role, &d, Meta::at("2026-12-01", "full"))
+        .unwrap();
+    let md = r.render_markdown("full", &ctx).unwrap();
+    let rep = CHECKER.check(&CheckInput {
+        role: &role,
+        draft: &d,
+        context: &ctx,
+        markdown: &md,
+    });
+    let found = rule(&rep, "internal_section");
+    assert_eq!(found.len(), 1, "chosen explicitly: a warning");
+    assert_eq!(found[0].severity, Severity::Warning);
+    assert!(rule(&on_posting(&COMPLETE), "internal_section").is_empty());
+}
+
+#[test]
+fn required_fields_do_not_depend_on_the_template() {
+    let r = on_posting(&[]);
+    let fields: Vec<_> = rule(&r, "required_field")
+        .iter()
+        .map(|f| f.origin.clone())
+        .collect();
+    for key in ["company", "location", "employment_type", "how_to_apply"] {
+        assert!(
+            fields.contains(&FindingOrigin::Field { field: key.into() }),
+            "{key}: {fields:?}"
+        );
+    }
+    assert!(rule(&on_posting(&COMPLETE), "required_field").is_empty());
+    // A remote job needs no location; an apply URL is a way to apply.
+    let remote = on_posting(&[
+        "company=Acme",
+        "workplace=remote",
+        "applicant_regions=DE",
+        "employment_type=full_time",
+        "apply_url=https://acme.example/jobs/1",
+    ]);
+    assert!(
+        rule(&remote, "required_field").is_empty(),
+        "{:?}",
+        rule(&remote, "required_field")
+    );
+}
+
+#[test]
+fn field_formats() {
+    let mut d = draft_with(&COMPLETE);
+    d.posting.date_posted = Some("01/12/2026".into());
+    d.posting.salary = Some(crate::drafts::Salary {
+        min: Some(200.0),
+        max: Some(100.0),
+        currency: None,
+        period: None,
+    });
+    let role = vp();
+    let ctx = build_context(&role, &d, None, Meta::at("2026-12-01", "full")).unwrap();
+    let r = CHECKER.check(&CheckInput {
+        role: &role,
+        draft: &d,
+        context: &ctx,
+        markdown: "x",
+    });
+    let msgs: Vec<_> = rule(&r, "field_format")
+        .iter()
+        .map(|f| f.message.clone())
+        .collect();
+    assert_eq!(msgs.len(), 4, "{msgs:?}");
+    assert!(rule(&on_posting(&COMPLETE), "field_format").is_empty());
+}
+
+#[test]
+fn pay_transparency_colorado_needs_a_range_and_benefits() {
+    let mut pairs = COMPLETE.to_vec();
+    pairs[1] = "location=Denver, CO, US";
+    let r = on_posting(&pairs);
+    let pay = rule(&r, "pay_transparency");
+    assert_eq!(pay.len(), 2, "{pay:?}");
+    assert!(pay.iter().all(|f| f.severity == Severity::Error));
+    assert!(pay
+        .iter()
+        .any(|f| f.message.contains("Colorado") && f.message.contains("pay range")));
+    assert!(pay.iter().any(|f| f.message.contains("benefits")));
+    assert!(
+        pay[0].explanation.contains("not legal advice"),
+        "{}",
+        pay[0].explanation
+    );
+    assert!(pay[0]
+        .source
+        .as_deref()
+        .unwrap()
+        .contains("cdle.colorado.gov"));
+
+    pairs.extend([
+        "salary_min=150000",
+        "salary_max=180000",
+        "currency=USD",
+        "salary_period=year",
+        "benefits=Health, dental and vision insurance; 401(k) with match.",
+    ]);
+    assert!(rule(&on_posting(&pairs), "pay_transparency").is_empty());
+    // Berlin: the EU directive applies, but is not yet in force... or in force: it names a range.
+    let berlin = on_posting(&COMPLETE);
+    for f in rule(&berlin, "pay_transparency") {
+        assert!(f.message.contains("European Union"), "{}", f.message);
+    }
+}
+
+#[test]
+fn pay_transparency_new_york_city_rejects_an_open_ended_range() {
+    let mut pairs = COMPLETE.to_vec();
+    pairs[1] = "location=New York, NY, US";
+    pairs.push("salary_max=250000");
+    let r = on_posting(&pairs);
+    let pay = rule(&r, "pay_transparency");
+    assert!(
+        pay.iter()
+            .any(|f| f.message.contains("New York City") && f.message.contains("open-ended")),
+        "{pay:?}"
+    );
+    assert!(pay.iter().any(|f| f.origin
+        == FindingOrigin::Field {
+            field: "salary_min".into()
+        }));
+    // Texas has no rule; a Denver office job is not covered by remote applicants elsewhere.
+    let mut tx = COMPLETE.to_vec();
+    tx[1] = "location=Austin, TX, US";
+    assert!(rule(&on_posting(&tx), "pay_transparency").is_empty());
+    // A remote job open to US applicants is covered by Colorado's rule (covers remote work).
+    let remote = on_posting(&[
+        "company=Acme",
+        "workplace=remote",
+        "applicant_regions=US",
+        "employment_type=full_time",
+        "how_to_apply=Apply online.",
+    ]);
+    assert!(rule(&remote, "pay_transparency")
+        .iter()
+        .any(|f| f.message.contains("Colorado")));
+}
+
+#[test]
+fn findings_on_items_point_at_the_item_and_its_source_line() {
+    let mut role = vp();
+    role.sections[1].items[2].text = "Stretegic thinking across teams.".into();
+    role.sections[1].items[2].source.line = 42;
+    let d = draft_with(&COMPLETE);
+    let r = Renderer::new();
+    let ctx = r
+        .context(&role, &d, Meta::at("2026-12-01", "full"))
+        .unwrap();
+    let md = r.render_markdown("full", &ctx).unwrap();
+    let rep = CHECKER.check(&CheckInput {
+        role: &role,
+        draft: &d,
+        context: &ctx,
+        markdown: &md,
+    });
+    let typo = rule(&rep, "spelling")
+        .into_iter()
+        .find(|f| f.text.as_deref() == Some("Stretegic"))
+        .expect("the typo is found");
+    assert_eq!(
+        typo.origin,
+        FindingOrigin::Item {
+            section: "responsibilities".into(),
+            index: 2,
+            file: "hand.md".into(),
+            line: 42
+        }
+    );
+    let span = typo.span.unwrap();
+    assert_eq!(&md[span.start..span.end], "Stretegic");
+}
+
+#[test]
+fn a_rule_can_be_switched_off_or_given_another_severity() {
+    let cfg = ChecksConfig::parse(
+        r#"{"rules": {"spelling": {"enabled": false}, "length": {"severity": "error"}}}"#,
+    )
+    .unwrap();
+    let c = Checker::with_config(cfg).unwrap();
+    let role = vp();
+    let d = draft_with(&COMPLETE);
+    let ctx = build_context(&role, &d, None, Meta::at("2026-12-01", "full")).unwrap();
+    let r = c.check(&CheckInput {
+        role: &role,
+        draft: &d,
+        context: &ctx,
+        markdown: "Stretegic.",
+    });
+    assert!(rule(&r, "spelling").is_empty());
+    assert_eq!(rule(&r, "length")[0].severity, Severity::Error);
+    let err =
+        ChecksConfig::parse("{\n  \"rules\": {\"spelling\": {\"enabeld\": true}}\n}").unwrap_err();
+    assert!(err.contains("line 2") && err.contains("enabeld"), "{err}");
+}
+
+#[test]
+fn every_rule_id_is_documented() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/checks.md"))
+        .unwrap();
+    for id in RULES {
+        assert!(
+            doc.contains(&format!("`{id}`")),
+            "docs/checks.md lacks {id}"
+        );
+    }
+}
+
+#[test]
+fn typescript_declarations_export() {
+    use ts_rs::{Config, TS};
+    let cfg = Config::new();
+    for text in [
+        Finding::export_to_string(&cfg),
+        Report::export_to_string(&cfg),
+        FindingOrigin::export_to_string(&cfg),
+        Severity::export_to_string(&cfg),
+        Span::export_to_string(&cfg),
+        Balance::export_to_string(&cfg),
+        ChecksConfig::export_to_string(&cfg),
+    ] {
+        assert!(text.unwrap().contains("export type"));
+    }
+}
