@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use rolecraft_core::authoring::{Deleted, EditConflict, EditOutcome, ItemAt, RoleEdit, Versioned};
 use rolecraft_core::compare::{
     Cell, Comparison, Counts, FactRow, GridFact, GridRow, GridSection, GridSkill, Ladder,
     LadderStep, MultiComparison, RoleHeader, Row, SectionDiff, Shared, SharedFact, SharedSection,
@@ -12,9 +13,10 @@ use rolecraft_core::compare::{
 use rolecraft_core::drafts::{
     Draft, DraftSummary, ItemEdit, ItemRef, OutlineItem, OutlineSection, Posting, PostingField,
 };
+use rolecraft_core::history::{RoleCommit, RoleHistory};
 use rolecraft_core::import::FileError;
 use rolecraft_core::model::{
-    Conflict, ConflictSide, Format, Item, Link, Role, Section, Skill, SourceDoc, SourceRef,
+    Conflict, ConflictSide, Format, Item, Link, Origin, Role, Section, Skill, SourceDoc, SourceRef,
     Warning, WarningKind,
 };
 use rolecraft_core::render::{OutputFormat, TemplateInfo, TemplateOrigin};
@@ -80,6 +82,16 @@ fn exports() -> Vec<(&'static str, Export)> {
         ("RoleChoice", RoleChoice::export_to_string),
         ("Decisions", Decisions::export_to_string),
         ("FileError", FileError::export_to_string),
+        // authoring and history
+        ("Origin", Origin::export_to_string),
+        ("RoleEdit", RoleEdit::export_to_string),
+        ("ItemAt", ItemAt::export_to_string),
+        ("Versioned", Versioned::export_to_string),
+        ("EditOutcome", EditOutcome::export_to_string),
+        ("EditConflict", EditConflict::export_to_string),
+        ("Deleted", Deleted::export_to_string),
+        ("RoleHistory", RoleHistory::export_to_string),
+        ("RoleCommit", RoleCommit::export_to_string),
     ]
 }
 
