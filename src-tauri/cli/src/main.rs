@@ -37,6 +37,12 @@ enum Command {
     Jd(cmd::jd::JdArgs),
     /// List the built-in and user templates.
     Templates(cmd::templates::TemplatesArgs),
+    /// The commits that changed a role's file (the library folder inside a git repository).
+    History(cmd::history::HistoryArgs),
+    /// Write a new role into the library folder, empty or copied from another (--from ID).
+    New(cmd::new::NewArgs),
+    /// Change a role's facts from a script; saved into the library folder.
+    Edit(cmd::edit::EditArgs),
 }
 
 /// What a command produced: text for stdout, notes for stderr.
@@ -62,6 +68,15 @@ fn open_library(cli_library: &Option<PathBuf>) -> Result<Library, String> {
     Library::open(&sources).map_err(|e| e.to_string())
 }
 
+/// The folder roles are written to and whose git history is read: `--library DIR`, else the
+/// user library.
+fn library_dir(cli_library: &Option<PathBuf>) -> Result<PathBuf, String> {
+    cli_library
+        .clone()
+        .or_else(|| DataDir::from_env().map(|d| d.roles()))
+        .ok_or_else(|| "no library folder: give --library DIR or set ROLECRAFT_DATA_DIR".into())
+}
+
 fn run(cli: Cli) -> Result<Output, String> {
     match cli.command {
         Command::Roles(args) => {
@@ -73,9 +88,27 @@ fn run(cli: Cli) -> Result<Output, String> {
         Command::Import(args) => cmd::import::run(&args),
         Command::Jd(args) => cmd::jd::run(&open_library(&cli.library)?, &args),
         Command::Templates(args) => cmd::templates::run(&args).map(Output::from),
-        Command::Compare(args) => {
-            cmd::compare::run(&open_library(&cli.library)?, &args).map(Output::from)
+        Command::Compare(args) => cmd::compare::run(
+            &open_library(&cli.library)?,
+            library_dir(&cli.library).ok().as_deref(),
+            &args,
+        )
+        .map(Output::from),
+        Command::History(args) => {
+            cmd::history::run(&library_dir(&cli.library)?, &args).map(Output::from)
         }
+        Command::New(args) => cmd::new::run(
+            &open_library(&cli.library)?,
+            &library_dir(&cli.library)?,
+            &args,
+        )
+        .map(Output::from),
+        Command::Edit(args) => cmd::edit::run(
+            &open_library(&cli.library)?,
+            &library_dir(&cli.library)?,
+            &args,
+        )
+        .map(Output::from),
     }
 }
 
