@@ -24,6 +24,16 @@ const COMMANDS: &[&str] = &[
     "plan_import",
     "apply_import",
     "cancel_import",
+    "role_version",
+    "edit_role",
+    "keep_role_version",
+    "new_role",
+    "delete_role",
+    "restore_role",
+    "role_history",
+    "role_at_revision",
+    "library_folder",
+    "choose_library_folder",
 ];
 
 fn main() {

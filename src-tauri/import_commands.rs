@@ -15,9 +15,8 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use rolecraft_core::data_dir::DataDir;
 use rolecraft_core::import::{import_many, FileError};
-use rolecraft_core::library::{save_role, Library, LibrarySources, SaveMode};
+use rolecraft_core::library::{save_role, SaveMode};
 use rolecraft_core::review::{plan_import as plan, Decisions, ImportPlan};
 use serde::Serialize;
 use tauri::ipc::Channel;
@@ -98,10 +97,6 @@ pub struct ImportResult {
     /// Ids of the roles saved, in plan order.
     pub saved: Vec<String>,
     pub library_dir: String,
-}
-
-fn user_library_dir() -> Option<std::path::PathBuf> {
-    DataDir::from_env().map(|d| d.roles())
 }
 
 fn no_data_dir() -> IpcError {
@@ -222,7 +217,7 @@ pub async fn plan_import(
         files: files as u32,
         plan,
         errors,
-        library_dir: user_library_dir().map(|d| d.display().to_string()),
+        library_dir: state.library_dir().map(|d| d.display().to_string()),
     })
 }
 
@@ -245,7 +240,7 @@ pub fn apply_import(
             ))
         }
     };
-    let dir = user_library_dir().ok_or_else(no_data_dir)?;
+    let dir = state.library_dir().ok_or_else(no_data_dir)?;
     plan.check(&decisions, state.library.read().map_err(poisoned)?.roles())
         .map_err(|e| IpcError::new(ErrorKind::BadInput, e.to_string()))?;
     let roles = plan.resolve(&decisions);
@@ -253,11 +248,9 @@ pub fn apply_import(
         save_role(&dir, role, SaveMode::Overwrite)?;
     }
     *pending = None;
-    let library = Library::open(&LibrarySources {
-        only: None,
-        user_dir: Some(dir.clone()),
-    })?;
-    *state.library.write().map_err(poisoned)? = library;
+    state
+        .reload()
+        .map_err(|e| IpcError::new(ErrorKind::Internal, e))?;
     Ok(ImportResult {
         saved: roles.into_iter().map(|r| r.id).collect(),
         library_dir: dir.display().to_string(),
