@@ -13,8 +13,8 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use rolecraft_core::authoring::{
-    self, current, edit_and_save, now, role_file, save_if_unchanged, Deleted, EditConflict,
-    EditOutcome, RoleEdit, Versioned,
+    self, current, edit_and_save, now, role_file, save_if_unchanged, Deleted, EditOutcome,
+    RoleEdit, Versioned,
 };
 use rolecraft_core::history::{history, version_at, RoleHistory};
 use rolecraft_core::library::bundled_roles;
@@ -168,7 +168,7 @@ pub fn keep_role_version(
             undo: Vec::new(),
         },
         Err(conflict) => EditOutcome::Conflict {
-            conflict,
+            conflict: Box::new(conflict),
             undo: Vec::new(),
         },
     };
@@ -189,12 +189,9 @@ fn remember_outcome(
             });
             reload(state)
         }
-        EditOutcome::Conflict {
-            conflict: EditConflict { mine, theirs },
-            ..
-        } => {
-            authoring.remember(mine);
-            if let Some(theirs) = theirs {
+        EditOutcome::Conflict { conflict, .. } => {
+            authoring.remember(&conflict.mine);
+            if let Some(theirs) = &conflict.theirs {
                 authoring.remember(theirs);
             }
             Ok(())

@@ -53,7 +53,7 @@ pub enum EditOutcome {
     },
     /// Nothing written: the file changed on disk since `base_hash`.
     Conflict {
-        conflict: EditConflict,
+        conflict: Box<EditConflict>,
         undo: Vec<RoleEdit>,
     },
 }
@@ -133,7 +133,10 @@ pub fn edit_and_save(
             hash: saved.hash,
             undo,
         },
-        Err(conflict) => EditOutcome::Conflict { conflict, undo },
+        Err(conflict) => EditOutcome::Conflict {
+            conflict: Box::new(conflict),
+            undo,
+        },
     })
 }
 
