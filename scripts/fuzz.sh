@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Bounded fuzz run of every importer: scripts/fuzz.sh [SECONDS_PER_TARGET] (default 60).
+# Bounded fuzz run of every target: scripts/fuzz.sh [SECONDS_PER_TARGET] (default 35: nine
+# targets stay within about 6 minutes with the build).
 #
 # Targets (fuzz/fuzz_targets/): ladder, sfia, blueprint, markdown, html (each importer, reached
-# through `import_document` on a document detected as its format) and any_document
-# (arbitrary bytes through `Document::from_bytes` then `import_document`). Seeds are in
+# through `import_document` on a document detected as its format), any_document
+# (arbitrary bytes through `Document::from_bytes` then `import_document`), template (arbitrary
+# template text rendered against a bundled role), compare (two arbitrary roles, 2-way and
+# 3-way, rendered) and role_json (arbitrary role JSON: valid id, saved form reads back).
+# Long runs: scripts/fuzz-campaign.sh. Seeds are in
 # fuzz/corpus/<target>/ (copies of tests/fixtures); new inputs go to fuzz/work/<target>/
 # (not committed). Prints the executions per target and exits non-zero on any crash
-# (panic), hang (one input over FUZZ_TIMEOUT seconds, default 5) or memory blow-up;
+# (panic), hang (one input over FUZZ_TIMEOUT seconds, default 10: a render may use its 2 s budget twice) or memory blow-up;
 # the failing input is left in fuzz/artifacts/<target>/.
 #
 # cargo-fuzz needs nightly flags: on the stable toolchain they are enabled with
@@ -15,9 +19,9 @@
 # (debug assertions and overflow checks on). The build has its own target dir, fuzz/target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SECONDS_PER_TARGET="${1:-60}"
-TIMEOUT="${FUZZ_TIMEOUT:-5}"
-TARGETS=(ladder sfia blueprint markdown html any_document)
+SECONDS_PER_TARGET="${1:-35}"
+TIMEOUT="${FUZZ_TIMEOUT:-10}"
+TARGETS=(${FUZZ_TARGETS:-ladder sfia blueprint markdown html any_document template compare role_json})
 export PATH="$HOME/.cargo/bin:$PATH"
 export RUSTC_BOOTSTRAP=1
 

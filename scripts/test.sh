@@ -26,8 +26,8 @@ fi
 step "Rust tests (core, CLI, app shell)"
 cargo test --workspace
 
-step "bounded fuzz run of every importer (FUZZ_SECONDS per target, default 60)"
-./scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
+step "bounded fuzz run of every target (FUZZ_SECONDS per target, default 35)"
+./scripts/fuzz.sh "${FUZZ_SECONDS:-35}"
 
 step "UI type check and component tests"
 npm --prefix ui run check

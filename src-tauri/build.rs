@@ -34,6 +34,7 @@ const COMMANDS: &[&str] = &[
     "role_at_revision",
     "library_folder",
     "choose_library_folder",
+    "set_aside_role_file",
 ];
 
 fn main() {

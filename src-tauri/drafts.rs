@@ -6,7 +6,7 @@ use rolecraft_core::data_dir::DataDir;
 use rolecraft_core::drafts::{self, Draft, DraftStore, DraftSummary, OutlineSection, PostingField};
 use rolecraft_core::render::{self, markdown_to_html, OutputFormat, TemplateInfo};
 use serde::Serialize;
-use tauri::{AppHandle, Runtime, State};
+use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_clipboard_manager::ClipboardExt;
 use ts_rs::TS;
 
@@ -121,8 +121,16 @@ pub fn delete_draft(id: String) -> Result<()> {
     Ok(store()?.delete(&id)?)
 }
 
+/// Renders on a blocking thread, never the main one: a template that hits a limit is an
+/// error in the preview, and the window stays responsive while a heavy one renders.
 #[tauri::command]
-pub fn preview_draft(state: State<'_, AppState>, draft: Draft) -> Result<DraftPreview> {
+pub async fn preview_draft<R: Runtime>(app: AppHandle<R>, draft: Draft) -> Result<DraftPreview> {
+    tauri::async_runtime::spawn_blocking(move || preview(&app.state::<AppState>(), draft))
+        .await
+        .map_err(|e| IpcError::new(ErrorKind::Internal, format!("preview stopped: {e}")))?
+}
+
+fn preview(state: &AppState, draft: Draft) -> Result<DraftPreview> {
     let library = state.library.read().map_err(crate::commands::poisoned)?;
     let renderer = state.renderer.read().map_err(crate::commands::poisoned)?;
     let role = library.get(&draft.role_id)?;
@@ -200,24 +208,32 @@ fn rendered(state: &AppState, draft: &Draft, format: OutputFormat) -> Result<(St
 #[tauri::command]
 pub async fn export_draft<R: Runtime>(
     app: AppHandle<R>,
-    state: State<'_, AppState>,
     draft: Draft,
     format: OutputFormat,
 ) -> Result<Option<String>> {
-    let (text, stem) = rendered(&state, &draft, format)?;
+    let (text, stem) = {
+        let app = app.clone();
+        tauri::async_runtime::spawn_blocking(move || {
+            rendered(&app.state::<AppState>(), &draft, format)
+        })
+        .await
+        .map_err(|e| IpcError::new(ErrorKind::Internal, format!("export stopped: {e}")))??
+    };
     save::save_with_dialog(&app, &save::file_name(&stem, format), format, &text)
 }
 
 /// Copies the draft: as Markdown (plain text), or as rich text (sanitised HTML, with the
 /// Markdown as the plain-text alternative) for pasting into an applicant-tracking system.
 #[tauri::command]
-pub fn copy_draft<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    draft: Draft,
-    rich: bool,
-) -> Result<()> {
-    let (markdown, _) = rendered(&state, &draft, OutputFormat::Markdown)?;
+pub async fn copy_draft<R: Runtime>(app: AppHandle<R>, draft: Draft, rich: bool) -> Result<()> {
+    let (markdown, _) = {
+        let app = app.clone();
+        tauri::async_runtime::spawn_blocking(move || {
+            rendered(&app.state::<AppState>(), &draft, OutputFormat::Markdown)
+        })
+        .await
+        .map_err(|e| IpcError::new(ErrorKind::Internal, format!("copy stopped: {e}")))??
+    };
     let clipboard = app.clipboard();
     let done = if rich {
         clipboard.write_html(markdown_to_html(&markdown), Some(markdown))

@@ -16,8 +16,11 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use rolecraft_core::import::{import_many, FileError};
-use rolecraft_core::library::{save_role, SaveMode};
+use rolecraft_core::library::{
+    bundled_roles, lock, save_roles, set_aside, DirState, Library, LibrarySources, SaveMode,
+};
 use rolecraft_core::review::{plan_import as plan, Decisions, ImportPlan};
+use rolecraft_core::model::Role;
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, DragDropEvent, Manager, Runtime, State};
@@ -99,11 +102,55 @@ pub struct ImportResult {
     pub library_dir: String,
 }
 
+/// The library folder: the one chosen in the app (settings.json), else `<app data>/roles`.
+fn user_library_dir() -> Option<std::path::PathBuf> {
+    crate::settings::Settings::load().library_dir()
+}
+
 fn no_data_dir() -> IpcError {
     IpcError::new(
         ErrorKind::Io,
         "no data folder: set ROLECRAFT_DATA_DIR or HOME",
     )
+}
+
+/// The library an import is planned and applied against, read from disk now: the bundled
+/// roles with the user's folder over them. A broken file in the user's folder stops the import
+/// with its name (nothing falls back to the bundled roles, which would then overwrite files):
+/// the user fixes it or sets it aside (`set_aside_role_file`).
+fn library_now() -> Result<(Vec<Role>, DirState)> {
+    let dir = user_library_dir().ok_or_else(no_data_dir)?;
+    let (user, files) = DirState::read_or_empty(&dir).map_err(|e| {
+        IpcError::new(
+            ErrorKind::BadInput,
+            format!("{e} — imports wait until this file is fixed or set aside"),
+        )
+    })?;
+    let mut roles = bundled_roles()?;
+    for role in user {
+        match roles.iter_mut().find(|r| r.id == role.id) {
+            Some(existing) => *existing = role,
+            None => roles.push(role),
+        }
+    }
+    Ok((roles, files))
+}
+
+/// Renames a broken role file of the user's library to `NAME.json.broken-<time>` (inside the
+/// library) so imports can go on; reloads the library. Returns the new path.
+#[tauri::command]
+pub fn set_aside_role_file(state: State<'_, AppState>, name: String) -> Result<String> {
+    let dir = user_library_dir().ok_or_else(no_data_dir)?;
+    let held = lock(&dir)?;
+    let moved = set_aside(&held, &dir, &name)?;
+    drop(held);
+    if let Ok(library) = Library::open(&LibrarySources {
+        only: None,
+        user_dir: Some(dir),
+    }) {
+        *state.library.write().map_err(poisoned)? = library;
+    }
+    Ok(moved.display().to_string())
 }
 
 /// Opens the native dialog for several files (or folders). Null when the user closed it.
@@ -175,7 +222,7 @@ pub async fn plan_import(
     }
     let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
     imports.check_handed_over(&paths)?;
-    let existing = state.library.read().map_err(poisoned)?.roles().to_vec();
+    let (existing, files_now) = library_now()?;
     let generation = imports.generation.clone();
     let id = generation.fetch_add(1, Ordering::SeqCst) + 1;
     let (files, plan, errors) = tauri::async_runtime::spawn_blocking(move || {
@@ -200,7 +247,8 @@ pub async fn plan_import(
                 ControlFlow::Break(())
             }
         });
-        (files, plan(&existing, batch.documents), batch.errors)
+        let planned = plan(&existing, batch.documents).with_files(&files_now);
+        (files, planned, batch.errors)
     })
     .await
     .map_err(|e| IpcError::new(ErrorKind::Internal, format!("import stopped: {e}")))?;
@@ -217,7 +265,7 @@ pub async fn plan_import(
         files: files as u32,
         plan,
         errors,
-        library_dir: state.library_dir().map(|d| d.display().to_string()),
+        library_dir: user_library_dir().map(|d| d.display().to_string()),
     })
 }
 
@@ -240,17 +288,28 @@ pub fn apply_import(
             ))
         }
     };
-    let dir = state.library_dir().ok_or_else(no_data_dir)?;
-    plan.check(&decisions, state.library.read().map_err(poisoned)?.roles())
+    let dir = user_library_dir().ok_or_else(no_data_dir)?;
+    // One writer at a time (another window, the CLI); the files the plan was made against
+    // must not have changed since (checked again by `save_roles`).
+    let held = lock(&dir)?;
+    let (now, _) = library_now()?;
+    plan.check(&decisions, &now)
         .map_err(|e| IpcError::new(ErrorKind::BadInput, e.to_string()))?;
     let roles = plan.resolve(&decisions);
-    for role in &roles {
-        save_role(&dir, role, SaveMode::Overwrite)?;
-    }
+    save_roles(
+        &held,
+        &dir,
+        &roles,
+        SaveMode::Overwrite,
+        Some(&plan.file_hashes),
+    )?;
+    drop(held);
     *pending = None;
-    state
-        .reload()
-        .map_err(|e| IpcError::new(ErrorKind::Internal, e))?;
+    let library = Library::open(&LibrarySources {
+        only: None,
+        user_dir: Some(dir.clone()),
+    })?;
+    *state.library.write().map_err(poisoned)? = library;
     Ok(ImportResult {
         saved: roles.into_iter().map(|r| r.id).collect(),
         library_dir: dir.display().to_string(),

@@ -77,6 +77,7 @@ pub fn app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             authoring_commands::role_at_revision,
             authoring_commands::library_folder,
             authoring_commands::choose_library_folder,
+            import_commands::set_aside_role_file,
         ])
 }
 

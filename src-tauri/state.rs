@@ -29,7 +29,9 @@ pub struct AppState {
 impl AppState {
     /// Opens the bundled library plus the user's folder (the one chosen in the app, else
     /// `$ROLECRAFT_DATA_DIR/roles` or the OS data dir). A broken user file does not stop the
-    /// app: it falls back to the bundled roles and keeps the message for the UI.
+    /// app: the bundled roles are shown and the message kept for the UI; imports refuse to run
+    /// until the file is fixed or set aside (`import_commands::library_now`), so the fallback
+    /// never overwrites a user file.
     pub fn open(args: &[String]) -> Self {
         let library_dir = Settings::load().library_dir();
         let (library, library_problem) = open_library(library_dir.clone());

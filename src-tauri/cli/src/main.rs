@@ -2,6 +2,7 @@
 
 mod cmd;
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -124,14 +125,55 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(out) => {
             for note in &out.stderr {
-                eprintln!("{note}");
+                eprintln!("{}", for_terminal(note));
             }
-            print!("{}", out.stdout);
+            // Text from documents reaches a terminal only with its control characters
+            // escaped; piped or redirected output is left byte for byte.
+            if std::io::stdout().is_terminal() {
+                print!("{}", for_terminal(&out.stdout));
+            } else {
+                print!("{}", out.stdout);
+            }
             ExitCode::SUCCESS
         }
         Err(message) => {
-            eprintln!("rolecraft: {message}");
+            eprintln!("rolecraft: {}", for_terminal(&message));
             ExitCode::from(1)
         }
+    }
+}
+
+/// `text` with control characters (but line feeds and tabs) and bidirectional overrides
+/// written as `\u{..}` escapes, so a title cannot move the cursor, recolour the terminal or
+/// reorder what is shown.
+fn for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(bad) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| {
+            if bad(c) {
+                format!("\\u{{{:x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::for_terminal;
+
+    #[test]
+    fn control_characters_are_escaped_for_the_terminal() {
+        assert_eq!(for_terminal("VP\tof\nEng"), "VP\tof\nEng");
+        assert_eq!(for_terminal("a\u{1b}[31mred\u{7}"), "a\\u{1b}[31mred\\u{7}");
+        assert_eq!(for_terminal("x\u{202e}y\r"), "x\\u{202e}y\\u{d}");
     }
 }

@@ -1,6 +1,8 @@
 //! The role model: what a role file in a library holds, and what `rolecraft show ID --json`
 //! prints. Every item points back to the document and line it came from.
 
+pub mod ids;
+
 use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
@@ -207,6 +209,9 @@ pub enum WarningKind {
     DuplicateColumn,
     NameMismatch,
     LossyDecoding,
+    /// Two roles with different titles got the same id ("R&D Lead" and "R/D Lead"): they
+    /// are one role from now on.
+    IdCollision,
 }
 
 /// Two sources disagree about one item (or fact) of the same role. `kept` is what the merged
@@ -241,9 +246,11 @@ impl Role {
     }
 }
 
-/// Kebab-case slug: `VP of Engineering` → `vp-of-engineering`, `EM/TL Hybrid` → `em-tl-hybrid`.
+/// Kebab-case ASCII slug: `VP of Engineering` → `vp-of-engineering`, `EM/TL Hybrid` →
+/// `em-tl-hybrid`, `Café` → `cafe` (empty when the title has no letters or digits). The rule
+/// is `ids`'s, the one that makes role ids and their file names.
 pub fn slug(title: &str) -> String {
-    separated_slug(title, '-')
+    crate::model::ids::slug_of(title, '-')
 }
 
 /// Snake-case key: `Scope of action` → `scope_of_action`.

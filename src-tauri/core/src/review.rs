@@ -49,6 +49,13 @@ pub struct RolePlan {
 pub struct ImportPlan {
     pub roles: Vec<RolePlan>,
     pub warnings: Vec<Warning>,
+    /// Id → hash of its file in the target folder when the plan was made (`None`: no file),
+    /// checked again when the plan is applied (`with_files`, `save_roles`). Stays with the
+    /// process that planned: not sent to the page.
+    #[serde(skip)]
+    #[ts(skip)]
+    #[schemars(skip)]
+    pub file_hashes: BTreeMap<String, Option<String>>,
 }
 
 /// The user's decisions. Roles without a choice take the plan's suggestion; a conflict listed
@@ -70,6 +77,7 @@ pub fn plan_import(existing: &[Role], documents: Vec<Imported>) -> ImportPlan {
         roles.extend(doc.roles);
         warnings.extend(doc.warnings);
     }
+    warnings.extend(id_collisions(existing, &roles));
     let merged = merge_roles(roles);
     let plans = merged
         .roles
@@ -107,6 +115,54 @@ pub fn plan_import(existing: &[Role], documents: Vec<Imported>) -> ImportPlan {
     ImportPlan {
         roles: plans,
         warnings,
+        file_hashes: BTreeMap::new(),
+    }
+}
+
+/// Roles that share an id but not a title (after case and spacing), within the import or
+/// with the library: a warning naming both titles, since they become one role.
+fn id_collisions(existing: &[Role], incoming: &[Role]) -> Vec<Warning> {
+    let fold = |t: &str| {
+        t.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let mut seen: BTreeMap<&str, &Role> = existing.iter().map(|r| (r.id.as_str(), r)).collect();
+    let mut warned: BTreeSet<(String, String, String)> = BTreeSet::new();
+    let mut out = Vec::new();
+    for role in incoming {
+        match seen.get(role.id.as_str()) {
+            Some(first) if fold(&first.title) != fold(&role.title) => {
+                let key = (role.id.clone(), fold(&first.title), fold(&role.title));
+                if warned.insert(key) {
+                    out.push(Warning {
+                        kind: crate::model::WarningKind::IdCollision,
+                        file: role.sources.first().map(|s| s.file.clone()).unwrap_or_default(),
+                        line: None,
+                        message: format!(
+                            "\"{}\" and \"{}\" have the same id \"{}\": they are imported as one role",
+                            first.title, role.title, role.id
+                        ),
+                        dropped: Vec::new(),
+                    });
+                }
+            }
+            Some(_) => {}
+            None => {
+                seen.insert(&role.id, role);
+            }
+        }
+    }
+    out
+}
+
+impl ImportPlan {
+    /// Records the hash of each role's file in the target folder now, for `save_roles` to
+    /// refuse the plan if any of them changes before it is applied.
+    pub fn with_files(mut self, state: &crate::library::DirState) -> Self {
+        self.file_hashes = state.expected(self.roles.iter().map(|r| r.incoming.id.clone()));
+        self
     }
 }
 

@@ -126,6 +126,9 @@ export const importApi = {
   apply: (id: number, decisions: Decisions) => call<ImportResult>('apply_import', { id, decisions }),
   /** Drops the pending plan (and the result of a planning run still going). */
   cancel: () => call<null>('cancel_import'),
+  /** Renames a broken role file of the user library (by file name) to `NAME.json.broken-<time>`
+   *  inside the library, so imports can go on; returns the new path. */
+  setAside: (name: string) => call<string>('set_aside_role_file', { name }),
   /** Files dragged onto the window. Resolves to a function that stops listening. */
   onFileDrop: async (on: FileDropHandlers): Promise<() => void> =>
     getCurrentWebview().onDragDropEvent((event) => {

@@ -3,7 +3,7 @@ use std::path::PathBuf;
 use clap::Args;
 use rolecraft_core::data_dir::DataDir;
 use rolecraft_core::import::import_path;
-use rolecraft_core::library::{load_dir, save_role, SaveMode};
+use rolecraft_core::library::{lock, save_roles, DirState, SaveMode};
 use rolecraft_core::model::{Conflict, Role, Warning};
 use rolecraft_core::review::{plan_import, Decisions, ImportPlan, RoleChoice};
 use serde::Serialize;
@@ -68,11 +68,21 @@ pub fn run(args: &ImportArgs) -> Result<Output, String> {
                 .ok_or("no user data folder on this system; pass --into DIR")?,
         ),
     };
-    let existing = match &dir {
-        Some(d) if d.is_dir() => load_dir(d).map_err(|e| e.to_string())?,
-        _ => Vec::new(),
+    // One writer at a time: held from reading the folder to the end of the save.
+    let held = match &dir {
+        Some(d) if !args.dry_run => Some(lock(d).map_err(|e| e.to_string())?),
+        _ => None,
     };
-    let plan = plan_import(&existing, documents);
+    if let Some(d) = dir.as_ref().filter(|_| held.is_some()) {
+        rolecraft_core::fs::remove_stale_temps(d);
+    }
+    let (existing, state) = match &dir {
+        Some(d) => DirState::read_or_empty(d).map_err(|e| {
+            format!("{e}\n(imports are blocked while a role file of the folder is broken: fix it or move it away)")
+        })?,
+        None => Default::default(),
+    };
+    let plan = plan_import(&existing, documents).with_files(&state);
     let notes = notes(&plan);
     if args.dry_run {
         return Ok(Output {
@@ -80,7 +90,9 @@ pub fn run(args: &ImportArgs) -> Result<Output, String> {
             stderr: notes,
         });
     }
-    let dir = dir.expect("set above when not a dry run");
+    let (Some(dir), Some(held)) = (dir, held) else {
+        return Err("no user data folder on this system; pass --into DIR".into());
+    };
     let clashes: Vec<&str> = plan
         .roles
         .iter()
@@ -106,9 +118,15 @@ pub fn run(args: &ImportArgs) -> Result<Output, String> {
             },
         );
     }
-    for role in plan.resolve(&decisions) {
-        save_role(&dir, &role, SaveMode::Overwrite).map_err(|e| e.to_string())?;
-    }
+    let roles = plan.resolve(&decisions);
+    save_roles(
+        &held,
+        &dir,
+        &roles,
+        SaveMode::Overwrite,
+        Some(&plan.file_hashes),
+    )
+    .map_err(|e| e.to_string())?;
     Ok(Output {
         stdout: report(&plan, args.json)?,
         stderr: notes,

@@ -78,8 +78,7 @@ pub(crate) fn ladder(roles: &[&Role], given: &Grid<'_>, given_pairs: &[Compariso
                 .pairs
                 .iter()
                 .all(|p| p.skill(slot.id).is_some_and(|m| m.status == Status::Same));
-        if all_same {
-            let s = slot.skills[0].expect("every role has the skill");
+        if let (true, Some(Some(s))) = (all_same, slot.skills.first()) {
             shared.skills.push(SharedSkill {
                 code: s.code.clone(),
                 name: s.name.clone(),

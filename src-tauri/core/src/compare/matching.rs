@@ -10,6 +10,12 @@
 //!    one orientation chosen from the content (never from which role is left), so comparing
 //!    B with A pairs exactly what comparing A with B pairs.
 //!
+//! 3. Beyond [`MAX_MATCH_ITEMS`] unpaired items on either side, step 2 would cost too much
+//!    (an n×m score matrix and an O(n³) assignment): the rest are paired by position instead
+//!    (the k-th unpaired item on the left with the k-th on the right, when they score at least
+//!    the threshold), and the caller says so in the comparison. Scores only look at the first
+//!    [`MAX_MATCH_WORDS`] words of an item.
+//!
 //! Why an assignment and not an order-keeping alignment (LCS/Needleman–Wunsch): ladders often
 //! reorder a level's statements; an alignment that keeps order would report a moved statement
 //! as removed and added, while the assignment still pairs it.
@@ -38,12 +44,18 @@ pub(crate) struct Link {
 /// Score resolution: scores are compared to three decimals.
 const SCALE: i64 = 1000;
 
+/// The most unpaired items per side a section is matched optimally with (see step 3).
+pub const MAX_MATCH_ITEMS: usize = 200;
+/// The words of an item that count for its similarity score.
+pub const MAX_MATCH_WORDS: usize = 48;
+
 /// For each left item, the right item it is paired with (if any). Every right index appears
-/// at most once.
-pub(crate) fn match_items(left: &[&str], right: &[&str]) -> Vec<Option<Link>> {
+/// at most once. The flag is set when the section was over the limits and its reworded items
+/// were paired by position (step 3).
+pub(crate) fn match_items(left: &[&str], right: &[&str]) -> (Vec<Option<Link>>, bool) {
     let mut links: Vec<Option<Link>> = vec![None; left.len()];
     if left.is_empty() || right.is_empty() {
-        return links;
+        return (links, false);
     }
     let mut right_used = vec![false; right.len()];
 
@@ -69,7 +81,7 @@ pub(crate) fn match_items(left: &[&str], right: &[&str]) -> Vec<Option<Link>> {
     }
     let right_rest: Vec<usize> = (0..right.len()).filter(|j| !right_used[*j]).collect();
     if left_rest.is_empty() || right_rest.is_empty() {
-        return links;
+        return (links, false);
     }
 
     // 2. Optimal assignment of the rest over similarity.
@@ -78,6 +90,7 @@ pub(crate) fn match_items(left: &[&str], right: &[&str]) -> Vec<Option<Link>> {
     let mut intern = |text: &str| -> Vec<u32> {
         words(text)
             .into_iter()
+            .take(MAX_MATCH_WORDS)
             .map(|w| {
                 let next = ids.len() as u32;
                 *ids.entry(w).or_insert(next)
@@ -86,6 +99,19 @@ pub(crate) fn match_items(left: &[&str], right: &[&str]) -> Vec<Option<Link>> {
     };
     let left_words: Vec<Vec<u32>> = left_rest.iter().map(|i| intern(left[*i])).collect();
     let right_words: Vec<Vec<u32>> = right_rest.iter().map(|j| intern(right[*j])).collect();
+    if left_rest.len() > MAX_MATCH_ITEMS || right_rest.len() > MAX_MATCH_ITEMS {
+        // 3. Too many for an optimal assignment: by position.
+        let mut scratch = Vec::new();
+        for (k, (a, b)) in left_rest.iter().zip(&right_rest).enumerate() {
+            if score_with(&left_words[k], &right_words[k], &mut scratch) >= CHANGED_THRESHOLD {
+                links[*a] = Some(Link {
+                    to: *b,
+                    kind: Kind::Changed,
+                });
+            }
+        }
+        return (links, true);
+    }
     for (a, b) in assign(
         &left_rest,
         &left_words,
@@ -99,7 +125,7 @@ pub(crate) fn match_items(left: &[&str], right: &[&str]) -> Vec<Option<Link>> {
             kind: Kind::Changed,
         });
     }
-    links
+    (links, false)
 }
 
 /// The optimal pairs `(left index, right index)` among the remaining items.
@@ -143,7 +169,10 @@ fn assign(
     if !any {
         return Vec::new();
     }
-    let matrix = Matrix::from_vec(rows.len(), cols.len(), weights).expect("rows * cols weights");
+    // `weights` has exactly rows × cols entries, so this cannot fail.
+    let Ok(matrix) = Matrix::from_vec(rows.len(), cols.len(), weights) else {
+        return Vec::new();
+    };
     let (_, assignment) = kuhn_munkres(&matrix);
     assignment
         .into_iter()
@@ -165,6 +194,7 @@ mod tests {
 
     fn pairs(left: &[&str], right: &[&str]) -> Vec<(usize, usize, Kind)> {
         match_items(left, right)
+            .0
             .into_iter()
             .enumerate()
             .filter_map(|(i, l)| l.map(|l| (i, l.to, l.kind)))
@@ -236,6 +266,29 @@ mod tests {
     #[test]
     fn empty_sides() {
         assert!(pairs(&[], &["a"]).is_empty());
-        assert_eq!(match_items(&["a"], &[]), [None]);
+        assert_eq!(match_items(&["a"], &[]).0, [None]);
+    }
+
+    #[test]
+    fn big_sections_fall_back_to_pairing_by_position_and_say_so() {
+        let left: Vec<String> = (0..4000)
+            .map(|i| format!("Owns the roadmap for area {i} and its budget"))
+            .collect();
+        let right: Vec<String> = (0..4000)
+            .map(|i| format!("Owns the roadmap for zone {i} and its budget"))
+            .collect();
+        let l: Vec<&str> = left.iter().map(String::as_str).collect();
+        let r: Vec<&str> = right.iter().map(String::as_str).collect();
+        let (links, approximate) = match_items(&l, &r);
+        assert!(approximate);
+        assert_eq!(
+            links[7],
+            Some(Link {
+                to: 7,
+                kind: Kind::Changed
+            })
+        );
+        let (_, small) = match_items(&l[..10], &r[..10]);
+        assert!(!small);
     }
 }

@@ -67,6 +67,7 @@ pub fn compare_many(roles: &[&Role]) -> Result<MultiComparison, CompareError> {
         sections: grid.to_sections(),
         facts: grid.to_facts(),
         skills: grid.to_skills(),
+        approximate: grid.pairs.iter().find_map(pair::PairMatch::approximate),
         pairs,
         ladder,
     })
@@ -83,7 +84,8 @@ pub fn compare_roles(roles: &[&Role]) -> Result<Report, CompareError> {
 impl Report {
     /// Pretty JSON with a final newline.
     pub fn to_json(&self) -> String {
-        let mut json = serde_json::to_string_pretty(self).expect("a comparison always serialises");
+        // Strings, numbers and lists only: serialising cannot fail.
+        let mut json = serde_json::to_string_pretty(self).unwrap_or_default();
         json.push('\n');
         json
     }

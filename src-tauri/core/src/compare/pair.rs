@@ -3,7 +3,7 @@
 
 use super::align::union_order;
 use super::facts::{match_facts, FactMatch};
-use super::matching::{match_items, Kind, Link};
+use super::matching::{match_items, Kind, Link, MAX_MATCH_ITEMS};
 use super::rows::{item_rows, nth_ids, texts};
 use super::skills::{match_skills, SkillMatch};
 use super::types::{Comparison, Counts, RoleHeader, SectionDiff, Status};
@@ -26,6 +26,8 @@ pub(crate) struct SectionMatch<'r> {
     pub right: &'r [Item],
     /// For each left item, its right partner.
     pub links: Vec<Option<Link>>,
+    /// Over the matching limits: reworded items paired by position (`matching`, step 3).
+    pub approximate: bool,
 }
 
 impl SectionMatch<'_> {
@@ -90,12 +92,14 @@ impl<'r> PairMatch<'r> {
                 let r = at[1].map(|i| &right.sections[i]);
                 let left_items = l.map_or(&[][..], |s| &s.items[..]);
                 let right_items = r.map_or(&[][..], |s| &s.items[..]);
+                let (links, approximate) = match_items(&texts(left_items), &texts(right_items));
                 SectionMatch {
                     id,
                     title: l.or(r).map_or("", |s| s.title.as_str()),
                     left: left_items,
                     right: right_items,
-                    links: match_items(&texts(left_items), &texts(right_items)),
+                    links,
+                    approximate,
                 }
             })
             .collect();
@@ -123,7 +127,24 @@ impl<'r> PairMatch<'r> {
             sections: self.sections.iter().map(SectionMatch::to_diff).collect(),
             facts: self.facts.iter().map(FactMatch::to_row).collect(),
             skills: self.skills.iter().map(SkillMatch::to_row).collect(),
+            approximate: self.approximate(),
         }
+    }
+
+    /// The note a comparison carries when some section was over the matching limits.
+    pub fn approximate(&self) -> Option<String> {
+        let over: Vec<&str> = self
+            .sections
+            .iter()
+            .filter(|s| s.approximate)
+            .map(|s| s.title)
+            .collect();
+        (!over.is_empty()).then(|| {
+            format!(
+                "over {MAX_MATCH_ITEMS} unpaired items in a section, reworded items were paired by position, not optimally, in: {}",
+                over.join(", ")
+            )
+        })
     }
 }
 

@@ -26,11 +26,11 @@ pub(crate) fn item_rows(left: &[Item], right: &[Item], links: &[Option<Link>]) -
     let to: Vec<Option<usize>> = links.iter().map(|l| l.map(|l| l.to)).collect();
     align(&[left.len(), right.len()], &[to])
         .into_iter()
-        .map(|cells| match (cells[0], cells[1]) {
+        .filter_map(|cells| match (cells[0], cells[1]) {
             (Some(i), Some(j)) => {
                 let (l, r) = (&left[i].text, &right[j].text);
                 let changed = links[i].is_some_and(|k| k.kind == Kind::Changed);
-                Row {
+                Some(Row {
                     status: if changed {
                         Status::Changed
                     } else {
@@ -39,21 +39,22 @@ pub(crate) fn item_rows(left: &[Item], right: &[Item], links: &[Option<Link>]) -
                     left: Some(l.clone()),
                     right: Some(r.clone()),
                     words: changed.then(|| word_diff(l, r)),
-                }
+                })
             }
-            (Some(i), None) => Row {
+            (Some(i), None) => Some(Row {
                 status: Status::Removed,
                 left: Some(left[i].text.clone()),
                 right: None,
                 words: None,
-            },
-            (None, Some(j)) => Row {
+            }),
+            (None, Some(j)) => Some(Row {
                 status: Status::Added,
                 left: None,
                 right: Some(right[j].text.clone()),
                 words: None,
-            },
-            (None, None) => unreachable!("align never yields an empty row"),
+            }),
+            // `align` never yields an empty row.
+            (None, None) => None,
         })
         .collect()
 }

@@ -53,7 +53,7 @@ pub(crate) fn match_skills<'r>(left: &'r Role, right: &'r Role) -> Vec<SkillMatc
             let r = at[1].map(|i| &right.skills[i]);
             let l_items = l.map_or(&[][..], |s| &s.attainment[..]);
             let r_items = r.map_or(&[][..], |s| &s.attainment[..]);
-            let links = match_items(&texts(l_items), &texts(r_items));
+            let (links, _) = match_items(&texts(l_items), &texts(r_items));
             let status = match (l, r) {
                 (Some(a), Some(b)) => {
                     let all_same = l_items.len() == r_items.len()

@@ -174,6 +174,10 @@ pub struct Comparison {
     pub facts: Vec<FactRow>,
     /// Skills by SFIA code.
     pub skills: Vec<SkillRow>,
+    /// Set when a section was too big to match optimally: says which, and how it was paired.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub approximate: Option<String>,
 }
 
 impl Comparison {
@@ -313,6 +317,10 @@ pub struct MultiComparison {
     /// `pairs[i]` is the 2-way comparison of `roles[i]` with `roles[i + 1]`.
     pub pairs: Vec<Comparison>,
     pub ladder: Ladder,
+    /// Set when a section was too big to match optimally (see `Comparison::approximate`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub approximate: Option<String>,
 }
 
 /// What `compare_roles` returns: the 2-way shape for two roles, the N-way one for more.

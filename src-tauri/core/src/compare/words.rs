@@ -9,7 +9,10 @@ use super::types::{WordOp, WordOpKind};
 /// runs spell `right` exactly. A lone space between two replacements joins them, so "of their
 /// part of the" → "for the engineering" reads as one change, not five interleaved ones.
 pub fn word_diff(left: &str, right: &str) -> Vec<WordOp> {
-    let diff = TextDiff::configure().diff_words(left, right);
+    // A deadline keeps huge or hostile texts from taking long (the diff is then coarser).
+    let diff = TextDiff::configure()
+        .timeout(std::time::Duration::from_millis(200))
+        .diff_words(left, right);
     let mut runs: Vec<WordOp> = Vec::new();
     for change in diff.iter_all_changes() {
         let op = match change.tag() {

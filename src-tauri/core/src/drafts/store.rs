@@ -118,10 +118,11 @@ impl DraftStore {
         } else {
             base
         };
+        // `slug` gives ASCII `a-z0-9-`, so a role with a non-ASCII id (`café`) gets `cafe-1`.
         (1u32..)
             .map(|n| format!("{base}-{n}"))
             .find(|id| !dir.join(format!("{id}.json")).exists())
-            .expect("some number is free")
+            .unwrap_or_else(|| format!("{base}-{}", unix_now()))
     }
 
     /// Writes `<folder>/<id>.json` atomically (creating the folder), stamping `updated_at`.
@@ -132,7 +133,8 @@ impl DraftStore {
         std::fs::create_dir_all(dir).map_err(io_error(dir))?;
         let mut saved = draft.clone();
         saved.updated_at = Some(civil_timestamp(unix_now()));
-        let mut json = serde_json::to_string_pretty(&saved).expect("a Draft always serialises");
+        // Strings and maps of strings only: serialising cannot fail.
+        let mut json = serde_json::to_string_pretty(&saved).unwrap_or_default();
         json.push('\n');
         write_atomic(&path, json.as_bytes()).map_err(io_error(&path))?;
         Ok(saved)
@@ -161,6 +163,8 @@ impl DraftStore {
         if !dir.is_dir() {
             return Ok(Vec::new());
         }
+        // Temp files of an autosave cut short by a crash.
+        crate::fs::remove_stale_temps(dir);
         let mut out = Vec::new();
         for entry in std::fs::read_dir(dir).map_err(io_error(dir))? {
             let path = entry.map_err(io_error(dir))?.path();

@@ -138,8 +138,9 @@ pub fn markdown_blocks(text: &str, first_line: u32) -> Vec<Block> {
             Event::End(TagEnd::Paragraph)
                 if stack.len() == 1 && stack[0].kind == ItemKind::Paragraph =>
             {
-                let open = stack.pop().expect("checked");
-                emit(&mut blocks, &open, false);
+                if let Some(open) = stack.pop() {
+                    emit(&mut blocks, &open, false);
+                }
             }
             Event::Start(Tag::TableHead) => {
                 in_table_head = true;

@@ -123,7 +123,7 @@ pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
         line: 1,
         message: "no numbered sections (`1) Title`)".into(),
     })?;
-    let last = *headings.last().expect("non-empty");
+    let last = headings.last().copied().unwrap_or(first);
     // The title is the last non-blank line before section 1.
     let title_at = (0..first)
         .rev()

@@ -12,7 +12,8 @@ const SKIPPED: &[&str] = &[
     "button", "iframe", "svg", "canvas",
 ];
 
-/// html5ever builds a tree; past this depth a page is rejected instead of risking the stack.
+/// html5ever builds a tree and htmd walks it recursively; past this depth (measured on the
+/// parsed tree) a page is rejected instead of risking the stack.
 const MAX_DEPTH: usize = 512;
 
 pub fn detect(text: &str) -> bool {
@@ -30,13 +31,24 @@ pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
     let converter = htmd::HtmlToMarkdown::builder()
         .skip_tags(SKIPPED.to_vec())
         .build();
-    let md = converter
-        .convert(&doc.text)
+    let tree = converter
+        .html_to_tree(&doc.text)
         .map_err(|e| ImportError::Invalid {
             file: doc.name.clone(),
             line: 1,
             message: format!("unreadable HTML: {e}"),
         })?;
+    // The authority: the depth of the tree as parsed (the text scan above is a fast first
+    // guard that also names a line, but the parser may nest what the scan closes).
+    let depth = tree_depth(&tree);
+    if depth > MAX_DEPTH {
+        return Err(ImportError::Invalid {
+            file: doc.name.clone(),
+            line: 1,
+            message: format!("HTML nested {depth} elements deep, over the limit of {MAX_DEPTH}"),
+        });
+    }
+    let md = converter.tree_to_markdown(&tree);
     let mut reduced = Document::from_text(doc.name.clone(), md);
     reduced.hash = doc.hash.clone();
     let text = reduced.text.as_str();
@@ -76,26 +88,82 @@ pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
     Ok(imported)
 }
 
-/// Rejects pages nested deeper than `MAX_DEPTH` elements, naming the line.
+/// The deepest node of a parsed page, walked with an explicit stack (no recursion on the
+/// page's own depth).
+fn tree_depth(root: &std::rc::Rc<htmd::Node>) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(root.clone(), 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        deepest = deepest.max(depth);
+        for child in node.children.borrow().iter() {
+            stack.push((child.clone(), depth + 1));
+        }
+    }
+    deepest
+}
+
+/// Elements whose content is text to the parser (no tags inside).
+const RAW_TEXT: &[&str] = &[
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "plaintext",
+];
+
+/// Rejects pages nested deeper than `MAX_DEPTH` elements, naming the line: a fast scan of the
+/// text before the parser builds a tree (whose building slows down as it deepens). Open
+/// elements are kept on a stack of names: an end tag closes only an element that is open
+/// (a stray `</x>` closes nothing, as in the parser); comments and the content of raw-text
+/// elements (`<script>`, `<style>`, ...) are skipped.
 fn check_depth(doc: &Document) -> Result<(), ImportError> {
     let bytes = doc.text.as_bytes();
-    let mut depth = 0usize;
+    let mut open: Vec<String> = Vec::new();
     let mut line = 1u32;
     let mut i = 0;
+    let name_at = |from: usize| -> String {
+        bytes
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase() as char)
+            .collect()
+    };
+    // Moves `i` to just past `end` (counting lines), or to the end of the text.
+    let skip_to = |i: &mut usize, line: &mut u32, end: &[u8]| {
+        let rest = bytes.get(*i..).unwrap_or_default();
+        let len = rest
+            .windows(end.len())
+            .position(|w| w.eq_ignore_ascii_case(end))
+            .map_or(rest.len(), |p| p + end.len());
+        *line += rest[..len].iter().filter(|&&b| b == b'\n').count() as u32;
+        *i += len;
+    };
     while i < bytes.len() {
         match bytes[i] {
             b'\n' => line += 1,
+            b'<' if bytes[i..].starts_with(b"<!--") => {
+                skip_to(&mut i, &mut line, b"-->");
+                continue;
+            }
             b'<' if bytes.get(i + 1).is_some_and(|c| c.is_ascii_alphabetic()) => {
-                let name: String = bytes[i + 1..]
-                    .iter()
-                    .take_while(|c| c.is_ascii_alphanumeric())
-                    .map(|c| c.to_ascii_lowercase() as char)
-                    .collect();
+                let name = name_at(i + 1);
+                if RAW_TEXT.contains(&name.as_str()) {
+                    i += 1 + name.len();
+                    let end = format!("</{name}");
+                    skip_to(&mut i, &mut line, end.as_bytes());
+                    continue;
+                }
                 // Void elements never nest, and elements whose end tag is optional are closed
                 // by the parser when a sibling starts: neither deepens the tree.
                 if !NOT_NESTING.contains(&name.as_str()) {
-                    depth += 1;
-                    if depth > MAX_DEPTH {
+                    open.push(name);
+                    if open.len() > MAX_DEPTH {
                         return Err(ImportError::Invalid {
                             file: doc.name.clone(),
                             line,
@@ -105,13 +173,9 @@ fn check_depth(doc: &Document) -> Result<(), ImportError> {
                 }
             }
             b'<' if bytes.get(i + 1) == Some(&b'/') => {
-                let name: String = bytes[i + 2..]
-                    .iter()
-                    .take_while(|c| c.is_ascii_alphanumeric())
-                    .map(|c| c.to_ascii_lowercase() as char)
-                    .collect();
-                if !NOT_NESTING.contains(&name.as_str()) {
-                    depth = depth.saturating_sub(1);
+                let name = name_at(i + 2);
+                if let Some(at) = open.iter().rposition(|n| *n == name) {
+                    open.truncate(at);
                 }
             }
             _ => {}
@@ -252,6 +316,44 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("deep.html:2: HTML nested deeper"), "{err}");
+    }
+
+    /// Stray end tags and end tags inside comments used to lower the scan's count while the
+    /// parser ignored them: 100k nested divs reached htmd's recursion (a stack overflow).
+    #[test]
+    fn stray_and_commented_end_tags_do_not_hide_nesting() {
+        for unit in [
+            "<div></x>",
+            "<div><!-- </div> -->",
+            "<div><script></div></script>",
+        ] {
+            let page = format!("<html><body>\n{}</body></html>", unit.repeat(100_000));
+            let err = import_document(&Document::from_text("deep.html", page))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.starts_with("deep.html:2: HTML nested deeper"),
+                "{unit}: {err}"
+            );
+        }
+    }
+
+    #[test]
+    fn depth_is_measured_on_the_parsed_tree() {
+        // <li> does not count in the scan (its end tag is optional), but here each nests.
+        let page = format!(
+            "<html><body><h1>T</h1>{}</body></html>",
+            "<ul><li>x".repeat(300)
+        );
+        let err = import_document(&Document::from_text("p.html", page))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("over the limit of 512"), "{err}");
+        let fine = format!(
+            "<html><body><h1>T</h1><ul>{}</ul></body></html>",
+            "<li>a</li>".repeat(600)
+        );
+        assert!(import_document(&Document::from_text("ok.html", fine)).is_ok());
     }
 
     /// Pathological input: 50,000 list items written with `&nbsp;` took 17 s, each item not

@@ -94,26 +94,22 @@ impl Document {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| path.display().to_string());
         let shown = path.display().to_string();
-        let meta = std::fs::metadata(path).map_err(|e| ImportError::Unreadable {
-            file: shown.clone(),
-            reason: e.to_string(),
-        })?;
-        if meta.is_dir() {
-            return Err(ImportError::Unreadable {
-                file: shown,
+        // Only regular files, and never more than the limit of bytes actually read: a FIFO,
+        // a device or a symlink to /dev/zero is refused before it is read.
+        let bytes = crate::fs::read_capped(path, MAX_DOCUMENT_BYTES).map_err(|e| match e {
+            crate::fs::ReadError::TooLarge { size, limit } => ImportError::TooLarge {
+                file: shown.clone(),
+                size,
+                limit,
+            },
+            crate::fs::ReadError::NotRegular if path.is_dir() => ImportError::Unreadable {
+                file: shown.clone(),
                 reason: "is a directory".into(),
-            });
-        }
-        if meta.len() > MAX_DOCUMENT_BYTES {
-            return Err(ImportError::TooLarge {
-                file: shown,
-                size: meta.len(),
-                limit: MAX_DOCUMENT_BYTES,
-            });
-        }
-        let bytes = std::fs::read(path).map_err(|e| ImportError::Unreadable {
-            file: shown.clone(),
-            reason: e.to_string(),
+            },
+            other => ImportError::Unreadable {
+                file: shown.clone(),
+                reason: other.to_string(),
+            },
         })?;
         Self::from_bytes(&name, &bytes)
     }
@@ -218,11 +214,19 @@ fn import_role_json(doc: &Document) -> Result<Imported, ImportError> {
             message: format!("not a role file: at {path}: {inner}"),
         }
     })?;
-    if role.id.is_empty() || role.title.trim().is_empty() {
+    if role.title.trim().is_empty() {
         return Err(ImportError::Invalid {
             file: doc.name.clone(),
-            line: 1,
-            message: "not a role file: at id/title: must not be empty".into(),
+            line: line_of(&doc.text, "\"title\""),
+            message: "not a role file: at $.title: must not be empty".into(),
+        });
+    }
+    // The id becomes a file name: only an id already in the slug form is accepted.
+    if let Err(e) = crate::model::ids::check_id(&role.id) {
+        return Err(ImportError::Invalid {
+            file: doc.name.clone(),
+            line: line_of(&doc.text, "\"id\""),
+            message: format!("not a role file: at $.id: {e}"),
         });
     }
     Ok(Imported {
@@ -231,9 +235,37 @@ fn import_role_json(doc: &Document) -> Result<Imported, ImportError> {
     })
 }
 
+/// The line of the first occurrence of `needle` (1 when absent).
+fn line_of(text: &str, needle: &str) -> u32 {
+    let at = text.find(needle).unwrap_or(0);
+    u32::try_from(text[..at].matches('\n').count() + 1).unwrap_or(u32::MAX)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_role_json_id_that_is_not_a_slug_is_refused_naming_file_and_path() {
+        for id in [
+            "../../escaped",
+            "/tmp/abs",
+            "./cto",
+            "CTO",
+            "caf\u{e9}",
+            "nul",
+        ] {
+            let doc = Document::from_text(
+                "evil.json",
+                format!("{{\n  \"id\": \"{id}\",\n  \"title\": \"X\", \"track\": null, \"level\": null\n}}"),
+            );
+            let err = import_document(&doc).unwrap_err().to_string();
+            assert!(
+                err.starts_with("evil.json:2: not a role file: at $.id:"),
+                "{err}"
+            );
+        }
+    }
 
     #[test]
     fn a_bad_role_json_names_the_json_path_and_line() {

@@ -217,10 +217,10 @@ pub fn parse(doc: &Document) -> Result<Imported, ImportError> {
                     navigation.push(one_line(&it.text));
                 }
                 Place::Skill => {
-                    let skill = skills
-                        .last_mut()
-                        .expect("Place::Skill follows a skill heading");
-                    skill_block(skill, &mut skill_part, &it, file);
+                    // `Place::Skill` follows a skill heading, so there is a last skill.
+                    if let Some(skill) = skills.last_mut() {
+                        skill_block(skill, &mut skill_part, &it, file);
+                    }
                 }
             },
         }

@@ -29,7 +29,9 @@ pub fn merge_roles(roles: Vec<Role>) -> Merged {
     for mut group in groups {
         group.sort_by_key(|r| !r.sources.iter().any(|s| s.own_page));
         let mut group = group.into_iter();
-        let mut base = group.next().expect("groups are never empty");
+        let Some(mut base) = group.next() else {
+            continue;
+        };
         for other in group {
             merge_into(&mut base, other, &mut out.conflicts, false);
         }

@@ -2,14 +2,15 @@
 //! (`crate::data_dir::DataDir::roles`), and any folder of role JSON files given on the command line.
 
 mod merge;
+mod store;
 
 use std::path::{Path, PathBuf};
 
 use include_dir::{include_dir, Dir};
 
 pub use merge::{merge_roles, merge_two, Merged};
+pub use store::{lock, save_roles, set_aside, DirState, RoleFile, LOCK_WAIT, MAX_ROLE_FILE_BYTES};
 
-use crate::fs::write_atomic;
 use crate::model::Role;
 
 /// The bundled library, embedded at build time so the app and CLI work from anywhere.
@@ -30,6 +31,20 @@ pub enum LibraryError {
     Exists { id: String, path: String },
     #[error("no role \"{id}\" in the library (known: {known})")]
     NotFound { id: String, known: String },
+    #[error("role \"{id}\" cannot be saved: {reason}; nothing written")]
+    InvalidId { id: String, reason: String },
+    #[error("{path} holds the role \"{holds}\", not \"{id}\"; nothing written")]
+    HoldsOther {
+        path: String,
+        holds: String,
+        id: String,
+    },
+    #[error("role \"{id}\" clashes with {path} (ids differing only by case or accents are one role); nothing written")]
+    Clash { id: String, path: String },
+    #[error("{path} changed since this import was reviewed: review it again; nothing written")]
+    Stale { path: String },
+    #[error("{message}")]
+    Locked { message: String },
 }
 
 /// Where a library's roles come from.
@@ -49,6 +64,7 @@ pub struct Library {
 impl Library {
     pub fn open(sources: &LibrarySources) -> Result<Self, LibraryError> {
         if let Some(dir) = &sources.only {
+            crate::fs::remove_stale_temps(dir);
             return Ok(Library {
                 roles: load_dir(dir)?,
             });
@@ -56,6 +72,8 @@ impl Library {
         let mut roles = bundled_roles()?;
         if let Some(dir) = &sources.user_dir {
             if dir.is_dir() {
+                // Temp files of a save cut short by a crash.
+                crate::fs::remove_stale_temps(dir);
                 for role in load_dir(dir)? {
                     match roles.iter_mut().find(|r| r.id == role.id) {
                         Some(existing) => *existing = role,
@@ -109,28 +127,10 @@ pub fn bundled_roles() -> Result<Vec<Role>, LibraryError> {
         .collect()
 }
 
-/// Every `*.json` role file in a folder, by file name.
+/// Every `*.json` role file in a folder, by file name (see `DirState::read`: only regular
+/// files, each at most `MAX_ROLE_FILE_BYTES`; a broken one is an error naming it).
 pub fn load_dir(dir: &Path) -> Result<Vec<Role>, LibraryError> {
-    let io = |e: std::io::Error| LibraryError::Io {
-        path: dir.display().to_string(),
-        reason: e.to_string(),
-    };
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(io)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "json") && p.is_file())
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(p).map_err(|e| LibraryError::Io {
-                path: p.display().to_string(),
-                reason: e.to_string(),
-            })?;
-            parse_role(&p.display().to_string(), &text)
-        })
-        .collect()
+    DirState::read(dir).map(|(roles, _)| roles)
 }
 
 pub fn parse_role(path: &str, text: &str) -> Result<Role, LibraryError> {
@@ -144,7 +144,8 @@ pub fn parse_role(path: &str, text: &str) -> Result<Role, LibraryError> {
 
 /// A role as its library file holds it (and as `rolecraft show ID --json` prints it).
 pub fn role_json(role: &Role) -> String {
-    let mut json = serde_json::to_string_pretty(role).expect("a Role always serialises");
+    // A Role is strings, numbers and string-keyed maps: serialising it cannot fail.
+    let mut json = serde_json::to_string_pretty(role).unwrap_or_default();
     json.push('\n');
     json
 }
@@ -158,22 +159,12 @@ pub enum SaveMode {
     Overwrite,
 }
 
-/// Writes `<dir>/<id>.json` atomically.
+/// Writes `<dir>/<id>.json` atomically, under the folder's lock (see `save_roles`).
 pub fn save_role(dir: &Path, role: &Role, mode: SaveMode) -> Result<PathBuf, LibraryError> {
-    let path = dir.join(format!("{}.json", role.id));
-    if mode == SaveMode::CreateNew && path.exists() {
-        return Err(LibraryError::Exists {
-            id: role.id.clone(),
-            path: path.display().to_string(),
-        });
-    }
-    std::fs::create_dir_all(dir).map_err(|e| LibraryError::Io {
+    let lock = lock(dir)?;
+    let mut saved = save_roles(&lock, dir, std::slice::from_ref(role), mode, None)?;
+    saved.pop().ok_or_else(|| LibraryError::Io {
         path: dir.display().to_string(),
-        reason: e.to_string(),
-    })?;
-    write_atomic(&path, role_json(role).as_bytes()).map_err(|e| LibraryError::Io {
-        path: path.display().to_string(),
-        reason: e.to_string(),
-    })?;
-    Ok(path)
+        reason: "nothing saved".into(),
+    })
 }

@@ -23,6 +23,9 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     // Images are external resources (and tracking pixels): a posting has none.
     builder.rm_tags(["img"]);
     builder.url_schemes(HashSet::from(["http", "https", "mailto", "tel"]));
+    // Relative (`notes.html`, `../x`) and protocol-relative (`//host/share`) links would point
+    // somewhere on the reader's disk or network: dropped.
+    builder.url_relative(ammonia::UrlRelative::Deny);
     builder.link_rel(Some("noopener noreferrer nofollow"));
     builder
 });
@@ -120,5 +123,16 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("mailto:a@b.c"), "{html}");
+    }
+
+    #[test]
+    fn relative_and_protocol_relative_links_are_dropped() {
+        let html = markdown_to_html(
+            "[a](notes.html) [b](../../etc/passwd) [c](//host/share) [d](/abs) [e](#frag) [f](https://ok.example/)",
+        );
+        for bad in ["notes.html", "passwd", "//host", "/abs", "#frag"] {
+            assert!(!html.contains(bad), "{bad} in {html}");
+        }
+        assert!(html.contains("https://ok.example/"), "{html}");
     }
 }

@@ -11,6 +11,7 @@
 //! store are `crate::drafts`. The context is documented in `docs/templates.md`.
 
 pub mod context;
+pub mod guard;
 mod helpers;
 pub mod html;
 mod markdown;

@@ -93,13 +93,9 @@ impl Renderer {
                 continue;
             };
             let shown = path.display().to_string();
-            match std::fs::read_to_string(&path) {
+            match read_template(&path) {
                 Ok(source) => self.add(&name, &source, TemplateOrigin::User, Some(shown)),
-                Err(e) => {
-                    let error = RenderError::Io {
-                        path: shown.clone(),
-                        reason: e.to_string(),
-                    };
+                Err(error) => {
                     self.add_broken(&name, TemplateOrigin::User, Some(shown), error);
                 }
             }
@@ -111,10 +107,7 @@ impl Renderer {
     /// A syntax error is returned at once.
     pub fn add_template_file(&mut self, path: &Path) -> Result<String, RenderError> {
         let name = path.display().to_string();
-        let source = std::fs::read_to_string(path).map_err(|e| RenderError::Io {
-            path: name.clone(),
-            reason: e.to_string(),
-        })?;
+        let source = read_template(path)?;
         self.add(&name, &source, TemplateOrigin::File, Some(name.clone()));
         match &self.entries[&name].error {
             Some(e) => Err(e.clone()),
@@ -151,6 +144,25 @@ impl Renderer {
             fields: Vec::new(),
             error: None,
         };
+        // Limits checked before Handlebars' recursive parser sees the text.
+        if let Err((line, message)) = super::guard::check_source(source) {
+            self.registry.unregister_template(name);
+            let error = RenderError::TemplateSyntax {
+                template: name.to_string(),
+                line,
+                column: 1,
+                message,
+            };
+            info.error = Some(error.to_string());
+            self.entries.insert(
+                name.to_string(),
+                Entry {
+                    info,
+                    error: Some(error),
+                },
+            );
+            return;
+        }
         let error = match self.registry.register_template_string(name, source) {
             Ok(()) => {
                 info.fields = self
@@ -290,9 +302,32 @@ impl Renderer {
         if let Some(e) = &entry.error {
             return Err(e.clone());
         }
-        self.registry
-            .render(template, ctx)
-            .map_err(|e| render_error(template, e))
+        super::guard::check_partials(&self.registry, template).map_err(|(at, message)| {
+            RenderError::Template {
+                template: at,
+                line: None,
+                column: None,
+                message,
+            }
+        })?;
+        let _budget = super::guard::Budget::start();
+        let mut out = super::guard::CappedWriter::default();
+        let rendered = self.registry.render_to_write(template, ctx, &mut out);
+        if let Some(message) = out.stopped.take().or_else(super::guard::over_time) {
+            return Err(RenderError::Template {
+                template: template.to_string(),
+                line: None,
+                column: None,
+                message,
+            });
+        }
+        rendered.map_err(|e| render_error(template, e))?;
+        String::from_utf8(out.bytes).map_err(|e| RenderError::Template {
+            template: template.to_string(),
+            line: None,
+            column: None,
+            message: format!("the output is not UTF-8: {e}"),
+        })
     }
 
     /// The posting fields the template uses that are empty in `ctx`, in form order. "Uses"
@@ -329,6 +364,17 @@ impl Renderer {
         }
         Ok(used.into_iter().collect())
     }
+}
+
+/// A template file's text: a regular file of at most `guard::MAX_TEMPLATE_BYTES`, UTF-8.
+fn read_template(path: &Path) -> Result<String, RenderError> {
+    let io = |reason: String| RenderError::Io {
+        path: path.display().to_string(),
+        reason,
+    };
+    let bytes = crate::fs::read_capped(path, super::guard::MAX_TEMPLATE_BYTES as u64)
+        .map_err(|e| io(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| io(format!("not UTF-8 text: {e}")))
 }
 
 fn marker(field: PostingField) -> String {

@@ -7,7 +7,8 @@ use crate::model::Role;
 
 /// The role as JSON with the fields its file may omit filled in (`[]`, `{}`, `null`).
 pub fn role_value(role: &Role) -> Value {
-    let mut value = serde_json::to_value(role).expect("a Role always serialises");
+    // A Role is strings, numbers and string-keyed maps: serialising cannot fail.
+    let mut value = serde_json::to_value(role).unwrap_or_default();
     if let Value::Object(obj) = &mut value {
         fill(
             obj,

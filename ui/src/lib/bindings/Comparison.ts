@@ -27,4 +27,8 @@ facts: Array<FactRow>,
 /**
  * Skills by SFIA code.
  */
-skills: Array<SkillRow>, };
+skills: Array<SkillRow>, 
+/**
+ * Set when a section was too big to match optimally: says which, and how it was paired.
+ */
+approximate?: string, };

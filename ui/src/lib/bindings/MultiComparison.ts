@@ -18,4 +18,8 @@ sections: Array<GridSection>, facts: Array<GridFact>, skills: Array<GridSkill>,
 /**
  * `pairs[i]` is the 2-way comparison of `roles[i]` with `roles[i + 1]`.
  */
-pairs: Array<Comparison>, ladder: Ladder, };
+pairs: Array<Comparison>, ladder: Ladder, 
+/**
+ * Set when a section was too big to match optimally (see `Comparison::approximate`).
+ */
+approximate?: string, };

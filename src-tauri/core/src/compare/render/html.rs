@@ -36,6 +36,13 @@ pub fn html(c: &Comparison) -> String {
     let mut body = String::new();
     let _ = write!(body, "<h1>{} → {}</h1>", esc(left), esc(right));
     legend(&mut body, "From the left role to the right one.");
+    if let Some(note) = &c.approximate {
+        let _ = write!(
+            body,
+            "<p class=\"note\"><strong>Note:</strong> {}</p>",
+            esc(note)
+        );
+    }
     if !c.facts.is_empty() {
         body.push_str(
             "<h2>Facts</h2><table><thead><tr><th class=\"mark\"></th><th class=\"label\">Fact</th>",
@@ -121,6 +128,13 @@ pub fn html_many(m: &MultiComparison) -> String {
         &mut body,
         "Each role is compared with the role to its left.",
     );
+    if let Some(note) = &m.approximate {
+        let _ = write!(
+            body,
+            "<p class=\"note\"><strong>Note:</strong> {}</p>",
+            esc(note)
+        );
+    }
     let head = |first: &str| {
         let mut h = String::from("<thead><tr>");
         if !first.is_empty() {
@@ -393,6 +407,7 @@ fn page(title: &str, body: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
          <title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n",
         esc(title)
     )

@@ -28,6 +28,9 @@ pub fn markdown(c: &Comparison) -> String {
         esc(right),
         code(&c.roles[1])
     );
+    if let Some(note) = &c.approximate {
+        let _ = writeln!(out, "> **Note:** {}\n", esc(note));
+    }
     if !c.facts.is_empty() {
         out.push_str("## Facts\n\n");
         table_head(&mut out, &["", "Fact", left, right]);
@@ -91,6 +94,9 @@ pub fn markdown_many(m: &MultiComparison) -> String {
         out,
         "Each role is compared with the role to its left. {LEGEND}\n"
     );
+    if let Some(note) = &m.approximate {
+        let _ = writeln!(out, "> **Note:** {}\n", esc(note));
+    }
     let mut head = vec![""];
     head.extend(&titles);
     if !m.facts.is_empty() {

@@ -2,6 +2,7 @@
 //!
 //! | helper | use |
 //! | --- | --- |
+//! | `each` | as built in, but each step checks the render's time budget |
 //! | `if`, `unless` | as built in, but a missing (misspelt) path is an error, not false |
 //! | `section` | `{{#section "responsibilities"}}…{{else}}…{{/section}}`: the chosen section by key |
 //! | `get` | `{{get role.facts "years_of_experience"}}`: a key that may be absent, as null |
@@ -9,6 +10,7 @@
 //! | `humanize` | `{{humanize @key}}`: `years_of_experience` → `Years of experience` |
 //! | `indent` | `- {{indent text 2}}`: lines after the first indented, to stay in the list item |
 
+mod each;
 mod get;
 mod humanize;
 mod indent;
@@ -20,6 +22,7 @@ use handlebars::{Handlebars, Helper, PathAndJson, RenderError, RenderErrorReason
 
 /// Adds every Rolecraft helper to `registry` (also for use outside the `Renderer`).
 pub fn register(registry: &mut Handlebars<'_>) {
+    registry.register_helper("each", Box::new(each::EachHelper));
     registry.register_helper("if", Box::new(strict_if::StrictIf { positive: true }));
     registry.register_helper("unless", Box::new(strict_if::StrictIf { positive: false }));
     registry.register_helper("section", Box::new(section::SectionHelper));
