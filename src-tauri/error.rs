@@ -71,7 +71,8 @@ impl From<LibraryError> for IpcError {
         let kind = match &e {
             LibraryError::NotFound { .. } => ErrorKind::NotFound,
             LibraryError::Io { .. } => ErrorKind::Io,
-            LibraryError::Parse { .. } | LibraryError::Exists { .. } => ErrorKind::BadInput,
+            // Parse, Exists and the hardening's id, clash and lock refusals: the message says.
+            _ => ErrorKind::BadInput,
         };
         IpcError::new(kind, e.to_string())
     }

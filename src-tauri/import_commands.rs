@@ -19,8 +19,8 @@ use rolecraft_core::import::{import_many, FileError};
 use rolecraft_core::library::{
     bundled_roles, lock, save_roles, set_aside, DirState, Library, LibrarySources, SaveMode,
 };
-use rolecraft_core::review::{plan_import as plan, Decisions, ImportPlan};
 use rolecraft_core::model::Role;
+use rolecraft_core::review::{plan_import as plan, Decisions, ImportPlan};
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, DragDropEvent, Manager, Runtime, State};
@@ -212,7 +212,7 @@ pub fn on_drop<R: Runtime>(app: &AppHandle<R>, event: &DragDropEvent) {
 /// `on_progress`, and plans their import against the library. Nothing is written.
 #[tauri::command]
 pub async fn plan_import(
-    state: State<'_, AppState>,
+    _state: State<'_, AppState>,
     imports: State<'_, ImportState>,
     paths: Vec<String>,
     on_progress: Channel<ImportProgress>,

@@ -11,11 +11,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+use rolecraft_core::drafts::{Draft, DraftStore, PostingField};
 use rolecraft_core::fs::{is_temp_name, write_atomic};
 use rolecraft_core::library::{
     bundled_roles, lock, save_roles, DirState, Library, LibrarySources, SaveMode,
 };
-use rolecraft_core::drafts::{Draft, DraftStore, PostingField};
 
 const KINDS: [&str; 3] = ["import", "draft", "export"];
 

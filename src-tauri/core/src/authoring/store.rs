@@ -41,7 +41,9 @@ pub struct EditConflict {
     pub theirs: Option<Versioned>,
 }
 
-/// What an edit did.
+/// What an edit did. (One value per command, serialised straight away: the variants' sizes do
+/// not matter.)
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum EditOutcome {
