@@ -71,34 +71,13 @@ impl From<LibraryError> for IpcError {
         let kind = match &e {
             LibraryError::NotFound { .. } => ErrorKind::NotFound,
             LibraryError::Io { .. } => ErrorKind::Io,
-            // Parse, Exists and the hardening's id, clash and lock refusals: the message says.
-            _ => ErrorKind::BadInput,
-        };
-        IpcError::new(kind, e.to_string())
-    }
-}
-
-impl From<AuthoringError> for IpcError {
-    fn from(e: AuthoringError) -> Self {
-        match e {
-            AuthoringError::Library(e) => e.into(),
-            AuthoringError::Edit(_) | AuthoringError::Bundled(_) => {
-                IpcError::new(ErrorKind::BadInput, e.to_string())
-            }
-            AuthoringError::Changed { .. } => IpcError::new(ErrorKind::Changed, e.to_string()),
-        }
-    }
-}
-
-impl From<HistoryError> for IpcError {
-    fn from(e: HistoryError) -> Self {
-        let kind = match &e {
-            HistoryError::NotInGit { .. } => ErrorKind::NotInGit,
-            HistoryError::Git { .. } => ErrorKind::Io,
-            HistoryError::NoSuchRevision { .. } | HistoryError::NotAtRevision { .. } => {
-                ErrorKind::NotFound
-            }
-            HistoryError::Parse(_) => ErrorKind::BadInput,
+            LibraryError::Parse { .. }
+            | LibraryError::Exists { .. }
+            | LibraryError::InvalidId { .. }
+            | LibraryError::HoldsOther { .. }
+            | LibraryError::Clash { .. }
+            | LibraryError::Stale { .. }
+            | LibraryError::Locked { .. } => ErrorKind::BadInput,
         };
         IpcError::new(kind, e.to_string())
     }

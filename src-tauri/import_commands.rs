@@ -212,7 +212,6 @@ pub fn on_drop<R: Runtime>(app: &AppHandle<R>, event: &DragDropEvent) {
 /// `on_progress`, and plans their import against the library. Nothing is written.
 #[tauri::command]
 pub async fn plan_import(
-    _state: State<'_, AppState>,
     imports: State<'_, ImportState>,
     paths: Vec<String>,
     on_progress: Channel<ImportProgress>,

@@ -102,25 +102,25 @@ fn check_after_restart(dir: &Path) -> (usize, usize) {
     let exports = dir.join("exports");
     let mut torn = 0;
     // The next start: the library opens, the drafts are listed, the next export is written.
-    if lib.is_dir() {
-        if Library::open(&LibrarySources {
+    let library_opens = |lib: &Path| {
+        Library::open(&LibrarySources {
             only: None,
-            user_dir: Some(lib.clone()),
+            user_dir: Some(lib.to_path_buf()),
         })
-        .is_err()
-            || DirState::read(&lib).is_err()
-        {
-            torn += 1;
-        }
+        .is_ok()
+            && DirState::read(lib).is_ok()
+    };
+    if lib.is_dir() && !library_opens(&lib) {
+        torn += 1;
     }
     if drafts.is_dir() {
         match DraftStore::new(&drafts).list() {
             Ok(list) => {
                 for d in list {
                     let text = std::fs::read_to_string(drafts.join(format!("{}.json", d.id)));
-                    if text.map_or(true, |t| {
-                        serde_json::from_str::<serde_json::Value>(&t).is_err()
-                    }) {
+                    let whole =
+                        text.is_ok_and(|t| serde_json::from_str::<serde_json::Value>(&t).is_ok());
+                    if !whole {
                         torn += 1;
                     }
                 }
