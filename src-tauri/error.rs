@@ -83,6 +83,32 @@ impl From<LibraryError> for IpcError {
     }
 }
 
+impl From<AuthoringError> for IpcError {
+    fn from(e: AuthoringError) -> Self {
+        match e {
+            AuthoringError::Library(e) => e.into(),
+            AuthoringError::Edit(_) | AuthoringError::Bundled(_) => {
+                IpcError::new(ErrorKind::BadInput, e.to_string())
+            }
+            AuthoringError::Changed { .. } => IpcError::new(ErrorKind::Changed, e.to_string()),
+        }
+    }
+}
+
+impl From<HistoryError> for IpcError {
+    fn from(e: HistoryError) -> Self {
+        let kind = match &e {
+            HistoryError::NotInGit { .. } => ErrorKind::NotInGit,
+            HistoryError::Git { .. } => ErrorKind::Io,
+            HistoryError::NoSuchRevision { .. } | HistoryError::NotAtRevision { .. } => {
+                ErrorKind::NotFound
+            }
+            HistoryError::Parse(_) => ErrorKind::BadInput,
+        };
+        IpcError::new(kind, e.to_string())
+    }
+}
+
 impl From<CompareError> for IpcError {
     fn from(e: CompareError) -> Self {
         IpcError::new(ErrorKind::BadInput, e.to_string())
