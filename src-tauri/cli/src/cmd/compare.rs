@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use rolecraft_core::compare::{compare_roles, MAX_ROLES};
+use rolecraft_core::compare::{compare_roles_with, CompareOptions, MAX_ROLES};
 use rolecraft_core::fs::write_atomic;
 use rolecraft_core::library::Library;
 
@@ -29,6 +29,10 @@ pub struct CompareArgs {
     /// Write the comparison to FILE (atomically) instead of printing it.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Compare internal sections too (links to the hiring team's pages, page notes); they are
+    /// left out by default.
+    #[arg(long)]
+    pub include_internal: bool,
 }
 
 /// The comparison as text to print, or an empty string when it went to `-o FILE`. An unknown
@@ -46,7 +50,10 @@ pub fn run(lib: &Library, args: &CompareArgs) -> Result<String, String> {
         .map(|id| lib.get(id))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| e.to_string())?;
-    let report = compare_roles(&roles).map_err(|e| e.to_string())?;
+    let options = CompareOptions {
+        include_internal: args.include_internal,
+    };
+    let report = compare_roles_with(&roles, options).map_err(|e| e.to_string())?;
     let text = match (args.json, args.format) {
         (true, _) | (_, CompareFormat::Json) => report.to_json(),
         (false, CompareFormat::Md) => report.to_markdown(),
@@ -208,6 +215,7 @@ mod tests {
             format: CompareFormat::Md,
             json: false,
             output: None,
+            include_internal: false,
         };
         assert_eq!(
             run(&lib(), &args).unwrap_err(),

@@ -10,6 +10,11 @@
 //!    one orientation chosen from the content (never from which role is left), so comparing
 //!    B with A pairs exactly what comparing A with B pairs.
 //!
+//! 3. A section with exactly one item on each side (a "Role Description" paragraph, say) is one
+//!    statement in both roles: the two items pair as changed whatever their score, as long as
+//!    they share a content word, so a rewritten paragraph shows as one change with word marks
+//!    rather than a removed block and a full addition.
+//!
 //! Why an assignment and not an order-keeping alignment (LCS/Needleman–Wunsch): ladders often
 //! reorder a level's statements; an alignment that keeps order would report a moved statement
 //! as removed and added, while the assignment still pairs it.
@@ -69,6 +74,17 @@ pub(crate) fn match_items(left: &[&str], right: &[&str]) -> Vec<Option<Link>> {
     }
     let right_rest: Vec<usize> = (0..right.len()).filter(|j| !right_used[*j]).collect();
     if left_rest.is_empty() || right_rest.is_empty() {
+        return links;
+    }
+
+    // 3. One statement on each side: the section's statement, reworded.
+    if left.len() == 1 && right.len() == 1 {
+        if score_with(&words(left[0]), &words(right[0]), &mut Vec::new()) > 0.0 {
+            links[0] = Some(Link {
+                to: 0,
+                kind: Kind::Changed,
+            });
+        }
         return links;
     }
 
@@ -231,6 +247,17 @@ mod tests {
             .collect();
         ba.sort();
         assert_eq!(ab, ba);
+    }
+
+    #[test]
+    fn a_single_item_on_each_side_pairs_below_the_threshold_if_it_shares_a_word() {
+        let left = ["A senior leader who manages teams and owns budgeting."];
+        let right = ["An executive who translates strategy into execution and owns budgets."];
+        // 2·2/(7+7) ≈ 0.29: below the threshold, still the section's one statement.
+        assert_eq!(pairs(&left, &right), [(0, 0, Kind::Changed)]);
+        assert!(pairs(&["Jira"], &["Figma"]).is_empty());
+        // With more items, the threshold applies.
+        assert!(pairs(&left, &[right[0], "Other"]).is_empty());
     }
 
     #[test]
