@@ -201,8 +201,11 @@ impl ImportPlan {
     }
 }
 
-/// Puts a conflict's other side in place of the kept one.
+/// Puts a conflict's other side in place of the kept one (and records it that way round).
 fn take_other(role: &mut Role, conflict: &Conflict) {
+    if let Some(c) = role.conflicts.iter_mut().find(|c| *c == conflict) {
+        std::mem::swap(&mut c.kept, &mut c.other);
+    }
     if let Some(fact) = conflict.section.strip_prefix("facts.") {
         role.facts
             .insert(fact.to_string(), conflict.other.text.clone());

@@ -51,5 +51,6 @@ pub fn vp() -> Role {
             skills: vec![],
             context: vec![],
             sources: vec![],
+            conflicts: vec![],
         }
 }

@@ -5,20 +5,23 @@
 use std::path::PathBuf;
 
 use rolecraft_core::compare::{
-    Cell, Comparison, Counts, FactRow, GridFact, GridRow, GridSection, GridSkill, Ladder,
-    LadderStep, MultiComparison, RoleHeader, Row, SectionDiff, Shared, SharedFact, SharedSection,
-    SharedSkill, SkillCell, SkillRow, Status, WordOp, WordOpKind,
+    Cell, CompareOptions, Comparison, Counts, FactRow, GridFact, GridRow, GridSection,
+    GridSectionSummary, GridSkill, GridSummary, Ladder, LadderStep, MultiComparison,
+    OmittedSection, RoleHeader, Row, SectionDiff, SectionSummary, Shared, SharedFact,
+    SharedSection, SharedSkill, SkillCell, SkillRow, Status, Summary, WordOp, WordOpKind,
 };
 use rolecraft_core::drafts::{
     Draft, DraftSummary, ItemEdit, ItemRef, OutlineItem, OutlineSection, Posting, PostingField,
 };
 use rolecraft_core::import::FileError;
+use rolecraft_core::library::{Origin, SourceContext, SourceLine};
 use rolecraft_core::model::{
     Conflict, ConflictSide, Format, Item, Link, Role, Section, Skill, SourceDoc, SourceRef,
     Warning, WarningKind,
 };
 use rolecraft_core::render::{OutputFormat, TemplateInfo, TemplateOrigin};
 use rolecraft_core::review::{Decisions, ImportPlan, RoleChoice, RolePlan};
+use rolecraft_core::section_notes::SectionNote;
 use ts_rs::{Config, ExportError, TS};
 
 type Export = fn(&Config) -> Result<String, ExportError>;
@@ -62,6 +65,17 @@ fn exports() -> Vec<(&'static str, Export)> {
         ("SharedSection", SharedSection::export_to_string),
         ("SharedFact", SharedFact::export_to_string),
         ("SharedSkill", SharedSkill::export_to_string),
+        ("CompareOptions", CompareOptions::export_to_string),
+        ("OmittedSection", OmittedSection::export_to_string),
+        ("Summary", Summary::export_to_string),
+        ("SectionSummary", SectionSummary::export_to_string),
+        ("GridSummary", GridSummary::export_to_string),
+        ("GridSectionSummary", GridSectionSummary::export_to_string),
+        // library
+        ("Origin", Origin::export_to_string),
+        ("SourceContext", SourceContext::export_to_string),
+        ("SourceLine", SourceLine::export_to_string),
+        ("SectionNote", SectionNote::export_to_string),
         // render
         ("OutputFormat", OutputFormat::export_to_string),
         ("Draft", Draft::export_to_string),

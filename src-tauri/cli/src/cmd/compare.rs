@@ -164,6 +164,47 @@ mod tests {
     }
 
     #[test]
+    fn the_summary_comes_first_and_internal_sections_only_when_asked() {
+        let md = run(
+            &lib(),
+            &parse(&["director-of-engineering", "vp-of-engineering"]).unwrap(),
+        )
+        .unwrap();
+        let summary = md.find("## Summary\n").expect("a summary");
+        assert!(summary < md.find("## Facts").unwrap(), "{md}");
+        assert!(md.contains("| Role Description | 0 | 1 | 0 | 0 |"), "{md}");
+        assert!(!md.contains("## Page notes"), "{md}");
+        assert!(md
+            .contains("Internal sections left out: Job Description (Internal links), Page notes."));
+        let all = run(
+            &lib(),
+            &parse(&[
+                "director-of-engineering",
+                "vp-of-engineering",
+                "--include-internal",
+            ])
+            .unwrap(),
+        )
+        .unwrap();
+        assert!(all.contains("## Page notes"), "{all}");
+        assert!(!all.contains("Internal sections left out"));
+        let json: serde_json::Value = serde_json::from_str(
+            &run(
+                &lib(),
+                &parse(&["director-of-engineering", "vp-of-engineering", "--json"]).unwrap(),
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            json["summary"]["sections"][0],
+            serde_json::json!({"key": "checkpoints", "title": "Checkpoints for reaching this level",
+                "counts": {"same": 0, "changed": 0, "removed": 3, "added": 9}, "changes": 12})
+        );
+        assert_eq!(json["omitted"].as_array().unwrap().len(), 2);
+    }
+
+    #[test]
     fn output_file_is_written_and_nothing_printed() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("cmp.html");

@@ -2,8 +2,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 use rolecraft_core::data_dir::DataDir;
-use rolecraft_core::import::import_path;
-use rolecraft_core::library::{load_dir, save_role, SaveMode};
+use rolecraft_core::import::{import_document, Document};
+use rolecraft_core::library::{load_dir, save_role, save_sources, SaveMode};
 use rolecraft_core::model::{Conflict, Role, Warning};
 use rolecraft_core::review::{plan_import, Decisions, ImportPlan, RoleChoice};
 use serde::Serialize;
@@ -54,11 +54,13 @@ struct LibraryChange<'a> {
 }
 
 pub fn run(args: &ImportArgs) -> Result<Output, String> {
-    let documents = args
-        .files
-        .iter()
-        .map(|p| import_path(p).map_err(|e| e.to_string()))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut documents = Vec::new();
+    let mut sources = Vec::new();
+    for path in &args.files {
+        let doc = Document::read(path).map_err(|e| e.to_string())?;
+        documents.push(import_document(&doc).map_err(|e| e.to_string())?);
+        sources.push(doc.source_text());
+    }
     let dir = match &args.into {
         Some(d) => Some(d.clone()),
         None if args.dry_run => DataDir::from_env().map(|d| d.roles()),
@@ -106,7 +108,12 @@ pub fn run(args: &ImportArgs) -> Result<Output, String> {
             },
         );
     }
-    for role in plan.resolve(&decisions) {
+    let roles = plan.resolve(&decisions);
+    // The documents first, so a saved role's sources can always be shown.
+    if !roles.is_empty() {
+        save_sources(&dir, &sources).map_err(|e| e.to_string())?;
+    }
+    for role in roles {
         save_role(&dir, &role, SaveMode::Overwrite).map_err(|e| e.to_string())?;
     }
     Ok(Output {

@@ -188,5 +188,6 @@ fn empty_role() -> Role {
         skills: Vec::new(),
         context: Vec::new(),
         sources: Vec::new(),
+        conflicts: Vec::new(),
     }
 }

@@ -41,7 +41,23 @@ pub fn merge_two(mut base: Role, other: Role) -> (Role, Vec<Conflict>) {
     (base, conflicts)
 }
 
-fn merge_into(base: &mut Role, other: Role, conflicts: &mut Vec<Conflict>) {
+/// Merges `other` into `base`; new conflicts go to `conflicts` and are recorded on the role
+/// too (`Role::conflicts`, with those `other` already had), each once.
+fn merge_into(base: &mut Role, mut other: Role, conflicts: &mut Vec<Conflict>) {
+    let first_new = conflicts.len();
+    let carried = std::mem::take(&mut other.conflicts);
+    merge_content(base, other, conflicts);
+    for c in carried
+        .into_iter()
+        .chain(conflicts[first_new..].iter().cloned())
+    {
+        if !base.conflicts.contains(&c) {
+            base.conflicts.push(c);
+        }
+    }
+}
+
+fn merge_content(base: &mut Role, other: Role, conflicts: &mut Vec<Conflict>) {
     base.track = base.track.take().or(other.track);
     base.level = base.level.or(other.level);
     for (key, value) in other.facts {
@@ -158,5 +174,36 @@ fn unknown() -> SourceRef {
     SourceRef {
         file: String::new(),
         line: 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conflicts_are_recorded_on_the_merged_role_once() {
+        use crate::import::{import_document, Document};
+        let doc = |name: &str, years: &str| {
+            import_document(&Document::from_text(
+                name,
+                format!("# Staff Engineer\n\n## Responsibilities\n\n- Mentors senior engineers for {years} years.\n"),
+            ))
+            .unwrap()
+            .roles
+        };
+        let a = doc("a.md", "2+");
+        let b = doc("b.md", "3+");
+        let merged = merge_roles(a.iter().chain(&b).cloned().collect());
+        let role = &merged.roles[0];
+        assert_eq!(merged.conflicts.len(), 1);
+        assert_eq!(role.conflicts, merged.conflicts);
+        let item = &role.sections[0].items[0];
+        assert_eq!(role.conflicts_of("responsibilities", item).count(), 1);
+        assert_eq!(role.conflicts[0].other.source.file, "b.md");
+        // Merging the merged role again with the same documents adds nothing twice.
+        let (again, new) = merge_two(role.clone(), merge_roles(b.clone()).roles[0].clone());
+        assert_eq!(new.len(), 1);
+        assert_eq!(again.conflicts, role.conflicts);
     }
 }
