@@ -8,6 +8,8 @@ const COMMANDS: &[&str] = &[
     "startup_route",
     "compare_roles",
     "export_comparison",
+    "source_context",
+    "section_notes",
     "editor_options",
     "list_drafts",
     "create_draft",

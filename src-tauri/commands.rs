@@ -1,10 +1,14 @@
 //! The app's commands: each takes state, calls the core and maps the error. Every command is
 //! listed in `build.rs` and granted in `capabilities/main.json`.
 
-use rolecraft_core::compare::{self, MultiComparison};
-use rolecraft_core::library::Library;
+use std::collections::BTreeMap;
+
+use rolecraft_core::compare::{self, CompareOptions, MultiComparison};
+use rolecraft_core::data_dir::DataDir;
+use rolecraft_core::library::{self, Library, Origin, SourceContext};
 use rolecraft_core::model::Role;
 use rolecraft_core::render::OutputFormat;
+use rolecraft_core::section_notes::{self, SectionNote};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
@@ -21,6 +25,9 @@ pub struct LibraryView {
     pub roles: Vec<Role>,
     /// Set when the user's folder could not be read (the bundled roles are still listed).
     pub problem: Option<String>,
+    /// Role id → `bundled` (shipped with Rolecraft) or `user` (the user's own; it replaces a
+    /// bundled role of the same id).
+    pub origins: BTreeMap<String, Origin>,
 }
 
 pub(crate) fn poisoned<T>(_: T) -> IpcError {
@@ -33,6 +40,11 @@ pub fn list_roles(state: State<'_, AppState>) -> Result<LibraryView> {
     Ok(LibraryView {
         roles: library.roles().to_vec(),
         problem: state.library_problem.clone(),
+        origins: library
+            .roles()
+            .iter()
+            .filter_map(|r| library.origin(&r.id).map(|o| (r.id.clone(), o)))
+            .collect(),
     })
 }
 
@@ -53,11 +65,25 @@ fn roles_of<'a>(library: &'a Library, ids: &[String]) -> Result<Vec<&'a Role>> {
         .collect()
 }
 
-/// Two to six roles side by side, rows aligned, each role against its left neighbour.
+fn compare_options(include_internal: Option<bool>) -> CompareOptions {
+    CompareOptions {
+        include_internal: include_internal.unwrap_or(false),
+    }
+}
+
+/// Two to six roles side by side, rows aligned, each role against its left neighbour, with a
+/// summary. Internal sections are left out unless `include_internal`.
 #[tauri::command]
-pub fn compare_roles(state: State<'_, AppState>, ids: Vec<String>) -> Result<MultiComparison> {
+pub fn compare_roles(
+    state: State<'_, AppState>,
+    ids: Vec<String>,
+    include_internal: Option<bool>,
+) -> Result<MultiComparison> {
     let library = state.library.read().map_err(poisoned)?;
-    Ok(compare::compare_many(&roles_of(&library, &ids)?)?)
+    Ok(compare::compare_many_with(
+        &roles_of(&library, &ids)?,
+        compare_options(include_internal),
+    )?)
 }
 
 /// Exports the comparison (the CLI's Markdown or HTML) through the save dialog. Returns the
@@ -68,11 +94,12 @@ pub async fn export_comparison<R: Runtime>(
     state: State<'_, AppState>,
     ids: Vec<String>,
     format: OutputFormat,
+    include_internal: Option<bool>,
 ) -> Result<Option<String>> {
     let (text, name) = {
         let library = state.library.read().map_err(poisoned)?;
         let roles = roles_of(&library, &ids)?;
-        let report = compare::compare_roles(&roles)?;
+        let report = compare::compare_roles_with(&roles, compare_options(include_internal))?;
         let text = match format {
             OutputFormat::Markdown => report.to_markdown(),
             OutputFormat::Html => report.to_html(),
@@ -85,4 +112,38 @@ pub async fn export_comparison<R: Runtime>(
         (text, save::file_name(&title, format))
     };
     save::save_with_dialog(&app, &name, format, &text)
+}
+
+/// A source line in context: the document's own title and `radius` lines (default 3, at most
+/// 50) either side of `line`, from the copy the library keeps of the document. `file` is a
+/// source file name (as items' `source.file` names it) or a document hash (`sha256:<hex>`).
+#[tauri::command]
+pub fn source_context(
+    state: State<'_, AppState>,
+    file: String,
+    line: u32,
+    radius: Option<u32>,
+) -> Result<SourceContext> {
+    let library = state.library.read().map_err(poisoned)?;
+    let user_dir = DataDir::from_env().map(|d| d.roles());
+    library::source_context(
+        &library,
+        user_dir.as_deref(),
+        &file,
+        line,
+        radius.unwrap_or(3),
+    )
+    .map_err(|e| {
+        let kind = match e {
+            library::SourceError::NoSuchLine { .. } => ErrorKind::BadInput,
+            _ => ErrorKind::NotFound,
+        };
+        IpcError::new(kind, e.to_string())
+    })
+}
+
+/// What some sections are (internal ones: for the hiring team, not published).
+#[tauri::command]
+pub fn section_notes() -> Vec<SectionNote> {
+    section_notes::section_notes()
 }

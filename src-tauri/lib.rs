@@ -42,6 +42,8 @@ pub fn app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::startup_route,
             commands::compare_roles,
             commands::export_comparison,
+            commands::source_context,
+            commands::section_notes,
             drafts::editor_options,
             drafts::list_drafts,
             drafts::create_draft,

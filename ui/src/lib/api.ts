@@ -13,6 +13,8 @@ import type { LibraryView } from './bindings/LibraryView';
 import type { MultiComparison } from './bindings/MultiComparison';
 import type { OutputFormat } from './bindings/OutputFormat';
 import type { Role } from './bindings/Role';
+import type { SectionNote } from './bindings/SectionNote';
+import type { SourceContext } from './bindings/SourceContext';
 import type { Decisions } from './bindings/Decisions';
 import type { ImportProgress } from './bindings/ImportProgress';
 import type { ImportResult } from './bindings/ImportResult';
@@ -30,6 +32,8 @@ export type {
   MultiComparison,
   OutputFormat,
   Role,
+  SectionNote,
+  SourceContext,
 };
 
 /** A failed command, with the kind the UI reacts to. */
@@ -68,11 +72,19 @@ export const api = {
   getRole: (id: string) => call<Role>('get_role', { id }),
   /** The view asked for on the command line (`--open role/cto`), if any. */
   startupRoute: () => call<string | null>('startup_route'),
-  /** Two to six roles side by side, each against its left neighbour. */
-  compareRoles: (ids: string[]) => call<MultiComparison>('compare_roles', { ids }),
+  /** Two to six roles side by side, each against its left neighbour, with a summary on top.
+   * Internal sections (`omitted` lists them) are left out unless `includeInternal`. */
+  compareRoles: (ids: string[], includeInternal = false) =>
+    call<MultiComparison>('compare_roles', { ids, includeInternal }),
   /** Saves the comparison through the native save dialog; the path written, or null if cancelled. */
-  exportComparison: (ids: string[], format: OutputFormat) =>
-    call<string | null>('export_comparison', { ids, format }),
+  exportComparison: (ids: string[], format: OutputFormat, includeInternal = false) =>
+    call<string | null>('export_comparison', { ids, format, includeInternal }),
+  /** A source line in context (the document's own title, `radius` lines either side, default 3).
+   * `file` is an item's `source.file` (or a document hash). */
+  sourceContext: (file: string, line: number, radius?: number) =>
+    call<SourceContext>('source_context', { file, line, radius: radius ?? null }),
+  /** What some sections are; internal ones are for the hiring team, not published. */
+  sectionNotes: () => call<SectionNote[]>('section_notes'),
 
   /** Templates (re-read from the user's folder) and the posting fields with their labels. */
   editorOptions: () => call<EditorOptions>('editor_options'),
