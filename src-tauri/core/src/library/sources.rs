@@ -231,7 +231,7 @@ mod tests {
             std::fs::read_to_string(&written[0]).unwrap(),
             "# Staff\n\n- Leads.\n"
         );
-        assert!(save_sources(dir.path(), &[text.clone()])
+        assert!(save_sources(dir.path(), std::slice::from_ref(&text))
             .unwrap()
             .is_empty());
         assert_eq!(
