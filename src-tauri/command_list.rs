@@ -13,6 +13,8 @@ macro_rules! app_commands {
             commands::startup_route,
             commands::compare_roles,
             commands::export_comparison,
+            commands::source_context,
+            commands::section_notes,
             drafts::editor_options,
             drafts::list_drafts,
             drafts::create_draft,

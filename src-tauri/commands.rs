@@ -2,13 +2,15 @@
 //! listed in `build.rs` and granted in `capabilities/main.json`.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use rolecraft_core::authoring::role_file;
-use rolecraft_core::compare::{self, MultiComparison};
+use rolecraft_core::compare::{self, CompareOptions, MultiComparison};
 use rolecraft_core::history::{split_spec, version_at};
-use rolecraft_core::library::Library;
+use rolecraft_core::library::{self, Library, RoleOrigin, SourceContext};
 use rolecraft_core::model::Role;
 use rolecraft_core::render::OutputFormat;
+use rolecraft_core::section_notes::{self, SectionNote};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
@@ -25,6 +27,9 @@ pub struct LibraryView {
     pub roles: Vec<Role>,
     /// Set when the user's folder could not be read (the bundled roles are still listed).
     pub problem: Option<String>,
+    /// Role id → `bundled` (shipped with Rolecraft) or `user` (the user's own; it replaces a
+    /// bundled role of the same id).
+    pub origins: BTreeMap<String, RoleOrigin>,
 }
 
 #[tauri::command]
@@ -34,6 +39,11 @@ pub fn list_roles(state: State<'_, AppState>) -> Result<LibraryView> {
     Ok(LibraryView {
         roles: library.roles().to_vec(),
         problem,
+        origins: library
+            .roles()
+            .iter()
+            .filter_map(|r| library.origin(&r.id).map(|o| (r.id.clone(), o)))
+            .collect(),
     })
 }
 
@@ -77,14 +87,28 @@ fn roles_of<'a>(
         .collect()
 }
 
-/// Two to six roles side by side, rows aligned, each role against its left neighbour. An id
-/// may be `ID@REV`: that role as a git revision held it.
+fn compare_options(include_internal: Option<bool>) -> CompareOptions {
+    CompareOptions {
+        include_internal: include_internal.unwrap_or(false),
+    }
+}
+
+/// Two to six roles side by side, rows aligned, each role against its left neighbour, with a
+/// summary. An id may be `ID@REV`: that role as a git revision held it. Internal sections are
+/// left out unless `include_internal`.
 #[tauri::command]
-pub fn compare_roles(state: State<'_, AppState>, ids: Vec<String>) -> Result<MultiComparison> {
+pub fn compare_roles(
+    state: State<'_, AppState>,
+    ids: Vec<String>,
+    include_internal: Option<bool>,
+) -> Result<MultiComparison> {
     let library = state.library.read()?;
     let roles = roles_of(&state, &library, &ids)?;
     let refs: Vec<&Role> = roles.iter().map(|r| r.as_ref()).collect();
-    Ok(compare::compare_many(&refs)?)
+    Ok(compare::compare_many_with(
+        &refs,
+        compare_options(include_internal),
+    )?)
 }
 
 /// Exports the comparison (the CLI's Markdown or HTML) through the save dialog. Returns the
@@ -95,12 +119,13 @@ pub async fn export_comparison<R: Runtime>(
     state: State<'_, AppState>,
     ids: Vec<String>,
     format: OutputFormat,
+    include_internal: Option<bool>,
 ) -> Result<Option<String>> {
     let (text, name) = {
         let library = state.library.read()?;
         let owned = roles_of(&state, &library, &ids)?;
         let roles: Vec<&Role> = owned.iter().map(|r| r.as_ref()).collect();
-        let report = compare::compare_roles(&roles)?;
+        let report = compare::compare_roles_with(&roles, compare_options(include_internal))?;
         let text = match format {
             OutputFormat::Markdown => report.to_markdown(),
             OutputFormat::Html => report.to_html(),
@@ -113,4 +138,38 @@ pub async fn export_comparison<R: Runtime>(
         (text, save::file_name(&title, format))
     };
     save::save_with_dialog(&app, &name, format, text.as_bytes())
+}
+
+/// A source line in context: the document's own title and `radius` lines (default 3, at most
+/// 50) either side of `line`, from the copy the library keeps of the document. `file` is a
+/// source file name (as items' `source.file` names it) or a document hash (`sha256:<hex>`).
+#[tauri::command]
+pub fn source_context(
+    state: State<'_, AppState>,
+    file: String,
+    line: u32,
+    radius: Option<u32>,
+) -> Result<SourceContext> {
+    let library = state.library.read()?;
+    let user_dir = state.library_dir();
+    library::source_context(
+        &library,
+        user_dir.as_deref(),
+        &file,
+        line,
+        radius.unwrap_or(3),
+    )
+    .map_err(|e| {
+        let kind = match e {
+            library::SourceError::NoSuchLine { .. } => ErrorKind::BadInput,
+            _ => ErrorKind::NotFound,
+        };
+        IpcError::new(kind, e.to_string())
+    })
+}
+
+/// What some sections are (internal ones: for the hiring team, not published).
+#[tauri::command]
+pub fn section_notes() -> Vec<SectionNote> {
+    section_notes::section_notes()
 }

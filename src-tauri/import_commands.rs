@@ -15,9 +15,10 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use rolecraft_core::import::{import_many, FileError};
+use rolecraft_core::import::{import_many, FileError, SourceText};
 use rolecraft_core::library::{
-    bundled_roles, lock, save_roles, set_aside, DirState, Library, LibrarySources, SaveMode,
+    bundled_roles, lock, save_roles, save_sources, set_aside, DirState, Library, LibrarySources,
+    SaveMode,
 };
 use rolecraft_core::model::Role;
 use rolecraft_core::review::{plan_import as plan, Decisions, ImportPlan};
@@ -41,7 +42,8 @@ type Result<T> = std::result::Result<T, IpcError>;
 #[derive(Default)]
 pub struct ImportState {
     generation: Arc<AtomicU32>,
-    pending: Mutex<Option<(u32, ImportPlan)>>,
+    /// The plan, and the texts of the documents it was made from (kept in the library on apply).
+    pending: Mutex<Option<(u32, ImportPlan, Vec<SourceText>)>>,
     handed_over: Mutex<HashSet<PathBuf>>,
 }
 
@@ -223,7 +225,7 @@ pub async fn plan_import(
     let (existing, files_now) = library_now()?;
     let generation = imports.generation.clone();
     let id = generation.fetch_add(1, Ordering::SeqCst) + 1;
-    let (files, plan, errors) = tauri::async_runtime::spawn_blocking(move || {
+    let (files, plan, errors, sources) = tauri::async_runtime::spawn_blocking(move || {
         let mut last = Instant::now();
         let mut files = 0;
         let batch = import_many(&paths, |done, total| {
@@ -246,7 +248,7 @@ pub async fn plan_import(
             }
         });
         let planned = plan(&existing, batch.documents).with_files(&files_now);
-        (files, planned, batch.errors)
+        (files, planned, batch.errors, batch.sources)
     })
     .await
     .map_err(|e| IpcError::new(ErrorKind::Internal, format!("import stopped: {e}")))?;
@@ -257,7 +259,7 @@ pub async fn plan_import(
             "the import was cancelled",
         ));
     }
-    *pending = Some((id, plan.clone()));
+    *pending = Some((id, plan.clone(), sources));
     Ok(ImportReview {
         id,
         files: files as u32,
@@ -277,8 +279,8 @@ pub fn apply_import(
     decisions: Decisions,
 ) -> Result<ImportResult> {
     let mut pending = imports.pending.lock()?;
-    let plan = match pending.as_ref() {
-        Some((current, plan)) if *current == id => plan,
+    let (plan, sources) = match pending.as_ref() {
+        Some((current, plan, sources)) if *current == id => (plan, sources),
         _ => {
             return Err(IpcError::new(
                 ErrorKind::NotFound,
@@ -294,6 +296,9 @@ pub fn apply_import(
     plan.check(&decisions, &now)
         .map_err(|e| IpcError::new(ErrorKind::BadInput, e.to_string()))?;
     let roles = plan.resolve(&decisions);
+    // The roles, all or nothing; then the documents they came from (by hash, each atomically),
+    // so a refused import leaves the folder as it was. A role whose source copy is missing
+    // still opens; its source just cannot be shown.
     save_roles(
         &held,
         &dir,
@@ -301,6 +306,9 @@ pub fn apply_import(
         SaveMode::Overwrite,
         Some(&plan.file_hashes),
     )?;
+    if !roles.is_empty() {
+        save_sources(&dir, sources)?;
+    }
     drop(held);
     *pending = None;
     let library = Library::open(&LibrarySources {
@@ -403,9 +411,38 @@ mod tests {
         )
         .expect("applied");
         assert!(result["saved"].as_array().unwrap().contains(&json!("cto")));
-        let saved = std::fs::read_to_string(data.join("roles/cto.json")).unwrap();
-        assert!(saved.contains(&other), "cto.json lacks {other:?}");
-        assert!(!saved.contains("equivalent for 10+ years"), "{saved}");
+        let saved: Value =
+            serde_json::from_str(&std::fs::read_to_string(data.join("roles/cto.json")).unwrap())
+                .unwrap();
+        let texts: Vec<&str> = saved["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|s| s["items"].as_array().unwrap())
+            .map(|i| i["text"].as_str().unwrap())
+            .collect();
+        assert!(texts.contains(&other.as_str()), "cto.json lacks {other:?}");
+        assert!(!texts.iter().any(|t| t.contains("equivalent for 10+ years")));
+        // The conflict stays on the role, recorded the way the user decided it.
+        let conflict = saved["conflicts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["section"] == "checkpoints")
+            .expect("the checkpoint conflict is recorded");
+        assert_eq!(conflict["kept"]["text"], json!(other));
+        assert!(conflict["other"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("10+ years"));
+        // A copy of each imported document is kept by hash.
+        for hash in [
+            "676171e433faa1211bd5617a9f9733102f7142441c4cec284842a5a13a01ea91",
+            "018146f44869a69514013c3e2657586809bfde20dd315bf3684e05086e59fe45",
+        ] {
+            let copy = data.join(format!("roles/sources/sha256-{hash}.txt"));
+            assert!(copy.is_file(), "{} missing", copy.display());
+        }
 
         // The library now serves the saved role.
         let role = invoke(&w, "get_role", json!({ "id": "cto" })).unwrap();

@@ -81,6 +81,66 @@ fn list_roles_returns_the_bundled_library() {
 }
 
 #[test]
+fn list_roles_tells_bundled_roles_from_the_users() {
+    let view = invoke("list_roles", json!({})).unwrap();
+    let roles = view["roles"].as_array().unwrap();
+    let origins = view["origins"].as_object().unwrap();
+    assert_eq!(origins.len(), roles.len(), "{origins:?}");
+    // Other tests import seeds 000 and 001 into the shared user folder, never VP of Product.
+    assert_eq!(origins["vp-of-product"], "bundled");
+    assert!(origins.values().all(|o| o == "bundled" || o == "user"));
+}
+
+#[test]
+fn source_context_shows_the_cto_checkpoint_line_with_its_document_title() {
+    let ctx = invoke(
+        "source_context",
+        json!({ "file": "001_a79071d1db045453.txt", "line": 306, "radius": 1 }),
+    )
+    .unwrap();
+    assert_eq!(ctx["title"], "CTO");
+    assert_eq!(ctx["line"], 306);
+    assert_eq!(
+        ctx["lines"],
+        json!([
+            {"n": 305, "text": ""},
+            {"n": 306, "text": "- Has served as VP of Engineering, Sr Staff Engineer, or equivalent for 10+ years."},
+            {"n": 307, "text": "- Has led technical due diligence for M&A or fundraising."}
+        ])
+    );
+    let default = invoke(
+        "source_context",
+        json!({ "file": "001_a79071d1db045453.txt", "line": 306 }),
+    )
+    .unwrap();
+    assert_eq!(default["lines"].as_array().unwrap().len(), 7);
+    let err = invoke("source_context", json!({ "file": "nope.txt", "line": 1 })).unwrap_err();
+    assert_eq!(err["kind"], "not_found", "{err}");
+    let err = invoke(
+        "source_context",
+        json!({ "file": "001_a79071d1db045453.txt", "line": 0 }),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "bad_input", "{err}");
+}
+
+#[test]
+fn section_notes_explain_the_internal_sections() {
+    let notes = invoke("section_notes", json!({})).unwrap();
+    let page_notes = notes
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["key"] == "page_notes")
+        .unwrap();
+    assert_eq!(page_notes["internal"], true);
+    assert!(page_notes["note"]
+        .as_str()
+        .unwrap()
+        .starts_with("Internal:"));
+}
+
+#[test]
 fn get_role_returns_the_role_and_an_unknown_id_is_not_found() {
     let role = invoke("get_role", json!({"id": "vp-of-engineering"})).unwrap();
     assert_eq!(role["title"], "VP of Engineering");
@@ -108,6 +168,27 @@ fn compare_roles_aligns_the_chosen_roles() {
     let row = changed.expect("the Director's \"Manages managers and ICs.\" row");
     assert_eq!(row["cells"][1]["status"], "changed");
     assert_eq!(row["cells"][1]["text"], "Manages managers and directors.");
+
+    // A summary on top, every row flagged, internal sections left out unless asked for.
+    assert_eq!(cmp["summary"]["sections"][0]["key"], "checkpoints");
+    assert!(cmp["sections"][0]["rows"][0]["all_same"].is_boolean());
+    let keys = |c: &Value| -> Vec<String> {
+        c["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["key"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(!keys(&cmp).contains(&"page_notes".to_string()));
+    assert_eq!(cmp["omitted"].as_array().unwrap().len(), 2);
+    let all = invoke(
+        "compare_roles",
+        json!({ "ids": ids, "includeInternal": true }),
+    )
+    .unwrap();
+    assert!(keys(&all).contains(&"page_notes".to_string()));
+    assert_eq!(all["omitted"], json!([]));
 
     let err = invoke("compare_roles", json!({ "ids": ["cto"] })).unwrap_err();
     assert_eq!(err["kind"], "bad_input", "{err}");

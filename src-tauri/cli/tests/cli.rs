@@ -175,9 +175,38 @@ fn import_merge_keeps_the_existing_items_and_adds_the_new_ones() {
         .unwrap()
         .contains("3+ years"));
     assert_eq!(cto_change["changed"], 1, "{cto_change}");
-    let cto = std::fs::read_to_string(lib.path().join("cto.json")).unwrap();
-    assert!(cto.contains("for 10+ years") && !cto.contains("equivalent for 3+ years"));
+    let cto: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(lib.path().join("cto.json")).unwrap())
+            .unwrap();
+    let items: Vec<&str> = cto["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["items"].as_array().unwrap())
+        .map(|i| i["text"].as_str().unwrap())
+        .collect();
+    assert!(items.iter().any(|t| t.contains("for 10+ years")));
+    assert!(!items.iter().any(|t| t.contains("equivalent for 3+ years")));
+    // The role file records the conflict (the set-aside side with its source).
+    let conflict = &cto["conflicts"][0];
+    assert_eq!(conflict["section"], "checkpoints", "{cto}");
+    assert!(conflict["other"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("equivalent for 3+ years"));
     assert!(lib.path().join("director-of-engineering.json").exists());
+    // And a copy of the imported document, by hash.
+    let copies: Vec<String> = std::fs::read_dir(lib.path().join("sources"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        copies.contains(
+            &"sha256-676171e433faa1211bd5617a9f9733102f7142441c4cec284842a5a13a01ea91.txt"
+                .to_string()
+        ),
+        "{copies:?}"
+    );
 }
 
 #[test]

@@ -22,6 +22,7 @@ pub mod markdown;
 pub mod model;
 pub mod render;
 pub mod review;
+pub mod section_notes;
 pub mod text;
 pub mod time;
 

@@ -39,6 +39,10 @@ pub struct Role {
     /// The documents this role was imported from.
     #[serde(default)]
     pub sources: Vec<SourceDoc>,
+    /// Where the role's documents disagreed, as the import found it: `kept` is what the role
+    /// holds (find the item by `section` and `kept.source`), `other` what was set aside.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 /// A titled part of a role: responsibilities, checkpoints, ...
@@ -72,13 +76,13 @@ pub struct Item {
     /// authored here. Absent for an item exactly as its source document gives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    pub origin: Option<Origin>,
+    pub origin: Option<ItemOrigin>,
 }
 
 /// An item's life in Rolecraft after (or instead of) import.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
-pub enum Origin {
+pub enum ItemOrigin {
     /// Imported, then edited here: `source` still points at the document and line it came
     /// from, `imported_text` is what that document says.
     Edited {
@@ -144,6 +148,17 @@ pub struct SourceDoc {
     /// True when the document is the role's own page (not a neighbouring column).
     #[serde(default)]
     pub own_page: bool,
+    /// The document's own title (front matter `title:` or first heading), for labels; absent
+    /// when it has none (show `file` then).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
+impl SourceDoc {
+    /// What to call the document: its title, else its file name.
+    pub fn label(&self) -> &str {
+        self.title.as_deref().unwrap_or(&self.file)
+    }
 }
 
 /// The document formats Rolecraft reads.
@@ -232,7 +247,7 @@ pub struct ConflictSide {
     /// Set when this side is the user's edit (or an item authored here), not a document's text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    pub origin: Option<Origin>,
+    pub origin: Option<ItemOrigin>,
 }
 
 impl Role {
@@ -243,6 +258,28 @@ impl Role {
     /// Every item of the role's sections, in order.
     pub fn items(&self) -> impl Iterator<Item = &Item> {
         self.sections.iter().flat_map(|s| s.items.iter())
+    }
+
+    /// A source reference as people read it: `CTO, line 306` (the document's title, else its
+    /// file name).
+    pub fn source_label(&self, source: &SourceRef) -> String {
+        let doc = self
+            .sources
+            .iter()
+            .find(|d| d.file == source.file)
+            .map_or(source.file.as_str(), SourceDoc::label);
+        format!("{doc}, line {}", source.line)
+    }
+
+    /// The conflicts recorded on one item (matched by section key and the kept side's source).
+    pub fn conflicts_of<'a>(
+        &'a self,
+        section: &'a str,
+        item: &'a Item,
+    ) -> impl Iterator<Item = &'a Conflict> {
+        self.conflicts
+            .iter()
+            .filter(move |c| c.section == section && c.kept.source == item.source)
     }
 }
 

@@ -10,7 +10,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::compare::{compare, Comparison};
+use crate::compare::{compare_with, CompareOptions, Comparison};
 use crate::import::Imported;
 use crate::library::{merge_roles, merge_two};
 use crate::model::{Conflict, Role, Warning};
@@ -92,7 +92,7 @@ pub fn plan_import(existing: &[Role], documents: Vec<Imported>) -> ImportPlan {
             let existing = existing.iter().find(|r| r.id == incoming.id).cloned();
             let (changes, merge_conflicts) = match &existing {
                 Some(old) => (
-                    Some(compare(old, &incoming)),
+                    Some(compare_with(old, &incoming, CompareOptions::all())),
                     merge_two(old.clone(), incoming.clone()).1,
                 ),
                 None => (None, Vec::new()),
@@ -257,8 +257,11 @@ impl ImportPlan {
     }
 }
 
-/// Puts a conflict's other side in place of the kept one.
+/// Puts a conflict's other side in place of the kept one (and records it that way round).
 fn take_other(role: &mut Role, conflict: &Conflict) {
+    if let Some(c) = role.conflicts.iter_mut().find(|c| *c == conflict) {
+        std::mem::swap(&mut c.kept, &mut c.other);
+    }
     if let Some(fact) = conflict.section.strip_prefix("facts.") {
         role.facts
             .insert(fact.to_string(), conflict.other.text.clone());

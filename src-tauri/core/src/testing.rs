@@ -52,5 +52,6 @@ pub fn vp() -> Role {
             skills: vec![],
             context: vec![],
             sources: vec![],
+            conflicts: vec![],
         }
 }

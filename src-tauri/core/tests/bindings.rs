@@ -9,9 +9,10 @@ use rolecraft_core::checks::{
     Balance, ChecksConfig, Finding, FindingOrigin, Report, RuleConfig, Severity, Span, TermEntry,
 };
 use rolecraft_core::compare::{
-    Cell, Comparison, Counts, FactRow, GridFact, GridRow, GridSection, GridSkill, Ladder,
-    LadderStep, MultiComparison, RoleHeader, Row, SectionDiff, Shared, SharedFact, SharedSection,
-    SharedSkill, SkillCell, SkillRow, Status, WordOp, WordOpKind,
+    Cell, CompareOptions, Comparison, Counts, FactRow, GridFact, GridRow, GridSection,
+    GridSectionSummary, GridSkill, GridSummary, Ladder, LadderStep, MultiComparison,
+    OmittedSection, RoleHeader, Row, SectionDiff, SectionSummary, Shared, SharedFact,
+    SharedSection, SharedSkill, SkillCell, SkillRow, Status, Summary, WordOp, WordOpKind,
 };
 use rolecraft_core::drafts::{
     Draft, DraftSummary, EmploymentType, ItemEdit, ItemRef, Location, OutlineItem, OutlineSection,
@@ -19,12 +20,14 @@ use rolecraft_core::drafts::{
 };
 use rolecraft_core::history::{RoleCommit, RoleHistory};
 use rolecraft_core::import::FileError;
+use rolecraft_core::library::{RoleOrigin, SourceContext, SourceLine};
 use rolecraft_core::model::{
-    Conflict, ConflictSide, Format, Item, Link, Origin, Role, Section, Skill, SourceDoc, SourceRef,
-    Warning, WarningKind,
+    Conflict, ConflictSide, Format, Item, ItemOrigin, Link, Role, Section, Skill, SourceDoc,
+    SourceRef, Warning, WarningKind,
 };
 use rolecraft_core::render::{ExportFormat, OutputFormat, TemplateInfo, TemplateOrigin};
 use rolecraft_core::review::{Decisions, ImportPlan, RoleChoice, RolePlan};
+use rolecraft_core::section_notes::SectionNote;
 use ts_rs::{Config, ExportError, TS};
 
 type Export = fn(&Config) -> Result<String, ExportError>;
@@ -68,6 +71,17 @@ fn exports() -> Vec<(&'static str, Export)> {
         ("SharedSection", SharedSection::export_to_string),
         ("SharedFact", SharedFact::export_to_string),
         ("SharedSkill", SharedSkill::export_to_string),
+        ("CompareOptions", CompareOptions::export_to_string),
+        ("OmittedSection", OmittedSection::export_to_string),
+        ("Summary", Summary::export_to_string),
+        ("SectionSummary", SectionSummary::export_to_string),
+        ("GridSummary", GridSummary::export_to_string),
+        ("GridSectionSummary", GridSectionSummary::export_to_string),
+        // library
+        ("RoleOrigin", RoleOrigin::export_to_string),
+        ("SourceContext", SourceContext::export_to_string),
+        ("SourceLine", SourceLine::export_to_string),
+        ("SectionNote", SectionNote::export_to_string),
         // render
         ("OutputFormat", OutputFormat::export_to_string),
         ("ExportFormat", ExportFormat::export_to_string),
@@ -104,7 +118,7 @@ fn exports() -> Vec<(&'static str, Export)> {
         ("Decisions", Decisions::export_to_string),
         ("FileError", FileError::export_to_string),
         // authoring and history
-        ("Origin", Origin::export_to_string),
+        ("ItemOrigin", ItemOrigin::export_to_string),
         ("RoleEdit", RoleEdit::export_to_string),
         ("ItemAt", ItemAt::export_to_string),
         ("Versioned", Versioned::export_to_string),

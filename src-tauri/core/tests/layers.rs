@@ -11,7 +11,7 @@
 //!
 //! ```text
 //! 0  model
-//! 1  text  markdown  fs  time  data_dir  (testing, unit-test fixtures)   — independent of each other
+//! 1  text  markdown  fs  time  data_dir  section_notes  (testing, unit-test fixtures)   — independent of each other
 //! 2  import
 //! 3  library
 //! 4  compare  authoring  history                                         — independent of each other
@@ -32,6 +32,7 @@ const LAYERS: &[(&str, u32)] = &[
     ("time", 1),
     ("html_page", 1),
     ("data_dir", 1),
+    ("section_notes", 1),
     ("testing", 1),
     ("import", 2),
     ("library", 3),

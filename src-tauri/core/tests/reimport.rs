@@ -4,7 +4,7 @@
 
 use rolecraft_core::authoring::{apply_all, ItemAt, RoleEdit};
 use rolecraft_core::import::{import_document, Document, Imported};
-use rolecraft_core::model::{Origin, Role};
+use rolecraft_core::model::{ItemOrigin, Role};
 use rolecraft_core::review::{plan_import, Decisions};
 
 const AT: &str = "2026-12-01T23:50:00Z";
@@ -77,14 +77,18 @@ fn a_reimport_over_an_edited_role_keeps_every_edit_as_a_conflict_side() {
     );
     for conflict in &role.merge_conflicts {
         assert!(
-            matches!(conflict.kept.origin, Some(Origin::Edited { .. })),
+            matches!(conflict.kept.origin, Some(ItemOrigin::Edited { .. })),
             "the kept side says it is the user's edit: {conflict:?}"
         );
     }
 
     // The suggestion (merge, the user's side kept) changes nothing the user did.
-    let merged = plan.resolve(&Decisions::default()).remove(0);
+    // The role records the two conflicts (the library marks them); apart from that it is
+    // the user's role as it was.
+    let mut merged = plan.resolve(&Decisions::default()).remove(0);
     assert_eq!(texts(&merged), texts(&mine));
+    assert_eq!(merged.conflicts.len(), 2, "{:?}", merged.conflicts);
+    merged.conflicts.clear();
     assert_eq!(merged, mine);
 
     // Taking the document's side of one conflict puts the imported item back as imported.

@@ -226,6 +226,36 @@ fn bundled_library_matches_the_seeds_regenerated() {
     for ((name, got), (_, want)) in actual.iter().zip(&expected) {
         assert!(got == want, "roles/{name} differs from a fresh import of the seeds: run scripts/regenerate-roles.sh");
     }
+    // roles/sources/ holds a copy of each seed, named by its hash, and nothing else.
+    let mut want_sources: Vec<(String, Vec<u8>)> = paths
+        .iter()
+        .map(|p| {
+            let bytes = std::fs::read(p).unwrap();
+            let doc = rolecraft_core::import::Document::read(p).unwrap();
+            let name = rolecraft_core::library::source_file_name(
+                &doc.hash,
+                &p.file_name().unwrap().to_string_lossy(),
+            )
+            .unwrap();
+            (name, bytes)
+        })
+        .collect();
+    want_sources.sort();
+    let mut got_sources: Vec<(String, Vec<u8>)> = std::fs::read_dir(repo().join("roles/sources"))
+        .expect("roles/sources: run scripts/regenerate-roles.sh")
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect();
+    got_sources.sort();
+    assert!(
+        got_sources == want_sources,
+        "roles/sources/ differs from the seeds: run scripts/regenerate-roles.sh"
+    );
     // And the embedded copy the app and CLI use is the same.
     assert_eq!(
         bundled_roles().unwrap(),
@@ -255,4 +285,44 @@ fn the_bundled_library_holds_the_four_seed_roles_and_vp_of_product_keeps_both_so
     assert!(vpp.items().any(|i| i.source.file.starts_with("002_")));
     assert!(vpp.items().any(|i| i.source.file.starts_with("003_")));
     assert_eq!(vpp.skills.len(), 5);
+}
+
+#[test]
+fn the_cto_checkpoint_conflict_is_on_the_cto_item_after_a_fresh_import() {
+    let roles = ["000_", "001_"]
+        .iter()
+        .flat_map(|p| import(p).roles)
+        .collect();
+    let merged = merge_roles(roles);
+    for cto in [
+        merged.roles.iter().find(|r| r.id == "cto").unwrap().clone(),
+        bundled_roles()
+            .unwrap()
+            .into_iter()
+            .find(|r| r.id == "cto")
+            .unwrap(),
+    ] {
+        let checkpoints = cto.section("checkpoints").unwrap();
+        let item = checkpoints
+            .items
+            .iter()
+            .find(|i| i.text.contains("or equivalent for 10+ years"))
+            .unwrap();
+        let on_item: Vec<_> = cto.conflicts_of("checkpoints", item).collect();
+        assert_eq!(on_item.len(), 1, "{:?}", cto.conflicts);
+        assert!(on_item[0].other.text.contains("for 3+ years"));
+        assert_eq!(on_item[0].other.source.line, 414);
+        assert_eq!(cto.source_label(&item.source), "CTO, line 306");
+        assert_eq!(
+            cto.source_label(&on_item[0].other.source),
+            "VP of Engineering, line 414"
+        );
+        // No other item of the role carries it.
+        let others = checkpoints
+            .items
+            .iter()
+            .filter(|i| cto.conflicts_of("checkpoints", i).count() > 0)
+            .count();
+        assert_eq!(others, 1);
+    }
 }

@@ -17,6 +17,8 @@ import type { ExportFormat } from './bindings/ExportFormat';
 import type { OutputFormat } from './bindings/OutputFormat';
 import type { Report } from './bindings/Report';
 import type { Role } from './bindings/Role';
+import type { SectionNote } from './bindings/SectionNote';
+import type { SourceContext } from './bindings/SourceContext';
 import type { Decisions } from './bindings/Decisions';
 import type { ImportProgress } from './bindings/ImportProgress';
 import type { ImportResult } from './bindings/ImportResult';
@@ -26,7 +28,8 @@ import type { EditConflict } from './bindings/EditConflict';
 import type { EditOutcome } from './bindings/EditOutcome';
 import type { ItemAt } from './bindings/ItemAt';
 import type { LibraryChanged } from './bindings/LibraryChanged';
-import type { Origin } from './bindings/Origin';
+import type { ItemOrigin } from './bindings/ItemOrigin';
+import type { RoleOrigin } from './bindings/RoleOrigin';
 import type { RoleCommit } from './bindings/RoleCommit';
 import type { RoleEdit } from './bindings/RoleEdit';
 import type { RoleHistory } from './bindings/RoleHistory';
@@ -46,6 +49,8 @@ export type {
   OutputFormat,
   Report,
   Role,
+  SectionNote,
+  SourceContext,
 };
 
 /** A failed command, with the kind the UI reacts to. */
@@ -90,11 +95,19 @@ export const api = {
   getRole: (id: string) => call('get_role', { id }),
   /** The view asked for on the command line (`--open role/cto`), if any. */
   startupRoute: () => call('startup_route'),
-  /** Two to six roles side by side, each against its left neighbour. */
-  compareRoles: (ids: string[]) => call('compare_roles', { ids }),
+  /** Two to six roles side by side, each against its left neighbour, with a summary on top.
+   * Internal sections (`omitted` lists them) are left out unless `includeInternal`. */
+  compareRoles: (ids: string[], includeInternal = false) =>
+    call('compare_roles', { ids, includeInternal }),
   /** Saves the comparison through the native save dialog; the path written, or null if cancelled. */
-  exportComparison: (ids: string[], format: OutputFormat) =>
-    call('export_comparison', { ids, format }),
+  exportComparison: (ids: string[], format: OutputFormat, includeInternal = false) =>
+    call('export_comparison', { ids, format, includeInternal }),
+  /** A source line in context (the document's own title, `radius` lines either side, default 3).
+   * `file` is an item's `source.file` (or a document hash). */
+  sourceContext: (file: string, line: number, radius?: number) =>
+    call('source_context', { file, line, radius: radius ?? null }),
+  /** What some sections are; internal ones are for the hiring team, not published. */
+  sectionNotes: () => call('section_notes'),
 
   /** Templates (re-read from the user's folder) and the posting fields with their labels. */
   editorOptions: () => call('editor_options'),
@@ -168,7 +181,8 @@ export type {
   EditOutcome,
   ItemAt,
   LibraryChanged,
-  Origin,
+  ItemOrigin,
+  RoleOrigin,
   RoleCommit,
   RoleEdit,
   RoleHistory,

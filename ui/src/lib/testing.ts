@@ -92,6 +92,26 @@ export const COMPARISON: MultiComparison = {
     { id: 'vp-of-engineering', title: 'VP of Engineering', track: 'People Manager Path', level: null },
     { id: 'cto', title: 'CTO', track: 'People Manager Path', level: null },
   ],
+  summary: {
+    sections: [
+      {
+        key: 'scope_of_knowledge',
+        title: 'Scope of knowledge',
+        counts: [null, { same: 1, changed: 1, removed: 0, added: 1 }, { same: 2, changed: 0, removed: 1, added: 0 }],
+        changes: 3,
+        rows: 3,
+        all_same: 1,
+      },
+    ],
+    total: [null, { same: 1, changed: 1, removed: 0, added: 1 }, { same: 2, changed: 0, removed: 1, added: 0 }],
+  },
+  omitted: [
+    {
+      key: 'page_notes',
+      title: 'Page notes',
+      note: 'Internal: notes the source page keeps for its editors (references to internal pages), not published.',
+    },
+  ],
   sections: [
     {
       key: 'scope_of_knowledge',
@@ -108,13 +128,26 @@ export const COMPARISON: MultiComparison = {
             },
             { status: 'removed', text: null, words: null },
           ],
+          all_same: false,
         },
-        { cells: [first('Culture leadership.'), same('Culture leadership.'), same('Culture leadership.')] },
-        { cells: [null, { status: 'added', text: 'Organizational design', words: null }, same('Organizational design')] },
+        {
+          cells: [first('Culture leadership.'), same('Culture leadership.'), same('Culture leadership.')],
+          all_same: true,
+        },
+        {
+          cells: [null, { status: 'added', text: 'Organizational design', words: null }, same('Organizational design')],
+          all_same: false,
+        },
       ],
     },
   ],
-  facts: [{ key: 'years_of_experience', cells: [first('15+'), same('15+'), { status: 'changed', text: '20+', words: [del('15+'), ins('20+')] }] }],
+  facts: [
+    {
+      key: 'years_of_experience',
+      cells: [first('15+'), same('15+'), { status: 'changed', text: '20+', words: [del('15+'), ins('20+')] }],
+      all_same: false,
+    },
+  ],
   skills: [],
   pairs: [],
   ladder: {
@@ -135,6 +168,7 @@ export const COMPARISON: MultiComparison = {
         ],
         facts: [{ key: 'years_of_experience', status: 'added', left: null, right: '15+', words: null }],
         skills: [],
+        not_carried_over: { sections: [], facts: [], skills: [] },
       },
       {
         role: 'vp-of-engineering',
@@ -157,6 +191,7 @@ export const COMPARISON: MultiComparison = {
         ],
         facts: [],
         skills: [],
+        not_carried_over: { sections: [], facts: [], skills: [] },
       },
       {
         role: 'cto',
@@ -164,6 +199,11 @@ export const COMPARISON: MultiComparison = {
         sections: [],
         facts: [{ key: 'years_of_experience', status: 'changed', left: '15+', right: '20+', words: [del('15+'), ins('20+')] }],
         skills: [],
+        not_carried_over: {
+          sections: [{ key: 'scope_of_knowledge', title: 'Scope of knowledge', items: ['Manages managers and directors.'] }],
+          facts: [],
+          skills: [],
+        },
       },
     ],
   },

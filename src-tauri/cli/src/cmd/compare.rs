@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use rolecraft_core::compare::{compare_roles, MAX_ROLES};
+use rolecraft_core::compare::{compare_roles_with, CompareOptions, MAX_ROLES};
 use rolecraft_core::fs::write_atomic;
 use rolecraft_core::history::{split_spec, version_at};
 use rolecraft_core::library::Library;
@@ -35,6 +35,10 @@ pub struct CompareArgs {
     /// Write the comparison to FILE (atomically) instead of printing it.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Compare internal sections too (links to the hiring team's pages, page notes); they are
+    /// left out by default.
+    #[arg(long)]
+    pub include_internal: bool,
 }
 
 /// The comparison as text to print, or an empty string when it went to `-o FILE`. An unknown
@@ -53,7 +57,10 @@ pub fn run(lib: &Library, dir: Option<&Path>, args: &CompareArgs) -> Result<Stri
         .map(|spec| resolve(lib, dir, spec))
         .collect::<Result<Vec<_>, _>>()?;
     let roles: Vec<&Role> = owned.iter().map(|r| r.as_ref()).collect();
-    let report = compare_roles(&roles).map_err(|e| e.to_string())?;
+    let options = CompareOptions {
+        include_internal: args.include_internal,
+    };
+    let report = compare_roles_with(&roles, options).map_err(|e| e.to_string())?;
     let text = match (args.json, args.format) {
         (true, _) | (_, CompareFormat::Json) => report.to_json(),
         (false, CompareFormat::Md) => report.to_markdown(),
@@ -180,6 +187,50 @@ mod tests {
     }
 
     #[test]
+    fn the_summary_comes_first_and_internal_sections_only_when_asked() {
+        let md = run(
+            &lib(),
+            None,
+            &parse(&["director-of-engineering", "vp-of-engineering"]).unwrap(),
+        )
+        .unwrap();
+        let summary = md.find("## Summary\n").expect("a summary");
+        assert!(summary < md.find("## Facts").unwrap(), "{md}");
+        assert!(md.contains("| Role Description | 0 | 1 | 0 | 0 |"), "{md}");
+        assert!(!md.contains("## Page notes"), "{md}");
+        assert!(md
+            .contains("Internal sections left out: Job Description (Internal links), Page notes."));
+        let all = run(
+            &lib(),
+            None,
+            &parse(&[
+                "director-of-engineering",
+                "vp-of-engineering",
+                "--include-internal",
+            ])
+            .unwrap(),
+        )
+        .unwrap();
+        assert!(all.contains("## Page notes"), "{all}");
+        assert!(!all.contains("Internal sections left out"));
+        let json: serde_json::Value = serde_json::from_str(
+            &run(
+                &lib(),
+                None,
+                &parse(&["director-of-engineering", "vp-of-engineering", "--json"]).unwrap(),
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            json["summary"]["sections"][0],
+            serde_json::json!({"key": "checkpoints", "title": "Checkpoints for reaching this level",
+                "counts": {"same": 0, "changed": 0, "removed": 3, "added": 9}, "changes": 12})
+        );
+        assert_eq!(json["omitted"].as_array().unwrap().len(), 2);
+    }
+
+    #[test]
     fn output_file_is_written_and_nothing_printed() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("cmp.html");
@@ -232,6 +283,7 @@ mod tests {
             format: CompareFormat::Md,
             json: false,
             output: None,
+            include_internal: false,
         };
         assert_eq!(
             run(&lib(), None, &args).unwrap_err(),

@@ -2,8 +2,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 use rolecraft_core::data_dir::DataDir;
-use rolecraft_core::import::import_path;
-use rolecraft_core::library::{lock, save_roles, DirState, SaveMode};
+use rolecraft_core::import::{import_document, Document};
+use rolecraft_core::library::{lock, save_roles, save_sources, DirState, SaveMode};
 use rolecraft_core::model::{Conflict, Role, Warning};
 use rolecraft_core::review::{plan_import, Decisions, ImportPlan, RoleChoice};
 use serde::Serialize;
@@ -54,11 +54,13 @@ struct LibraryChange<'a> {
 }
 
 pub fn run(args: &ImportArgs) -> Result<Output, String> {
-    let documents = args
-        .files
-        .iter()
-        .map(|p| import_path(p).map_err(|e| e.to_string()))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut documents = Vec::new();
+    let mut sources = Vec::new();
+    for path in &args.files {
+        let doc = Document::read(path).map_err(|e| e.to_string())?;
+        documents.push(import_document(&doc).map_err(|e| e.to_string())?);
+        sources.push(doc.source_text());
+    }
     let dir = match &args.into {
         Some(d) => Some(d.clone()),
         None if args.dry_run => DataDir::from_env().map(|d| d.roles()),
@@ -120,6 +122,8 @@ pub fn run(args: &ImportArgs) -> Result<Output, String> {
         );
     }
     let roles = plan.resolve(&decisions);
+    // The roles, all or nothing; then the documents they came from (by hash, each atomically),
+    // so a refused import leaves the folder as it was.
     save_roles(
         &held,
         &dir,
@@ -128,6 +132,10 @@ pub fn run(args: &ImportArgs) -> Result<Output, String> {
         Some(&plan.file_hashes),
     )
     .map_err(|e| e.to_string())?;
+    if !roles.is_empty() {
+        save_sources(&dir, &sources)
+            .map_err(|e| format!("the roles were saved, but not their source documents: {e}"))?;
+    }
     Ok(Output {
         stdout: report(&plan, args.json)?,
         stderr: notes,

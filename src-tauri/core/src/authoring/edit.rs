@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::import::sections::section_key;
-use crate::model::{snake_key, Item, Origin, Role, Section, SourceRef};
+use crate::model::{snake_key, Item, ItemOrigin, Role, Section, SourceRef};
 
 /// One change to a role.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
@@ -249,7 +249,7 @@ pub fn apply(role: &mut Role, edit: &RoleEdit, at: &str) -> Result<RoleEdit, Edi
                     group,
                     source: no_source(),
                     links: Vec::new(),
-                    origin: Some(Origin::Authored { at: at.to_string() }),
+                    origin: Some(ItemOrigin::Authored { at: at.to_string() }),
                 },
             );
             RemoveItem {
@@ -266,14 +266,16 @@ pub fn apply(role: &mut Role, edit: &RoleEdit, at: &str) -> Result<RoleEdit, Edi
             let item = item_mut(role, *section, *index)?;
             let old = item.clone();
             item.origin = match old.origin.clone() {
-                Some(Origin::Authored { .. }) => Some(Origin::Authored { at: at.to_string() }),
+                Some(ItemOrigin::Authored { .. }) => {
+                    Some(ItemOrigin::Authored { at: at.to_string() })
+                }
                 _ if text == old.text => old.origin.clone(),
-                Some(Origin::Edited { imported_text, .. }) if imported_text == text => None,
-                Some(Origin::Edited { imported_text, .. }) => Some(Origin::Edited {
+                Some(ItemOrigin::Edited { imported_text, .. }) if imported_text == text => None,
+                Some(ItemOrigin::Edited { imported_text, .. }) => Some(ItemOrigin::Edited {
                     at: at.to_string(),
                     imported_text,
                 }),
-                None => Some(Origin::Edited {
+                None => Some(ItemOrigin::Edited {
                     at: at.to_string(),
                     imported_text: old.text.clone(),
                 }),

@@ -52,6 +52,7 @@ pub fn new_role(title: &str) -> Result<Role, EditError> {
         skills: Vec::new(),
         context: Vec::new(),
         sources: Vec::new(),
+        conflicts: Vec::new(),
     })
 }
 

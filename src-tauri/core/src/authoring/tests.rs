@@ -2,7 +2,7 @@ use std::path::Path;
 
 use super::*;
 use crate::library::{bundled_roles, role_json, LibraryError};
-use crate::model::Origin;
+use crate::model::ItemOrigin;
 
 const AT: &str = "2026-12-01T23:50:00Z";
 const LATER: &str = "2026-12-02T08:00:00Z";
@@ -131,7 +131,7 @@ fn an_edited_item_keeps_its_source_and_imported_text_and_an_added_one_is_authore
     assert_eq!(item.source, before.source);
     assert_eq!(
         item.origin,
-        Some(Origin::Edited {
+        Some(ItemOrigin::Edited {
             at: AT.into(),
             imported_text: before.text.clone(),
         })
@@ -140,7 +140,7 @@ fn an_edited_item_keeps_its_source_and_imported_text_and_an_added_one_is_authore
     apply(&mut role, &edit("Fixed text, twice."), LATER).unwrap();
     assert_eq!(
         role.sections[0].items[0].origin,
-        Some(Origin::Edited {
+        Some(ItemOrigin::Edited {
             at: LATER.into(),
             imported_text: before.text.clone(),
         })
@@ -162,7 +162,7 @@ fn an_edited_item_keeps_its_source_and_imported_text_and_an_added_one_is_authore
     let added = &role.sections[0].items[1];
     assert_eq!(added.text, "Written here.");
     assert_eq!(added.source, no_source());
-    assert_eq!(added.origin, Some(Origin::Authored { at: AT.into() }));
+    assert_eq!(added.origin, Some(ItemOrigin::Authored { at: AT.into() }));
     apply(&mut role, &edit("x"), AT).unwrap();
     let json = role_json(&role);
     assert!(

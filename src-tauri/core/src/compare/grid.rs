@@ -8,7 +8,10 @@ use super::facts::fact_status;
 use super::matching::Kind;
 use super::pair::{section_ids, PairMatch, SectionId};
 use super::skills::{skill_ids, SkillId};
-use super::types::{Cell, GridFact, GridRow, GridSection, GridSkill, SkillCell, Status};
+use super::types::{
+    Cell, Counts, GridFact, GridRow, GridSection, GridSectionSummary, GridSkill, GridSummary,
+    SkillCell, Status,
+};
 use super::words::word_diff;
 use crate::model::{Item, Role, Skill};
 
@@ -109,6 +112,15 @@ impl<'r> Grid<'r> {
                 .all(|c| row[c - 1].and_then(|i| self.kind(c, slot.id, i)) == Some(Kind::Same))
     }
 
+    /// True when every role has the skill and each is `same` as its left neighbour's.
+    pub fn skill_shared(&self, slot: &SkillSlot<'_>) -> bool {
+        slot.skills.iter().all(Option::is_some)
+            && self
+                .pairs
+                .iter()
+                .all(|p| p.skill(slot.id).is_some_and(|m| m.status == Status::Same))
+    }
+
     pub fn to_sections(&self) -> Vec<GridSection> {
         self.sections
             .iter()
@@ -129,6 +141,7 @@ impl<'r> Grid<'r> {
                     .rows
                     .iter()
                     .map(|row| GridRow {
+                        all_same: self.row_shared(slot, row),
                         cells: (0..row.len())
                             .map(|c| {
                                 let text =
@@ -175,6 +188,10 @@ impl<'r> Grid<'r> {
                     .collect();
                 GridFact {
                     key: key.to_string(),
+                    all_same: values.iter().all(Option::is_some)
+                        && values
+                            .windows(2)
+                            .all(|w| fact_status(w[0], w[1]) == Some(Status::Same)),
                     cells: (0..values.len())
                         .map(|c| {
                             let status = if c == 0 {
@@ -199,6 +216,7 @@ impl<'r> Grid<'r> {
         self.skills
             .iter()
             .map(|slot| GridSkill {
+                all_same: self.skill_shared(slot),
                 code: slot.id.0.to_string(),
                 name: slot
                     .skills
@@ -233,6 +251,35 @@ impl<'r> Grid<'r> {
                     .collect(),
             })
             .collect()
+    }
+}
+
+/// The summary of an N-way comparison's sections.
+pub(crate) fn summarise(sections: &[GridSection], roles: usize) -> GridSummary {
+    let mut total: Vec<Option<Counts>> =
+        (0..roles).map(|c| (c > 0).then(Counts::default)).collect();
+    let mut lines: Vec<GridSectionSummary> = sections
+        .iter()
+        .map(|s| {
+            for (t, c) in total.iter_mut().zip(&s.counts) {
+                if let (Some(t), Some(c)) = (t.as_mut(), c) {
+                    t.plus(c);
+                }
+            }
+            GridSectionSummary {
+                key: s.key.clone(),
+                title: s.title.clone(),
+                counts: s.counts.clone(),
+                changes: s.counts.iter().flatten().map(Counts::changes).sum(),
+                rows: s.rows.len() as u32,
+                all_same: s.rows.iter().filter(|r| r.all_same).count() as u32,
+            }
+        })
+        .collect();
+    lines.sort_by_key(|l| std::cmp::Reverse(l.changes));
+    GridSummary {
+        sections: lines,
+        total,
     }
 }
 

@@ -73,12 +73,7 @@ pub(crate) fn ladder(roles: &[&Role], given: &Grid<'_>, given_pairs: &[Compariso
     }
     let mut shared_skills: Vec<(&str, usize)> = Vec::new();
     for slot in &grid.skills {
-        let all_same = slot.skills.iter().all(Option::is_some)
-            && grid
-                .pairs
-                .iter()
-                .all(|p| p.skill(slot.id).is_some_and(|m| m.status == Status::Same));
-        if let (true, Some(Some(s))) = (all_same, slot.skills.first()) {
+        if let (true, Some(Some(s))) = (grid.skill_shared(slot), slot.skills.first()) {
             shared.skills.push(SharedSkill {
                 code: s.code.clone(),
                 name: s.name.clone(),
@@ -135,6 +130,35 @@ pub(crate) fn ladder(roles: &[&Role], given: &Grid<'_>, given_pairs: &[Compariso
 
 fn new_or_changed(mut c: Comparison, role: String, from: Option<String>) -> LadderStep {
     let keep = |s: Status| matches!(s, Status::Added | Status::Changed);
+    let mut not_carried_over = Shared::default();
+    for section in &c.sections {
+        let items: Vec<String> = section
+            .rows
+            .iter()
+            .filter(|r| r.status == Status::Removed)
+            .filter_map(|r| r.left.clone())
+            .collect();
+        if !items.is_empty() {
+            not_carried_over.sections.push(SharedSection {
+                key: section.key.clone(),
+                title: section.title.clone(),
+                items,
+            });
+        }
+    }
+    for f in c.facts.iter().filter(|f| f.status == Status::Removed) {
+        not_carried_over.facts.push(SharedFact {
+            key: f.key.clone(),
+            value: f.left.clone().unwrap_or_default(),
+        });
+    }
+    for s in c.skills.iter().filter(|s| s.status == Status::Removed) {
+        not_carried_over.skills.push(SharedSkill {
+            code: s.code.clone(),
+            name: s.name.clone(),
+            level: s.left_level,
+        });
+    }
     for section in &mut c.sections {
         section.rows.retain(|r| keep(r.status));
     }
@@ -147,6 +171,7 @@ fn new_or_changed(mut c: Comparison, role: String, from: Option<String>) -> Ladd
         sections: c.sections,
         facts: c.facts,
         skills: c.skills,
+        not_carried_over,
     }
 }
 
@@ -162,5 +187,6 @@ fn empty_role() -> Role {
         skills: Vec::new(),
         context: Vec::new(),
         sources: Vec::new(),
+        conflicts: Vec::new(),
     }
 }

@@ -10,7 +10,11 @@
 //!    one orientation chosen from the content (never from which role is left), so comparing
 //!    B with A pairs exactly what comparing A with B pairs.
 //!
-//! 3. Beyond [`MAX_MATCH_ITEMS`] unpaired items on either side, step 2 would cost too much
+//! 3. A section with exactly one item on each side (a "Role Description" paragraph, say) is one
+//!    statement in both roles: the two items pair as changed whatever their score, as long as
+//!    they share a content word, so a rewritten paragraph shows as one change with word marks
+//!    rather than a removed block and a full addition.
+//! 4. Beyond [`MAX_MATCH_ITEMS`] unpaired items on either side, step 2 would cost too much
 //!    (an n×m score matrix and an O(n³) assignment): the rest are paired by position instead
 //!    (the k-th unpaired item on the left with the k-th on the right, when they score at least
 //!    the threshold), and the caller says so in the comparison. Scores only look at the first
@@ -81,6 +85,24 @@ pub(crate) fn match_items(left: &[&str], right: &[&str]) -> (Vec<Option<Link>>, 
     }
     let right_rest: Vec<usize> = (0..right.len()).filter(|j| !right_used[*j]).collect();
     if left_rest.is_empty() || right_rest.is_empty() {
+        return (links, false);
+    }
+
+    // 3. One statement on each side: the section's statement, reworded. Only the first
+    // MAX_MATCH_WORDS words count, as in step 2, so a huge paragraph costs no more.
+    if left.len() == 1 && right.len() == 1 {
+        let capped = |t: &str| {
+            words(t)
+                .into_iter()
+                .take(MAX_MATCH_WORDS)
+                .collect::<Vec<_>>()
+        };
+        if score_with(&capped(left[0]), &capped(right[0]), &mut Vec::new()) > 0.0 {
+            links[0] = Some(Link {
+                to: 0,
+                kind: Kind::Changed,
+            });
+        }
         return (links, false);
     }
 
@@ -261,6 +283,17 @@ mod tests {
             .collect();
         ba.sort();
         assert_eq!(ab, ba);
+    }
+
+    #[test]
+    fn a_single_item_on_each_side_pairs_below_the_threshold_if_it_shares_a_word() {
+        let left = ["A senior leader who manages teams and owns budgeting."];
+        let right = ["An executive who translates strategy into execution and owns budgets."];
+        // 2·2/(7+7) ≈ 0.29: below the threshold, still the section's one statement.
+        assert_eq!(pairs(&left, &right), [(0, 0, Kind::Changed)]);
+        assert!(pairs(&["Jira"], &["Figma"]).is_empty());
+        // With more items, the threshold applies.
+        assert!(pairs(&left, &[right[0], "Other"]).is_empty());
     }
 
     #[test]

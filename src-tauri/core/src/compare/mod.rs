@@ -32,7 +32,10 @@ pub use crate::text::CHANGED_THRESHOLD;
 pub use types::*;
 pub use words::word_diff;
 
+use std::borrow::Cow;
+
 use crate::model::Role;
+use crate::section_notes::{is_internal, section_note};
 
 /// The most roles one comparison shows side by side.
 pub const MAX_ROLES: usize = 6;
@@ -43,28 +46,54 @@ pub enum CompareError {
     RoleCount(usize),
 }
 
-/// Compares two roles, read from `left` to `right`.
+/// Compares two roles, read from `left` to `right`, internal sections left out.
 pub fn compare(left: &Role, right: &Role) -> Comparison {
-    pair::PairMatch::new(left, right).to_comparison()
+    compare_with(left, right, CompareOptions::default())
+}
+
+/// Compares two roles, read from `left` to `right`.
+pub fn compare_with(left: &Role, right: &Role, options: CompareOptions) -> Comparison {
+    let (l, r) = (visible(left, options), visible(right, options));
+    let mut c = pair::PairMatch::new(&l, &r).to_comparison();
+    c.omitted = omitted(&[left, right], options);
+    c
+}
+
+/// Compares 2 to [`MAX_ROLES`] roles in the given order, internal sections left out.
+pub fn compare_many(roles: &[&Role]) -> Result<MultiComparison, CompareError> {
+    compare_many_with(roles, CompareOptions::default())
 }
 
 /// Compares 2 to [`MAX_ROLES`] roles in the given order: each with its left neighbour, rows
-/// aligned across all of them, plus the ladder view.
-pub fn compare_many(roles: &[&Role]) -> Result<MultiComparison, CompareError> {
+/// aligned across all of them, a summary, plus the ladder view.
+pub fn compare_many_with(
+    roles: &[&Role],
+    options: CompareOptions,
+) -> Result<MultiComparison, CompareError> {
     if !(2..=MAX_ROLES).contains(&roles.len()) {
         return Err(CompareError::RoleCount(roles.len()));
     }
-    let grid = grid::Grid::new(roles);
+    let shown: Vec<Cow<'_, Role>> = roles.iter().map(|r| visible(r, options)).collect();
+    let shown: Vec<&Role> = shown.iter().map(|r| r.as_ref()).collect();
+    let grid = grid::Grid::new(&shown);
     let pairs: Vec<Comparison> = grid
         .pairs
         .iter()
-        .map(pair::PairMatch::to_comparison)
+        .zip(roles.windows(2))
+        .map(|(p, w)| {
+            let mut c = p.to_comparison();
+            c.omitted = omitted(w, options);
+            c
+        })
         .collect();
-    let ladder = ladder::ladder(roles, &grid, &pairs);
+    let ladder = ladder::ladder(&shown, &grid, &pairs);
+    let sections = grid.to_sections();
     Ok(MultiComparison {
         roles: roles.iter().map(|r| r.id.clone()).collect(),
         headers: roles.iter().map(|r| pair::header(r)).collect(),
-        sections: grid.to_sections(),
+        summary: grid::summarise(&sections, roles.len()),
+        omitted: omitted(roles, options),
+        sections,
         facts: grid.to_facts(),
         skills: grid.to_skills(),
         approximate: grid.pairs.iter().find_map(pair::PairMatch::approximate),
@@ -73,12 +102,49 @@ pub fn compare_many(roles: &[&Role]) -> Result<MultiComparison, CompareError> {
     })
 }
 
-/// Two roles give the 2-way [`Comparison`], three to six the [`MultiComparison`].
+/// Two roles give the 2-way [`Comparison`], three to six the [`MultiComparison`]; internal
+/// sections left out.
 pub fn compare_roles(roles: &[&Role]) -> Result<Report, CompareError> {
+    compare_roles_with(roles, CompareOptions::default())
+}
+
+/// Two roles give the 2-way [`Comparison`], three to six the [`MultiComparison`].
+pub fn compare_roles_with(
+    roles: &[&Role],
+    options: CompareOptions,
+) -> Result<Report, CompareError> {
     match roles {
-        [a, b] => Ok(Report::Pair(compare(a, b))),
-        _ => compare_many(roles).map(Report::Many),
+        [a, b] => Ok(Report::Pair(compare_with(a, b, options))),
+        _ => compare_many_with(roles, options).map(Report::Many),
     }
+}
+
+/// The role as the comparison sees it: without its internal sections unless they are asked for.
+fn visible(role: &Role, options: CompareOptions) -> Cow<'_, Role> {
+    if options.include_internal || !role.sections.iter().any(|s| is_internal(&s.key)) {
+        return Cow::Borrowed(role);
+    }
+    let mut shown = role.clone();
+    shown.sections.retain(|s| !is_internal(&s.key));
+    Cow::Owned(shown)
+}
+
+/// The internal sections [`visible`] leaves out of these roles, each key once.
+fn omitted(roles: &[&Role], options: CompareOptions) -> Vec<OmittedSection> {
+    let mut out: Vec<OmittedSection> = Vec::new();
+    if options.include_internal {
+        return out;
+    }
+    for s in roles.iter().flat_map(|r| &r.sections) {
+        if is_internal(&s.key) && !out.iter().any(|o| o.key == s.key) {
+            out.push(OmittedSection {
+                key: s.key.clone(),
+                title: s.title.clone(),
+                note: section_note(&s.key).unwrap_or_default().to_string(),
+            });
+        }
+    }
+    out
 }
 
 impl Report {

@@ -6,7 +6,7 @@ use super::facts::{match_facts, FactMatch};
 use super::matching::{match_items, Kind, Link, MAX_MATCH_ITEMS};
 use super::rows::{item_rows, nth_ids, texts};
 use super::skills::{match_skills, SkillMatch};
-use super::types::{Comparison, Counts, RoleHeader, SectionDiff, Status};
+use super::types::{Comparison, Counts, RoleHeader, SectionDiff, Status, Summary};
 use crate::model::{Item, Role};
 
 /// A section identity within a role: its key and which occurrence of that key it is (roles
@@ -120,15 +120,21 @@ impl<'r> PairMatch<'r> {
         self.skills.iter().find(|s| (s.code, s.nth) == id)
     }
 
+    /// The 2-way comparison, its summary filled in; `omitted` is left for the caller, which
+    /// knows what it filtered out.
     pub fn to_comparison(&self) -> Comparison {
-        Comparison {
+        let mut c = Comparison {
             roles: vec![self.left.id.clone(), self.right.id.clone()],
             headers: vec![header(self.left), header(self.right)],
+            summary: Summary::default(),
+            omitted: Vec::new(),
             sections: self.sections.iter().map(SectionMatch::to_diff).collect(),
             facts: self.facts.iter().map(FactMatch::to_row).collect(),
             skills: self.skills.iter().map(SkillMatch::to_row).collect(),
             approximate: self.approximate(),
-        }
+        };
+        c.summary = c.summarise();
+        c
     }
 
     /// The note a comparison carries when some section was over the matching limits.

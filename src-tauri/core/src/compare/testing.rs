@@ -38,6 +38,7 @@ pub(crate) fn role(id: &str, sections: Vec<Section>) -> Role {
         skills: Vec::new(),
         context: Vec::new(),
         sources: Vec::new(),
+        conflicts: Vec::new(),
     }
 }
 

@@ -203,6 +203,299 @@ fn director_vp_cto_side_by_side() {
     assert_eq!(vp_scope.counts.same, 6);
 }
 
+fn counts(same: u32, changed: u32, removed: u32, added: u32) -> Counts {
+    Counts {
+        same,
+        changed,
+        removed,
+        added,
+    }
+}
+
+#[test]
+fn director_vs_vp_summary_puts_the_biggest_change_first() {
+    let c = compare(
+        &bundled("director-of-engineering"),
+        &bundled("vp-of-engineering"),
+    );
+    let lines: Vec<(&str, Counts)> = c
+        .summary
+        .sections
+        .iter()
+        .map(|s| (s.key.as_str(), s.counts))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("checkpoints", counts(0, 0, 3, 9)),
+            ("communication_and_leadership", counts(0, 0, 3, 5)),
+            ("responsibilities", counts(3, 2, 2, 0)),
+            ("scope_of_knowledge", counts(6, 2, 0, 1)),
+            ("summary", counts(0, 1, 0, 0)),
+            ("competencies", counts(2, 0, 0, 0)),
+        ]
+    );
+    assert_eq!(c.summary.sections[0].changes, 12);
+    assert_eq!(
+        c.summary.sections[0].title,
+        "Checkpoints for reaching this level"
+    );
+    assert_eq!(c.summary.total, counts(11, 5, 8, 15));
+    assert_eq!(c.summary.total, c.totals());
+    assert_eq!(c.summary.facts, counts(1, 1, 0, 0));
+    assert_eq!(c.summary.skills, Counts::default());
+    // Every section of the comparison is in the summary, with its own counts.
+    assert_eq!(c.summary.sections.len(), c.sections.len());
+    for line in &c.summary.sections {
+        assert_eq!(c.section(&line.key).unwrap().counts, line.counts);
+    }
+
+    let md = Report::Pair(c.clone()).to_markdown();
+    let summary_at = md.find("## Summary").expect("a summary");
+    assert!(summary_at < md.find("## Facts").unwrap(), "{md}");
+    assert!(
+        md.contains("| Checkpoints for reaching this level | 0 | 0 | 3 | 9 |\n| Communication and leadership | 0 | 0 | 3 | 5 |"),
+        "{md}"
+    );
+    let html = Report::Pair(c).to_html();
+    let summary_at = html.find("<h2>Summary</h2>").expect("a summary");
+    assert!(summary_at < html.find("<h2>Facts</h2>").unwrap());
+    assert!(html.contains(
+        "<td>Checkpoints for reaching this level</td><td>0</td><td>0</td><td>3</td><td>9</td>"
+    ));
+}
+
+#[test]
+fn the_rewritten_role_description_is_one_changed_item_with_word_marks() {
+    let dir = bundled("director-of-engineering");
+    let vp = bundled("vp-of-engineering");
+    let c = compare(&dir, &vp);
+    let summary = c.section("summary").unwrap();
+    assert_eq!(summary.title, "Role Description");
+    assert_eq!(summary.rows.len(), 1, "{:?}", summary.rows);
+    let row = &summary.rows[0];
+    assert_eq!(row.status, Status::Changed);
+    assert_eq!(
+        row.left.as_deref(),
+        Some(dir.section("summary").unwrap().items[0].text.as_str())
+    );
+    assert_eq!(
+        row.right.as_deref(),
+        Some(vp.section("summary").unwrap().items[0].text.as_str())
+    );
+    let words = row.words.as_ref().expect("word marks");
+    assert!(words
+        .iter()
+        .any(|w| w.op == WordOpKind::Equal && w.text.contains("leader who")));
+    assert!(words
+        .iter()
+        .any(|w| w.op == WordOpKind::Insert && w.text.contains("An executive")));
+    assert!(words
+        .iter()
+        .any(|w| w.op == WordOpKind::Delete && w.text.contains("A senior")));
+    // And in the N-way view: one row, changed in each column.
+    let m = compare_many(&[&dir, &vp, &bundled("cto")]).unwrap();
+    let rows = &m.sections.iter().find(|s| s.key == "summary").unwrap().rows;
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        rows[0].cells[1].as_ref().unwrap().status,
+        Some(Status::Changed)
+    );
+    assert_eq!(
+        rows[0].cells[2].as_ref().unwrap().status,
+        Some(Status::Changed)
+    );
+}
+
+#[test]
+fn n_way_rows_say_when_every_role_has_them_unchanged() {
+    let m = compare_many(&[
+        &bundled("director-of-engineering"),
+        &bundled("vp-of-engineering"),
+        &bundled("cto"),
+    ])
+    .unwrap();
+    let same_everywhere = |cells: &[Option<Cell>]| {
+        cells[0].as_ref().is_some_and(|c| c.text.is_some())
+            && cells[1..]
+                .iter()
+                .all(|c| c.as_ref().is_some_and(|c| c.status == Some(Status::Same)))
+    };
+    let mut flagged = Vec::new();
+    for s in &m.sections {
+        for r in &s.rows {
+            assert_eq!(r.all_same, same_everywhere(&r.cells), "{r:?}");
+            if r.all_same {
+                flagged.push(r.cells[0].as_ref().unwrap().text.clone().unwrap());
+            }
+        }
+    }
+    assert_eq!(
+        flagged,
+        [
+            "Capacity planning, resource allocation, and budgeting.",
+            "Deliver results."
+        ]
+    );
+    // Those are exactly the ladder's shared items.
+    let shared: Vec<&String> = m
+        .ladder
+        .shared
+        .sections
+        .iter()
+        .flat_map(|s| &s.items)
+        .collect();
+    assert_eq!(shared.len(), flagged.len());
+    let scope = m
+        .summary
+        .sections
+        .iter()
+        .find(|s| s.key == "scope_of_knowledge")
+        .unwrap();
+    assert_eq!((scope.all_same, scope.rows), (1, 12));
+    assert_eq!(m.summary.sections[0].key, "checkpoints");
+    assert_eq!(
+        m.summary.sections[0].counts,
+        [None, Some(counts(0, 0, 3, 9)), Some(counts(0, 2, 7, 5))]
+    );
+    assert_eq!(m.summary.total[0], None);
+    assert_eq!(m.summary.total[1], Some(m.pairs[0].totals()));
+    assert_eq!(m.summary.total[2], Some(m.pairs[1].totals()));
+    // Facts: years of experience is 15+, 15+, 20+; nothing is the same in all three.
+    assert!(m.facts.iter().all(|f| !f.all_same));
+    let two = compare_many(&[
+        &bundled("director-of-engineering"),
+        &bundled("vp-of-engineering"),
+    ])
+    .unwrap();
+    let years = two
+        .facts
+        .iter()
+        .find(|f| f.key == "years_of_experience")
+        .unwrap();
+    assert!(years.all_same);
+}
+
+#[test]
+fn n_way_skills_are_all_same_only_when_every_role_has_them_unchanged() {
+    let mut a = role("a", vec![]);
+    let mut b = role("b", vec![]);
+    let mut c = role("c", vec![]);
+    a.skills = vec![skill("PROG", 4, &["Codes."]), skill("TEST", 3, &["Tests."])];
+    b.skills = vec![
+        skill("PROG", 4, &["Codes."]),
+        skill("TEST", 4, &["Tests more."]),
+    ];
+    c.skills = vec![skill("PROG", 4, &["Codes."])];
+    let m = compare_many(&[&a, &b, &c]).unwrap();
+    let flags: Vec<(&str, bool)> = m
+        .skills
+        .iter()
+        .map(|s| (s.code.as_str(), s.all_same))
+        .collect();
+    assert_eq!(flags, [("PROG", true), ("TEST", false)]);
+}
+
+#[test]
+fn the_ladder_lists_what_each_rung_does_not_carry_over() {
+    let m = compare_many(&[
+        &bundled("director-of-engineering"),
+        &bundled("vp-of-engineering"),
+        &bundled("cto"),
+    ])
+    .unwrap();
+    assert_eq!(m.ladder.steps[0].not_carried_over, Shared::default());
+    let vp = &m.ladder.steps[1];
+    let resp = vp
+        .not_carried_over
+        .sections
+        .iter()
+        .find(|s| s.key == "responsibilities")
+        .unwrap();
+    assert_eq!(
+        resp.items,
+        [
+            "Drives EMs' happiness, engagement, and growth.",
+            "Operates talent strategy (IDPs, retention, acquisition)."
+        ]
+    );
+    // As many items per section as the step's counts say were removed.
+    for step in &m.ladder.steps[1..] {
+        let pair = m.pairs.iter().find(|p| p.roles[1] == step.role).unwrap();
+        for s in &pair.sections {
+            let listed = step
+                .not_carried_over
+                .sections
+                .iter()
+                .find(|n| n.key == s.key)
+                .map_or(0, |n| n.items.len());
+            assert_eq!(listed as u32, s.counts.removed, "{}", s.key);
+        }
+    }
+    let md = Report::Many(m.clone()).to_markdown();
+    assert!(md.contains("Not carried over from Director of Engineering:\n\n- − Responsibilities: Drives EMs' happiness, engagement, and growth.\n"), "{md}");
+    let html = Report::Many(m).to_html();
+    assert!(html.contains("<p>Not carried over from VP of Engineering:</p>"));
+}
+
+#[test]
+fn internal_sections_are_left_out_unless_asked_for() {
+    let dir = bundled("director-of-engineering");
+    let vp = bundled("vp-of-engineering");
+    let keys =
+        |c: &Comparison| -> Vec<String> { c.sections.iter().map(|s| s.key.clone()).collect() };
+    let c = compare(&dir, &vp);
+    assert!(!keys(&c).contains(&"job_description_links".to_string()));
+    assert!(!keys(&c).contains(&"page_notes".to_string()));
+    let omitted: Vec<(&str, &str)> = c
+        .omitted
+        .iter()
+        .map(|o| (o.key.as_str(), o.title.as_str()))
+        .collect();
+    assert_eq!(
+        omitted,
+        [
+            ("job_description_links", "Job Description (Internal links)"),
+            ("page_notes", "Page notes")
+        ]
+    );
+    assert!(c.omitted[0].note.starts_with("Internal:"));
+    assert!(Report::Pair(c.clone())
+        .to_markdown()
+        .contains("Internal sections left out: Job Description (Internal links), Page notes."));
+
+    let all = compare_with(&dir, &vp, CompareOptions::all());
+    assert!(all.omitted.is_empty());
+    let links = all
+        .section("job_description_links")
+        .expect("compared when asked");
+    assert_eq!(links.counts, counts(0, 0, 1, 2));
+    assert_eq!(
+        all.section("page_notes").unwrap().counts,
+        counts(1, 0, 0, 0)
+    );
+    assert_eq!(all.sections.len(), c.sections.len() + 2);
+
+    let cto = bundled("cto");
+    let m = compare_many(&[&dir, &vp, &cto]).unwrap();
+    assert!(m.sections.iter().all(|s| s.key != "page_notes"));
+    assert!(m
+        .ladder
+        .shared
+        .sections
+        .iter()
+        .all(|s| s.key != "page_notes"));
+    assert_eq!(m.omitted.len(), 2);
+    assert!(m.pairs.iter().all(|p| p.omitted.len() == 2));
+    let m = compare_many_with(&[&dir, &vp, &cto], CompareOptions::all()).unwrap();
+    assert!(m.sections.iter().any(|s| s.key == "page_notes"));
+    assert!(m.omitted.is_empty());
+    // The JSON says what was left out.
+    let json = serde_json::to_value(compare(&dir, &vp)).unwrap();
+    assert_eq!(json["omitted"][1]["key"], "page_notes");
+    assert_eq!(json["summary"]["sections"][0]["key"], "checkpoints");
+}
+
 #[test]
 fn role_count_is_two_to_six() {
     let a = role("a", vec![]);

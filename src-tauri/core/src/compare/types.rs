@@ -93,6 +93,24 @@ impl Counts {
         }
     }
 
+    /// Rows that differ: `changed + removed + added`.
+    pub fn changes(&self) -> u32 {
+        self.changed + self.removed + self.added
+    }
+
+    /// Adds another count, status by status.
+    pub fn plus(&mut self, other: &Counts) {
+        self.same += other.same;
+        self.changed += other.changed;
+        self.removed += other.removed;
+        self.added += other.added;
+    }
+
+    /// True when nothing differs (every row `same`, or no rows).
+    pub fn is_unchanged(&self) -> bool {
+        self.changed == 0 && self.removed == 0 && self.added == 0
+    }
+
     /// `3 same, 2 changed, 2 removed` (statuses with no rows left out; `empty` when none).
     pub fn summary(&self) -> String {
         let parts: Vec<String> = Status::ALL
@@ -156,6 +174,83 @@ pub struct SkillRow {
     pub attainment: Vec<Row>,
 }
 
+/// What to compare. The default leaves internal sections out (see
+/// [`crate::section_notes::is_internal`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct CompareOptions {
+    /// Compare internal sections (links to the hiring team's pages, page notes) too.
+    #[serde(default)]
+    pub include_internal: bool,
+}
+
+impl CompareOptions {
+    /// Every section, internal ones included.
+    pub fn all() -> Self {
+        CompareOptions {
+            include_internal: true,
+        }
+    }
+}
+
+/// A section the comparison left out because it is internal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct OmittedSection {
+    pub key: String,
+    /// The heading from the first role that has the section.
+    pub title: String,
+    /// Why it is left out (the section's note).
+    pub note: String,
+}
+
+/// One section's line in a 2-way summary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct SectionSummary {
+    pub key: String,
+    pub title: String,
+    pub counts: Counts,
+    /// `counts.changed + removed + added`: what the order sorts by.
+    pub changes: u32,
+}
+
+/// A 2-way comparison at a glance: per section what is same, changed, removed and added, the
+/// biggest change first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct Summary {
+    /// Every section of the comparison, most `changes` first; equal ones in section order.
+    pub sections: Vec<SectionSummary>,
+    /// The sections' counts added up.
+    pub total: Counts,
+    /// The facts' statuses counted.
+    pub facts: Counts,
+    /// The skills' statuses counted.
+    pub skills: Counts,
+}
+
+/// One section's line in an N-way summary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct GridSectionSummary {
+    pub key: String,
+    pub title: String,
+    /// As the section's `counts`: `counts[i]` compares role `i` with role `i - 1`, `counts[0]`
+    /// is null.
+    pub counts: Vec<Option<Counts>>,
+    /// `changed + removed + added` over every neighbouring pair: what the order sorts by.
+    pub changes: u32,
+    /// Rows in the section.
+    pub rows: u32,
+    /// Rows every role has, unchanged (`all_same` rows).
+    pub all_same: u32,
+}
+
+/// An N-way comparison at a glance.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct GridSummary {
+    /// Every section, most `changes` first; equal ones in section order.
+    pub sections: Vec<GridSectionSummary>,
+    /// The sections' counts added up per column (`total[0]` null).
+    pub total: Vec<Option<Counts>>,
+}
+
 /// Two roles compared, read from `roles[0]` (left) to `roles[1]` (right).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 pub struct Comparison {
@@ -163,6 +258,10 @@ pub struct Comparison {
     pub roles: Vec<String>,
     /// Title, track and level of each role, in the order of `roles`.
     pub headers: Vec<RoleHeader>,
+    /// The comparison at a glance: counts per section, biggest change first.
+    pub summary: Summary,
+    /// Internal sections either role has that were left out (empty when they are compared).
+    pub omitted: Vec<OmittedSection>,
     /// Every section either role has, aligned by key.
     pub sections: Vec<SectionDiff>,
     /// Facts by key (sorted).
@@ -191,6 +290,35 @@ impl Comparison {
     pub fn section(&self, key: &str) -> Option<&SectionDiff> {
         self.sections.iter().find(|s| s.key == key)
     }
+
+    /// The summary of this comparison's sections, facts and skills.
+    pub(crate) fn summarise(&self) -> Summary {
+        let mut sections: Vec<SectionSummary> = self
+            .sections
+            .iter()
+            .map(|s| SectionSummary {
+                key: s.key.clone(),
+                title: s.title.clone(),
+                counts: s.counts,
+                changes: s.counts.changes(),
+            })
+            .collect();
+        sections.sort_by_key(|s| std::cmp::Reverse(s.changes));
+        let mut facts = Counts::default();
+        for f in &self.facts {
+            facts.add(f.status);
+        }
+        let mut skills = Counts::default();
+        for s in &self.skills {
+            skills.add(s.status);
+        }
+        Summary {
+            sections,
+            total: self.totals(),
+            facts,
+            skills,
+        }
+    }
 }
 
 /// One role's entry in an N-way row. In the first column `status` is null; in column `i > 0`
@@ -209,6 +337,9 @@ pub struct Cell {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 pub struct GridRow {
     pub cells: Vec<Option<Cell>>,
+    /// True when every role has the entry and each is `same` as its left neighbour's: the row
+    /// "Differences only" hides.
+    pub all_same: bool,
 }
 
 /// A section across N roles.
@@ -227,6 +358,8 @@ pub struct GridSection {
 pub struct GridFact {
     pub key: String,
     pub cells: Vec<Option<Cell>>,
+    /// True when every role has the fact, equal to its left neighbour's.
+    pub all_same: bool,
 }
 
 /// A skill's level in one role of an N-way comparison; `status` as in [`Cell`].
@@ -243,6 +376,8 @@ pub struct GridSkill {
     pub code: String,
     pub name: String,
     pub cells: Vec<Option<SkillCell>>,
+    /// True when every role has the skill, `same` as its left neighbour's (level and attainment).
+    pub all_same: bool,
 }
 
 /// Items of one section that every role has, unchanged.
@@ -266,7 +401,8 @@ pub struct SharedSkill {
     pub level: Option<u32>,
 }
 
-/// What every role of a comparison shares unchanged.
+/// What every role of a comparison shares unchanged (the ladder's `shared`), or what a rung
+/// does not carry over from the rung below (a step's `not_carried_over`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 pub struct Shared {
     pub sections: Vec<SharedSection>,
@@ -285,6 +421,10 @@ pub struct LadderStep {
     pub sections: Vec<SectionDiff>,
     pub facts: Vec<FactRow>,
     pub skills: Vec<SkillRow>,
+    /// What the rung below has and this rung does not (the `removed` entries, which `sections`
+    /// leaves out): items by section, facts with the value below, skills with the level below.
+    /// Empty for the first rung.
+    pub not_carried_over: Shared,
 }
 
 /// The roles as a ladder: what they all share, then per rung only what is new or changed.
@@ -305,6 +445,10 @@ pub struct Ladder {
 pub struct MultiComparison {
     pub roles: Vec<String>,
     pub headers: Vec<RoleHeader>,
+    /// The comparison at a glance: counts per section and column, biggest change first.
+    pub summary: GridSummary,
+    /// Internal sections any role has that were left out (empty when they are compared).
+    pub omitted: Vec<OmittedSection>,
     /// Every section any role has, aligned by key; rows aligned across roles.
     pub sections: Vec<GridSection>,
     pub facts: Vec<GridFact>,

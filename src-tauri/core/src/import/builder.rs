@@ -33,6 +33,7 @@ impl RoleBuilder {
                 skills: Vec::new(),
                 context: Vec::new(),
                 sources: vec![doc.source_doc(format, own_page)],
+                conflicts: Vec::new(),
             },
             sections: HashMap::new(),
             context: HashMap::new(),

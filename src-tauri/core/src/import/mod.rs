@@ -11,6 +11,7 @@ mod markdown;
 pub mod sections;
 mod sfia;
 mod text;
+mod title;
 
 use std::path::Path;
 
@@ -18,6 +19,7 @@ use sha2::{Digest, Sha256};
 
 pub use blocks::{markdown_blocks, Block, BlockItem, ItemKind};
 pub use decode::MAX_DOCUMENT_BYTES;
+pub use title::document_title;
 
 use crate::model::{Format, Role, SourceDoc, Warning};
 
@@ -32,6 +34,18 @@ pub struct Document {
     pub hash: String,
     /// Warnings raised while decoding (lossy bytes, ...).
     pub decode_warnings: Vec<Warning>,
+}
+
+/// A document's text as imported, kept so the library can hold a copy of it (by hash) and
+/// show a source line in context later, offline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceText {
+    /// File name, as items' `source.file` names it.
+    pub file: String,
+    /// `sha256:` + hex of the original bytes.
+    pub hash: String,
+    /// The decoded text (UTF-8, `\n` line ends): the lines items' `source.line` count.
+    pub text: String,
 }
 
 /// What one document yields.
@@ -140,6 +154,16 @@ impl Document {
             format,
             hash: self.hash.clone(),
             own_page,
+            title: document_title(&self.text),
+        }
+    }
+
+    /// The text to keep a copy of.
+    pub fn source_text(&self) -> SourceText {
+        SourceText {
+            file: self.name.clone(),
+            hash: self.hash.clone(),
+            text: self.text.clone(),
         }
     }
 }
@@ -315,6 +339,8 @@ pub struct FileError {
 #[derive(Debug, Default)]
 pub struct Batch {
     pub documents: Vec<Imported>,
+    /// The text of every document imported (one per `documents` entry), to keep in the library.
+    pub sources: Vec<SourceText>,
     pub errors: Vec<FileError>,
     pub cancelled: bool,
 }
@@ -342,8 +368,12 @@ pub fn import_many(
     let mut batch = Batch::default();
     let total = files.len();
     for (done, path) in files.iter().enumerate() {
-        match import_path(path) {
-            Ok(imported) => batch.documents.push(imported),
+        let read = Document::read(path).and_then(|doc| Ok((import_document(&doc)?, doc)));
+        match read {
+            Ok((imported, doc)) => {
+                batch.documents.push(imported);
+                batch.sources.push(doc.source_text());
+            }
             Err(e) => batch.errors.push(FileError {
                 file: e.file().to_string(),
                 message: e.to_string(),
@@ -375,6 +405,9 @@ mod batch_tests {
             std::ops::ControlFlow::Continue(())
         });
         assert_eq!(batch.documents.len(), 2);
+        assert_eq!(batch.sources.len(), 2);
+        assert_eq!(batch.sources[0].file, "a.md");
+        assert_eq!(batch.sources[0].text, "# A\n\n- one\n");
         assert_eq!(batch.errors.len(), 1);
         assert!(batch.errors[0]
             .message

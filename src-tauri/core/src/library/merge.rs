@@ -6,7 +6,7 @@
 //! the role holds in any section (the user may have moved it) is not added again, and an item
 //! whose imported text the user edited is a conflict with the user's edit as the kept side.
 
-use crate::model::{Conflict, ConflictSide, Item, Origin, Role, SourceRef};
+use crate::model::{Conflict, ConflictSide, Item, ItemOrigin, Role, SourceRef};
 use crate::text::{normalise, similarity, CONFLICT_THRESHOLD};
 
 #[derive(Debug, Clone, Default)]
@@ -48,8 +48,24 @@ pub fn merge_two(mut base: Role, other: Role) -> (Role, Vec<Conflict>) {
     (base, conflicts)
 }
 
-/// `library`: `base` is a library role the user may have edited (see the module doc).
-fn merge_into(base: &mut Role, other: Role, conflicts: &mut Vec<Conflict>, library: bool) {
+/// Merges `other` into `base`; new conflicts go to `conflicts` and are recorded on the role
+/// too (`Role::conflicts`, with those `other` already had), each once. `library`: `base` is a
+/// library role the user may have edited (see the module doc).
+fn merge_into(base: &mut Role, mut other: Role, conflicts: &mut Vec<Conflict>, library: bool) {
+    let first_new = conflicts.len();
+    let carried = std::mem::take(&mut other.conflicts);
+    merge_content(base, other, conflicts, library);
+    for c in carried
+        .into_iter()
+        .chain(conflicts[first_new..].iter().cloned())
+    {
+        if !base.conflicts.contains(&c) {
+            base.conflicts.push(c);
+        }
+    }
+}
+
+fn merge_content(base: &mut Role, other: Role, conflicts: &mut Vec<Conflict>, library: bool) {
     base.track = base.track.take().or(other.track);
     base.level = base.level.or(other.level);
     for (key, value) in other.facts {
@@ -183,7 +199,7 @@ fn side(item: &Item) -> ConflictSide {
 fn similarity_to(item: &Item, text: &str) -> f64 {
     let own = similarity(&item.text, text);
     match &item.origin {
-        Some(Origin::Edited { imported_text, .. }) => own.max(similarity(imported_text, text)),
+        Some(ItemOrigin::Edited { imported_text, .. }) => own.max(similarity(imported_text, text)),
         _ => own,
     }
 }
@@ -203,7 +219,7 @@ fn against_edits(
     }
     for (s, section) in base.sections.iter().enumerate() {
         for (i, x) in section.items.iter().enumerate() {
-            let Some(Origin::Edited { imported_text, .. }) = &x.origin else {
+            let Some(ItemOrigin::Edited { imported_text, .. }) = &x.origin else {
                 continue;
             };
             if normalise(imported_text) == norm && !claimed.contains(&(s, i)) {
@@ -225,5 +241,36 @@ fn unknown() -> SourceRef {
     SourceRef {
         file: String::new(),
         line: 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conflicts_are_recorded_on_the_merged_role_once() {
+        use crate::import::{import_document, Document};
+        let doc = |name: &str, years: &str| {
+            import_document(&Document::from_text(
+                name,
+                format!("# Staff Engineer\n\n## Responsibilities\n\n- Mentors senior engineers for {years} years.\n"),
+            ))
+            .unwrap()
+            .roles
+        };
+        let a = doc("a.md", "2+");
+        let b = doc("b.md", "3+");
+        let merged = merge_roles(a.iter().chain(&b).cloned().collect());
+        let role = &merged.roles[0];
+        assert_eq!(merged.conflicts.len(), 1);
+        assert_eq!(role.conflicts, merged.conflicts);
+        let item = &role.sections[0].items[0];
+        assert_eq!(role.conflicts_of("responsibilities", item).count(), 1);
+        assert_eq!(role.conflicts[0].other.source.file, "b.md");
+        // Merging the merged role again with the same documents adds nothing twice.
+        let (again, new) = merge_two(role.clone(), merge_roles(b.clone()).roles[0].clone());
+        assert_eq!(new.len(), 1);
+        assert_eq!(again.conflicts, role.conflicts);
     }
 }

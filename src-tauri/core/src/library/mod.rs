@@ -2,6 +2,7 @@
 //! (`crate::data_dir::DataDir::roles`), and any folder of role JSON files given on the command line.
 
 mod merge;
+mod sources;
 mod store;
 
 use std::path::{Path, PathBuf};
@@ -9,7 +10,15 @@ use std::path::{Path, PathBuf};
 use include_dir::{include_dir, Dir};
 
 pub use merge::{merge_roles, merge_two, Merged};
+pub use sources::{
+    load_source, save_sources, source_context, source_file_name, sources_dir, SourceContext,
+    SourceError, SourceLine, MAX_RADIUS,
+};
 pub use store::{lock, save_roles, set_aside, DirState, RoleFile, LOCK_WAIT, MAX_ROLE_FILE_BYTES};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::model::Role;
 
@@ -56,25 +65,38 @@ pub struct LibrarySources {
     pub user_dir: Option<PathBuf>,
 }
 
+/// Where a role of the library comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RoleOrigin {
+    /// Shipped with Rolecraft (`roles/`).
+    Bundled,
+    /// The user's own: imported or saved into their folder (or read from `--library DIR`).
+    User,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Library {
     roles: Vec<Role>,
+    /// Ids of the roles that are bundled (the others are the user's).
+    bundled: std::collections::BTreeSet<String>,
 }
 
 impl Library {
     pub fn open(sources: &LibrarySources) -> Result<Self, LibraryError> {
         if let Some(dir) = &sources.only {
             crate::fs::remove_stale_temps(dir);
-            return Ok(Library {
-                roles: load_dir(dir)?,
-            });
+            return Ok(Library::from_roles(load_dir(dir)?));
         }
         let mut roles = bundled_roles()?;
+        let mut bundled: std::collections::BTreeSet<String> =
+            roles.iter().map(|r| r.id.clone()).collect();
         if let Some(dir) = &sources.user_dir {
             if dir.is_dir() {
                 // Temp files of a save cut short by a crash.
                 crate::fs::remove_stale_temps(dir);
                 for role in load_dir(dir)? {
+                    bundled.remove(&role.id);
                     match roles.iter_mut().find(|r| r.id == role.id) {
                         Some(existing) => *existing = role,
                         None => roles.push(role),
@@ -82,11 +104,26 @@ impl Library {
                 }
             }
         }
-        Ok(Library { roles })
+        Ok(Library { roles, bundled })
     }
 
+    /// A library of these roles, all counted as the user's.
     pub fn from_roles(roles: Vec<Role>) -> Self {
-        Library { roles }
+        Library {
+            roles,
+            bundled: Default::default(),
+        }
+    }
+
+    /// Whether a role is bundled or the user's (a user role replaces a bundled one of its id).
+    pub fn origin(&self, id: &str) -> Option<RoleOrigin> {
+        self.roles.iter().any(|r| r.id == id).then(|| {
+            if self.bundled.contains(id) {
+                RoleOrigin::Bundled
+            } else {
+                RoleOrigin::User
+            }
+        })
     }
 
     pub fn roles(&self) -> &[Role] {
@@ -109,7 +146,8 @@ impl Library {
     }
 }
 
-/// The roles embedded from the repository's `roles/` folder.
+/// The roles embedded from the repository's `roles/` folder (its `sources/` copies are read
+/// by [`load_source`]).
 pub fn bundled_roles() -> Result<Vec<Role>, LibraryError> {
     let mut files: Vec<_> = BUNDLED
         .files()

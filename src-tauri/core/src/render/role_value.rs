@@ -16,8 +16,12 @@ pub fn role_value(role: &Role) -> Value {
                 ("fact_sources", Value::Object(Map::new())),
                 ("skills", empty()),
                 ("context", empty()),
+                ("conflicts", empty()),
             ],
         );
+        for source in array_mut(obj, "sources") {
+            fill(source, &[("title", Value::Null)]);
+        }
         for key in ["sections", "context"] {
             for section in array_mut(obj, key) {
                 fill(section, &[("table_headers", empty())]);

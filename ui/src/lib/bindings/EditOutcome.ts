@@ -4,6 +4,7 @@ import type { Role } from "./Role";
 import type { RoleEdit } from "./RoleEdit";
 
 /**
- * What an edit did.
+ * What an edit did. (One value per command, serialised straight away: the variants' sizes do
+ * not matter.)
  */
 export type EditOutcome = { "outcome": "saved", role: Role, hash: string, undo: Array<RoleEdit>, } | { "outcome": "conflict", conflict: EditConflict, undo: Array<RoleEdit>, };

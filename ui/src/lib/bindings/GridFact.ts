@@ -4,4 +4,8 @@ import type { Cell } from "./Cell";
 /**
  * A fact across N roles.
  */
-export type GridFact = { key: string, cells: Array<Cell | null>, };
+export type GridFact = { key: string, cells: Array<Cell | null>, 
+/**
+ * True when every role has the fact, equal to its left neighbour's.
+ */
+all_same: boolean, };

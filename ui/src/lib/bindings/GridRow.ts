@@ -5,4 +5,9 @@ import type { Cell } from "./Cell";
  * One aligned row across the N roles: `cells[i]` is role `i`'s entry, null when role `i` has
  * nothing here and its left neighbour has nothing either.
  */
-export type GridRow = { cells: Array<Cell | null>, };
+export type GridRow = { cells: Array<Cell | null>, 
+/**
+ * True when every role has the entry and each is `same` as its left neighbour's: the row
+ * "Differences only" hides.
+ */
+all_same: boolean, };

@@ -4,4 +4,8 @@ import type { SkillCell } from "./SkillCell";
 /**
  * A skill across N roles.
  */
-export type GridSkill = { code: string, name: string, cells: Array<SkillCell | null>, };
+export type GridSkill = { code: string, name: string, cells: Array<SkillCell | null>, 
+/**
+ * True when every role has the skill, `same` as its left neighbour's (level and attainment).
+ */
+all_same: boolean, };

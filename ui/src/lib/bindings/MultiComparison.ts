@@ -3,7 +3,9 @@ import type { Comparison } from "./Comparison";
 import type { GridFact } from "./GridFact";
 import type { GridSection } from "./GridSection";
 import type { GridSkill } from "./GridSkill";
+import type { GridSummary } from "./GridSummary";
 import type { Ladder } from "./Ladder";
+import type { OmittedSection } from "./OmittedSection";
 import type { RoleHeader } from "./RoleHeader";
 
 /**
@@ -11,6 +13,14 @@ import type { RoleHeader } from "./RoleHeader";
  * roles, the neighbouring pairs in the 2-way shape, and the ladder view.
  */
 export type MultiComparison = { roles: Array<string>, headers: Array<RoleHeader>, 
+/**
+ * The comparison at a glance: counts per section and column, biggest change first.
+ */
+summary: GridSummary, 
+/**
+ * Internal sections any role has that were left out (empty when they are compared).
+ */
+omitted: Array<OmittedSection>, 
 /**
  * Every section any role has, aligned by key; rows aligned across roles.
  */

@@ -4,6 +4,7 @@ import type { SharedSection } from "./SharedSection";
 import type { SharedSkill } from "./SharedSkill";
 
 /**
- * What every role of a comparison shares unchanged.
+ * What every role of a comparison shares unchanged (the ladder's `shared`), or what a rung
+ * does not carry over from the rung below (a step's `not_carried_over`).
  */
 export type Shared = { sections: Array<SharedSection>, facts: Array<SharedFact>, skills: Array<SharedSkill>, };

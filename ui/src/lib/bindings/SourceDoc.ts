@@ -16,4 +16,9 @@ hash: string,
 /**
  * True when the document is the role's own page (not a neighbouring column).
  */
-own_page: boolean, };
+own_page: boolean, 
+/**
+ * The document's own title (front matter `title:` or first heading), for labels; absent
+ * when it has none (show `file` then).
+ */
+title?: string | null, };

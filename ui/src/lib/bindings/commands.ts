@@ -19,6 +19,8 @@ import type { Report } from './Report';
 import type { Role } from './Role';
 import type { RoleEdit } from './RoleEdit';
 import type { RoleHistory } from './RoleHistory';
+import type { SectionNote } from './SectionNote';
+import type { SourceContext } from './SourceContext';
 import type { Versioned } from './Versioned';
 
 /** Every command the page may invoke: its arguments and its result. */
@@ -26,8 +28,10 @@ export interface Commands {
   list_roles: { args: undefined; result: LibraryView };
   get_role: { args: { id: string }; result: Role };
   startup_route: { args: undefined; result: string | null };
-  compare_roles: { args: { ids: string[] }; result: MultiComparison };
-  export_comparison: { args: { ids: string[]; format: OutputFormat }; result: string | null };
+  compare_roles: { args: { ids: string[]; includeInternal: boolean | null }; result: MultiComparison };
+  export_comparison: { args: { ids: string[]; format: OutputFormat; includeInternal: boolean | null }; result: string | null };
+  source_context: { args: { file: string; line: number; radius: number | null }; result: SourceContext };
+  section_notes: { args: undefined; result: SectionNote[] };
   editor_options: { args: undefined; result: EditorOptions };
   list_drafts: { args: undefined; result: DraftSummary[] };
   create_draft: { args: { roleId: string; template: string | null }; result: Draft };

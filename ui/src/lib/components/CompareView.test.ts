@@ -24,7 +24,7 @@ function rowTexts(container: HTMLElement) {
 describe('CompareView', () => {
   it('shows one column per role with rows aligned across them', async () => {
     const { container, calls } = await setup();
-    expect(calls.find((c) => c.cmd === 'compare_roles')?.args).toEqual({ ids: IDS });
+    expect(calls.find((c) => c.cmd === 'compare_roles')?.args).toEqual({ ids: IDS, includeInternal: false });
     expect(screen.getAllByRole('columnheader').map((h) => h.querySelector('.col-title')?.textContent)).toEqual([
       'Director of Engineering',
       'VP of Engineering',
@@ -64,7 +64,7 @@ describe('CompareView', () => {
   it('exports through the shell and says where the file went', async () => {
     const { calls, user } = await setup();
     await user.click(screen.getByRole('button', { name: 'Export HTML…' }));
-    expect(calls.find((c) => c.cmd === 'export_comparison')?.args).toEqual({ ids: IDS, format: 'html' });
+    expect(calls.find((c) => c.cmd === 'export_comparison')?.args).toEqual({ ids: IDS, format: 'html', includeInternal: false });
     expect(await screen.findByRole('status')).toHaveTextContent('Saved to /tmp/out.html');
   });
 

@@ -42,6 +42,20 @@ export const REVIEW: ImportReview = {
         changes: {
           roles: ['cto', 'cto'],
           headers: [],
+          summary: {
+            sections: [
+              {
+                key: 'checkpoints',
+                title: 'Checkpoints',
+                counts: { same: 0, changed: 1, removed: 0, added: 1 },
+                changes: 2,
+              },
+            ],
+            total: { same: 0, changed: 1, removed: 0, added: 1 },
+            facts: { same: 0, changed: 0, removed: 0, added: 0 },
+            skills: { same: 0, changed: 0, removed: 0, added: 0 },
+          },
+          omitted: [],
           sections: [
             {
               key: 'checkpoints',

@@ -7,8 +7,8 @@ use super::super::types::{
     Cell, Comparison, Counts, LadderStep, MultiComparison, Row, Status, WordOp, WordOpKind,
 };
 use super::{
-    cell_level, change, counts_by_role, fact_label, ladder_order, level_text, mark, side_level,
-    sides, skill_change, step_heading, Syntax,
+    cell_level, change, counts_by_role, fact_label, grid_summary_table, ladder_order, level_text,
+    mark, omitted_note, side_level, sides, skill_change, step_heading, summary_table, Syntax,
 };
 
 const CSS: &str = "\
@@ -36,6 +36,8 @@ pub fn html(c: &Comparison) -> String {
     let mut body = String::new();
     let _ = write!(body, "<h1>{} → {}</h1>", esc(left), esc(right));
     legend(&mut body, "From the left role to the right one.");
+    let (head, rows) = summary_table::<Html>(&c.summary);
+    summary_html(&mut body, &head, &rows, omitted_note::<Html>(&c.omitted));
     if let Some(note) = &c.approximate {
         let _ = write!(
             body,
@@ -127,6 +129,13 @@ pub fn html_many(m: &MultiComparison) -> String {
     legend(
         &mut body,
         "Each role is compared with the role to its left.",
+    );
+    let (sum_head, sum_rows) = grid_summary_table::<Html>(&m.summary, &titles);
+    summary_html(
+        &mut body,
+        &sum_head,
+        &sum_rows,
+        omitted_note::<Html>(&m.omitted),
     );
     if let Some(note) = &m.approximate {
         let _ = write!(
@@ -245,11 +254,79 @@ fn ladder_html(body: &mut String, m: &MultiComparison) {
     }
 }
 
+/// The summary at the top: a table (cells already escaped), then what was left out.
+fn summary_html(body: &mut String, head: &[String], rows: &[Vec<String>], omitted: Option<String>) {
+    body.push_str("<h2>Summary</h2>");
+    if rows.is_empty() {
+        body.push_str("<p class=\"note\">No sections.</p>");
+    } else {
+        body.push_str("<table class=\"summary\"><thead><tr>");
+        for (i, h) in head.iter().enumerate() {
+            let class = if i == 0 { " class=\"label\"" } else { "" };
+            let _ = write!(body, "<th{class}>{h}</th>");
+        }
+        body.push_str("</tr></thead><tbody>");
+        for r in rows {
+            body.push_str("<tr>");
+            for c in r {
+                let _ = write!(body, "<td>{c}</td>");
+            }
+            body.push_str("</tr>");
+        }
+        body.push_str("</tbody></table>");
+    }
+    if let Some(note) = omitted {
+        let _ = write!(body, "<p class=\"note\">{note}</p>");
+    }
+}
+
+/// What the rung below has and this rung does not, listed.
+fn not_carried_html(body: &mut String, m: &MultiComparison, step: &LadderStep) {
+    let n = &step.not_carried_over;
+    if n.sections.is_empty() && n.facts.is_empty() && n.skills.is_empty() {
+        return;
+    }
+    let from = step
+        .from
+        .as_deref()
+        .map_or(String::new(), |f| esc(super::title_of(&m.headers, f)));
+    let _ = write!(body, "<p>Not carried over from {from}:</p><ul>");
+    let removed = |body: &mut String, text: String| {
+        let _ = write!(
+            body,
+            "<li class=\"removed\">{}{text}</li>",
+            mark_span(Status::Removed)
+        );
+    };
+    for f in &n.facts {
+        removed(
+            body,
+            format!("{}: {}", esc(&fact_label(&f.key)), esc(&f.value)),
+        );
+    }
+    for s in &n.sections {
+        for item in &s.items {
+            removed(body, format!("{}: {}", esc(&s.title), esc(item)));
+        }
+    }
+    for s in &n.skills {
+        removed(
+            body,
+            format!(
+                "{} ({}), {}",
+                esc(&s.name),
+                esc(&s.code),
+                level_text(s.level)
+            ),
+        );
+    }
+    body.push_str("</ul>");
+}
+
 fn step_html(body: &mut String, m: &MultiComparison, step: &LadderStep) {
     let _ = write!(body, "<h3>{}</h3>", step_heading::<Html>(m, step));
     if step.sections.is_empty() && step.facts.is_empty() && step.skills.is_empty() {
         body.push_str("<p class=\"note\">Nothing new.</p>");
-        return;
     }
     if !step.facts.is_empty() {
         body.push_str("<ul>");
@@ -296,6 +373,7 @@ fn step_html(body: &mut String, m: &MultiComparison, step: &LadderStep) {
         }
         body.push_str("</ul>");
     }
+    not_carried_html(body, m, step);
 }
 
 fn mark_span(status: Status) -> String {

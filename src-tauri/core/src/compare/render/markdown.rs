@@ -7,8 +7,8 @@ use super::super::types::{
     Cell, Comparison, LadderStep, MultiComparison, Row, Status, WordOp, WordOpKind,
 };
 use super::{
-    cell_level, change, counts_by_role, fact_label, ladder_order, level_text, mark, side_level,
-    sides, skill_change, step_heading, Syntax,
+    cell_level, change, counts_by_role, fact_label, grid_summary_table, ladder_order, level_text,
+    mark, omitted_note, side_level, sides, skill_change, step_heading, summary_table, Syntax,
 };
 
 const LEGEND: &str =
@@ -28,6 +28,8 @@ pub fn markdown(c: &Comparison) -> String {
         esc(right),
         code(&c.roles[1])
     );
+    let (head, rows) = summary_table::<Md>(&c.summary);
+    summary_md(&mut out, &head, &rows, omitted_note::<Md>(&c.omitted));
     if let Some(note) = &c.approximate {
         let _ = writeln!(out, "> **Note:** {}\n", esc(note));
     }
@@ -93,6 +95,13 @@ pub fn markdown_many(m: &MultiComparison) -> String {
     let _ = writeln!(
         out,
         "Each role is compared with the role to its left. {LEGEND}\n"
+    );
+    let (sum_head, sum_rows) = grid_summary_table::<Md>(&m.summary, &titles);
+    summary_md(
+        &mut out,
+        &sum_head,
+        &sum_rows,
+        omitted_note::<Md>(&m.omitted),
     );
     if let Some(note) = &m.approximate {
         let _ = writeln!(out, "> **Note:** {}\n", esc(note));
@@ -196,11 +205,28 @@ fn ladder_md(out: &mut String, m: &MultiComparison) {
     }
 }
 
+/// The summary at the top: a table (already escaped), then what was left out.
+fn summary_md(out: &mut String, head: &[String], rows: &[Vec<String>], omitted: Option<String>) {
+    out.push_str("## Summary\n\n");
+    if rows.is_empty() {
+        out.push_str("No sections.\n\n");
+    } else {
+        let _ = writeln!(out, "| {} |", head.join(" | "));
+        let _ = writeln!(out, "|{}", " --- |".repeat(head.len()));
+        for r in rows {
+            let _ = writeln!(out, "| {} |", r.join(" | "));
+        }
+        out.push('\n');
+    }
+    if let Some(note) = omitted {
+        let _ = writeln!(out, "{note}\n");
+    }
+}
+
 fn step_md(out: &mut String, m: &MultiComparison, step: &LadderStep) {
     let _ = writeln!(out, "### {}\n", step_heading::<Md>(m, step));
     if step.sections.is_empty() && step.facts.is_empty() && step.skills.is_empty() {
         out.push_str("Nothing new.\n\n");
-        return;
     }
     for f in &step.facts {
         let text = change::<Md>(f.status, f.right.as_deref(), f.words.as_deref());
@@ -232,6 +258,51 @@ fn step_md(out: &mut String, m: &MultiComparison, step: &LadderStep) {
     if !step.skills.is_empty() {
         out.push('\n');
     }
+    not_carried_md(out, m, step);
+}
+
+/// What the rung below has and this rung does not, listed.
+fn not_carried_md(out: &mut String, m: &MultiComparison, step: &LadderStep) {
+    let n = &step.not_carried_over;
+    if n.sections.is_empty() && n.facts.is_empty() && n.skills.is_empty() {
+        return;
+    }
+    let from = step
+        .from
+        .as_deref()
+        .map_or(String::new(), |f| esc(super::title_of(&m.headers, f)));
+    let _ = writeln!(out, "Not carried over from {from}:\n");
+    for f in &n.facts {
+        let _ = writeln!(
+            out,
+            "- {} {}: {}",
+            mark(Status::Removed),
+            esc(&fact_label(&f.key)),
+            esc(&f.value)
+        );
+    }
+    for s in &n.sections {
+        for item in &s.items {
+            let _ = writeln!(
+                out,
+                "- {} {}: {}",
+                mark(Status::Removed),
+                esc(&s.title),
+                esc(item)
+            );
+        }
+    }
+    for s in &n.skills {
+        let _ = writeln!(
+            out,
+            "- {} {} ({}), {}",
+            mark(Status::Removed),
+            esc(&s.name),
+            esc(&s.code),
+            level_text(s.level)
+        );
+    }
+    out.push('\n');
 }
 
 fn cell_md(cell: &Option<Cell>) -> String {

@@ -9,8 +9,8 @@ pub use html::{html, html_many};
 pub use markdown::{markdown, markdown_many};
 
 use super::types::{
-    Counts, LadderStep, MultiComparison, RoleHeader, SkillCell, SkillRow, Status, WordOp,
-    WordOpKind,
+    Counts, GridSummary, LadderStep, MultiComparison, OmittedSection, RoleHeader, SkillCell,
+    SkillRow, Status, Summary, WordOp, WordOpKind,
 };
 
 /// What sets the two documents apart where they show the same thing: how a role's text is
@@ -52,6 +52,71 @@ pub(crate) fn change<S: Syntax>(
         (Status::Changed, Some(w)) => S::words(w, &[WordOpKind::Delete, WordOpKind::Insert]),
         _ => right.map(S::esc).unwrap_or_default(),
     }
+}
+
+/// A summary as a table (escaped): the header cells, then one row per section, biggest change
+/// first, then facts and skills when there are any.
+pub(crate) fn summary_table<S: Syntax>(s: &Summary) -> (Vec<String>, Vec<Vec<String>>) {
+    let head = ["Section", "Same", "Changed", "Removed", "Added"]
+        .map(String::from)
+        .to_vec();
+    let row = |label: &str, c: &Counts| {
+        let mut r = vec![S::esc(label)];
+        r.extend(Status::ALL.iter().map(|st| c.get(*st).to_string()));
+        r
+    };
+    let mut rows: Vec<Vec<String>> = s
+        .sections
+        .iter()
+        .map(|l| row(&l.title, &l.counts))
+        .collect();
+    let any = |c: &Counts| c.same + c.changes() > 0;
+    if any(&s.facts) {
+        rows.push(row("Facts", &s.facts));
+    }
+    if any(&s.skills) {
+        rows.push(row("SFIA skills", &s.skills));
+    }
+    (head, rows)
+}
+
+/// An N-way summary as a table (escaped): per section, each role against its left neighbour,
+/// and how many rows every role shares unchanged.
+pub(crate) fn grid_summary_table<S: Syntax>(
+    s: &GridSummary,
+    titles: &[&str],
+) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut head = vec!["Section".to_string()];
+    for w in titles.windows(2) {
+        head.push(format!("{} vs {}", S::esc(w[1]), S::esc(w[0])));
+    }
+    head.push("Same in every role".to_string());
+    let rows = s
+        .sections
+        .iter()
+        .map(|l| {
+            let mut r = vec![S::esc(&l.title)];
+            r.extend(l.counts.iter().flatten().map(Counts::summary));
+            r.push(format!("{} of {}", l.all_same, l.rows));
+            r
+        })
+        .collect();
+    (head, rows)
+}
+
+/// `Left out (internal): Page notes, Job Description (Internal links).` (escaped), or None.
+pub(crate) fn omitted_note<S: Syntax>(omitted: &[OmittedSection]) -> Option<String> {
+    if omitted.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "Internal sections left out: {}.",
+        omitted
+            .iter()
+            .map(|o| S::esc(&o.title))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
 }
 
 /// A ladder step's skill: `Name (CODE), level 4`, or `…, level 3 → level 4` when it changed.

@@ -3,7 +3,7 @@
 /**
  * An item's life in Rolecraft after (or instead of) import.
  */
-export type Origin = { "kind": "edited", 
+export type ItemOrigin = { "kind": "edited", 
 /**
  * When it was last edited, RFC 3339 UTC (`2026-12-01T23:50:00Z`).
  */
