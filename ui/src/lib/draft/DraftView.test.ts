@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { render, screen, waitFor } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import DraftView from './DraftView.svelte';
@@ -12,6 +12,12 @@ async function setup(id: string | null = DRAFT.id) {
   const view = render(DraftView, { roles: ROLES, id, suggestedRole: 'vp-of-engineering', onOpen });
   if (id) await screen.findByTitle('Preview');
   return { ...view, ...mock, onOpen, user: userEvent.setup() };
+}
+
+/** Opens the Export menu and chooses a format by its label. */
+async function exportAs(user: ReturnType<typeof userEvent.setup>, label: string) {
+  await user.click(screen.getByRole('button', { name: 'Export…' }));
+  await user.click(await screen.findByRole('menuitem', { name: label }));
 }
 
 describe('DraftView', () => {
@@ -82,7 +88,7 @@ describe('DraftView', () => {
 
   it('lists the empty fields the template uses before export, and exports anyway when asked', async () => {
     const { user, calls } = await setup();
-    await user.click(screen.getByRole('button', { name: 'Export HTML…' }));
+    await exportAs(user, 'HTML document');
     const confirm = await screen.findByRole('alertdialog', { name: 'Some fields the template uses are still empty' });
     expect([...confirm.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Company', 'Salary range']);
     expect(calls.some((c) => c.cmd === 'export_draft')).toBe(false);
@@ -94,10 +100,10 @@ describe('DraftView', () => {
 
   it('exports nothing when the confirm step is cancelled, and jumps to a listed field', async () => {
     const { user, calls } = await setup();
-    await user.click(screen.getByRole('button', { name: 'Export Markdown…' }));
+    await exportAs(user, 'Markdown');
     await user.click(await screen.findByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
-    await user.click(screen.getByRole('button', { name: 'Export Markdown…' }));
+    await exportAs(user, 'Markdown');
     await user.click(await screen.findByRole('button', { name: 'Salary range' }));
     expect(screen.getByRole('textbox', { name: /Salary range/ })).toHaveFocus();
     expect(screen.queryByRole('alertdialog')).toBeNull();
@@ -108,7 +114,7 @@ describe('DraftView', () => {
     const { user } = await setup();
     await user.type(screen.getByRole('textbox', { name: /Company/ }), 'Acme');
     await user.type(screen.getByRole('textbox', { name: /Salary range/ }), '€100k');
-    await user.click(screen.getByRole('button', { name: 'Export Markdown…' }));
+    await exportAs(user, 'Markdown');
     expect(await screen.findByText('Saved to /tmp/posting.md')).toBeInTheDocument();
     expect(screen.queryByRole('alertdialog')).toBeNull();
   });
@@ -135,7 +141,7 @@ describe('DraftView', () => {
     const alert = await screen.findByText('Template error');
     expect(alert.parentElement).toHaveTextContent('mine, line 4, column 2');
     expect(screen.queryByTitle('Preview')).toBeNull();
-    expect(screen.getByRole('button', { name: 'Export Markdown…' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Export…' })).toBeDisabled();
   });
 
   it('creates a draft of the chosen role and opens it', async () => {
@@ -185,7 +191,7 @@ describe('DraftView', () => {
     const overlay = screen.getByTestId('preview-overlay');
     await user.click(screen.getByRole('button', { name: 'Copy Markdown' }));
     expect(overlay).toContainElement(await screen.findByText('Copied as Markdown'));
-    await user.click(screen.getByRole('button', { name: 'Export HTML…' }));
+    await exportAs(user, 'HTML document');
     expect(overlay).toContainElement(await screen.findByRole('alertdialog'));
     // The frame comes before the overlay, in the same box: nothing is inserted above it.
     const frame = screen.getByTitle('Preview');
@@ -222,5 +228,131 @@ describe('draft fields', () => {
   it('stores an emptied field as null', () => {
     expect(setField(DRAFT, 'company', 'Acme').posting.company).toBe('Acme');
     expect(setField(DRAFT, 'company', '').posting.company).toBeNull();
+  });
+});
+
+describe('findings', () => {
+  it('shows the findings after the preview, with counts that follow what is typed', async () => {
+    const { user, calls } = await setup();
+    await waitFor(() => expect(screen.getByTestId('count-error')).toHaveTextContent('1 error'));
+    expect(screen.getByTestId('count-warning')).toHaveTextContent('1 warning');
+    expect(screen.getByTestId('count-info')).toHaveTextContent('1 info');
+    expect(screen.getByTestId('findings-metrics')).toHaveTextContent('212 words · reading ease 48');
+    const panel = screen.getByRole('region', { name: 'Findings' });
+    expect(panel).toHaveTextContent('The posting does not name the company.');
+    expect(panel).toHaveTextContent('information as of the date given, not legal advice');
+    expect(panel).toHaveTextContent('Suggestion: person who guides');
+    expect(panel).toHaveTextContent('Source: Gaucher, Friesen & Kay (2011)');
+    // Each check follows a preview of the same draft.
+    const order = calls.map((c) => c.cmd).filter((c) => c === 'preview_draft' || c === 'check_draft');
+    expect(order.slice(0, 2)).toEqual(['preview_draft', 'check_draft']);
+
+    await user.type(screen.getByRole('textbox', { name: /Company/ }), 'Acme');
+    await waitFor(() => expect(screen.getByTestId('count-error')).toHaveTextContent('0 errors'));
+    expect(panel).not.toHaveTextContent('does not name the company');
+    const lastCheck = calls.filter((c) => c.cmd === 'check_draft').at(-1)!;
+    expect((lastCheck.args.draft as typeof DRAFT).posting.company).toBe('Acme');
+  });
+
+  it('keeps the findings bar and list in place from before the first result to after it', async () => {
+    let release = () => {};
+    mockDrafts(new Promise<void>((r) => (release = r)));
+    const { container } = render(DraftView, { roles: ROLES, id: DRAFT.id, suggestedRole: null, onOpen: vi.fn() });
+    await screen.findByTitle('Preview');
+    const bar = screen.getByTestId('findings-bar');
+    const list = container.querySelector('#findings-list')!;
+    const before = { cls: bar.className, children: bar.children.length };
+    // The preview is there, the findings are not yet.
+    expect(screen.getByTestId('findings-metrics')).toHaveTextContent('Checking…');
+    expect(screen.getByTestId('count-error')).toHaveTextContent('– errors');
+    release();
+    await waitFor(() => expect(screen.getByTestId('findings-metrics')).toHaveTextContent('212 words'));
+    expect(screen.getByTestId('findings-bar')).toBe(bar);
+    expect(container.querySelector('#findings-list')).toBe(list);
+    expect({ cls: bar.className, children: bar.children.length }).toEqual(before);
+    // The panel comes after the preview's box: results never push the preview down.
+    const frameWrap = screen.getByTitle('Preview').parentElement!;
+    expect(frameWrap.compareDocumentPosition(bar) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('focuses the posting field or the item a finding came from', async () => {
+    const { user } = await setup();
+    await user.click(await screen.findByRole('button', { name: 'Field: Company' }));
+    expect(screen.getByRole('textbox', { name: /Company/ })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Role Description, item 1 (ladder.txt:3)' }));
+    expect(screen.getByRole('button', { name: 'An executive leader.' })).toHaveFocus();
+  });
+
+  it('goes to the Edit tab for a field finding in a narrow window', async () => {
+    vi.stubGlobal(
+      'matchMedia',
+      vi.fn((query: string) => ({ matches: true, media: query, addEventListener: vi.fn(), removeEventListener: vi.fn() })),
+    );
+    try {
+      const { user } = await setup();
+      await user.click(screen.getByRole('tab', { name: 'Preview' }));
+      await user.click(await screen.findByRole('button', { name: 'Field: Company' }));
+      expect(screen.getByRole('tab', { name: 'Edit' })).toHaveAttribute('aria-selected', 'true');
+      expect(screen.getByRole('textbox', { name: /Company/ })).toHaveFocus();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('asks before exporting a posting with errors; cancelling exports nothing', async () => {
+    const { user, calls } = await setup();
+    await user.type(screen.getByRole('textbox', { name: /Company/ }), 'Acme');
+    await user.type(screen.getByRole('textbox', { name: /Salary range/ }), 'Competitive');
+    await user.type(screen.getByRole('textbox', { name: /^Location/ }), 'New York, NY, US');
+    await exportAs(user, 'HTML fragment (for job boards/ATS)');
+    const confirm = await screen.findByRole('alertdialog', { name: 'The posting has 1 error: export anyway?' });
+    expect(confirm).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(calls.some((c) => c.cmd === 'export_draft')).toBe(false);
+    await exportAs(user, 'HTML fragment (for job boards/ATS)');
+    await user.click(await screen.findByRole('button', { name: 'Export anyway' }));
+    expect(await screen.findByText('Saved to /tmp/posting.fragment')).toBeInTheDocument();
+    expect(calls.filter((c) => c.cmd === 'export_draft').map((c) => c.args.format)).toEqual(['fragment']);
+  });
+
+  it('says the errors too when fields are empty', async () => {
+    const { user } = await setup();
+    await exportAs(user, 'Plain text');
+    const confirm = await screen.findByRole('alertdialog', { name: 'Some fields the template uses are still empty' });
+    expect(confirm).toHaveTextContent('The posting also has 1 error');
+  });
+
+  it('offers the six formats and exports JSON-LD as jsonld', async () => {
+    const { user, calls } = await setup();
+    await user.type(screen.getByRole('textbox', { name: /Company/ }), 'Acme');
+    await user.type(screen.getByRole('textbox', { name: /Salary range/ }), '$150k–$190k');
+    await user.click(screen.getByRole('button', { name: 'Export…' }));
+    expect(screen.getAllByRole('menuitem').map((m) => m.textContent)).toEqual([
+      'Markdown',
+      'HTML document',
+      'HTML fragment (for job boards/ATS)',
+      'Plain text',
+      'JSON-LD (schema.org)',
+      'Word .docx',
+    ]);
+    await user.click(screen.getByRole('menuitem', { name: 'JSON-LD (schema.org)' }));
+    expect(await screen.findByText('Saved to /tmp/posting.jsonld')).toBeInTheDocument();
+    expect(calls.find((c) => c.cmd === 'export_draft')?.args.format).toBe('jsonld');
+  });
+
+  it('moves through the export menu with the keyboard and closes it on Escape', async () => {
+    const { user } = await setup();
+    const button = screen.getByRole('button', { name: 'Export…' });
+    await user.click(button);
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByRole('menuitem', { name: 'Markdown' })).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByRole('menuitem', { name: 'HTML document' })).toHaveFocus();
+    await user.keyboard('{ArrowUp}{ArrowUp}');
+    expect(screen.getByRole('menuitem', { name: 'Word .docx' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(button).toHaveFocus();
   });
 });
