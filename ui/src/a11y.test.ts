@@ -65,12 +65,13 @@ describe('accessibility (axe-core)', () => {
     expect(await axeProblems()).toEqual([]);
   });
 
-  it('the draft editor with its findings and export menu', async () => {
+  it('the draft editor with its findings, structured fields and export menu', async () => {
     mockDrafts();
     render(DraftView, { roles: ROLES, id: DRAFT.id, suggestedRole: null, onOpen: () => {} });
     await screen.findByTitle('Preview');
     await waitFor(() => expect(screen.getByTestId('findings-metrics')).toHaveTextContent('212 words'));
     const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Add location' }));
     expect(await axeProblems()).toEqual([]);
     await user.click(screen.getByRole('button', { name: 'Export…' }));
     await screen.findByRole('menu', { name: 'Export formats' });

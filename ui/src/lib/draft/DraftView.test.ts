@@ -252,6 +252,16 @@ describe('findings', () => {
     expect(panel).not.toHaveTextContent('does not name the company');
     const lastCheck = calls.filter((c) => c.cmd === 'check_draft').at(-1)!;
     expect((lastCheck.args.draft as typeof DRAFT).posting.company).toBe('Acme');
+
+    // A New York City job without a full pay range: the pay-transparency error, with its source.
+    await user.click(screen.getByRole('button', { name: 'Add location' }));
+    await user.type(screen.getByRole('textbox', { name: 'City' }), 'New York');
+    await waitFor(() => expect(screen.getByTestId('count-error')).toHaveTextContent('1 error'));
+    expect(panel).toHaveTextContent('New York City requires a minimum and a maximum salary in the posting.');
+    expect(panel).toHaveTextContent('Source: NYC Administrative Code');
+    await user.type(screen.getByRole('spinbutton', { name: 'Minimum salary' }), '150000');
+    await user.type(screen.getByRole('spinbutton', { name: 'Maximum salary' }), '190000');
+    await waitFor(() => expect(screen.getByTestId('count-error')).toHaveTextContent('0 errors'));
   });
 
   it('keeps the findings bar and list in place from before the first result to after it', async () => {
@@ -354,5 +364,71 @@ describe('findings', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('menu')).toBeNull();
     expect(button).toHaveFocus();
+  });
+});
+
+describe('structured posting fields', () => {
+  it('saves pay, places, workplace and employment type into the draft', async () => {
+    const { user, store } = await setup();
+    await user.type(screen.getByRole('spinbutton', { name: 'Minimum salary' }), '120000');
+    await user.type(screen.getByRole('spinbutton', { name: 'Maximum salary' }), '160000.5');
+    await user.type(screen.getByRole('textbox', { name: 'Currency (ISO code)' }), 'usd');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Pay period' }), 'year');
+    await waitFor(
+      () => expect(store.get(DRAFT.id)?.posting.salary).toEqual({ min: 120000, max: 160000.5, currency: 'USD', period: 'year' }),
+      { timeout: 2000 },
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Add location' }));
+    await user.click(screen.getByRole('button', { name: 'Add location' }));
+    const [first, second] = screen.getAllByRole('group', { name: /^Location \d$/ });
+    await user.type(within(first!).getByRole('textbox', { name: 'City' }), 'Denver');
+    await user.type(within(first!).getByRole('textbox', { name: 'Region' }), 'CO');
+    await user.type(within(first!).getByRole('textbox', { name: 'Country code' }), 'us');
+    await user.type(within(second!).getByRole('textbox', { name: 'City' }), 'Boston');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Workplace' }), 'hybrid');
+    await user.type(screen.getByRole('textbox', { name: 'Applicants may live in (comma separated)' }), 'US, US-CO, ');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Employment type (schema.org)' }), 'FULL_TIME');
+    await waitFor(
+      () => {
+        const p = store.get(DRAFT.id)!.posting;
+        expect(p.locations).toEqual([
+          { city: 'Denver', region: 'CO', country: 'US' },
+          { city: 'Boston', region: null, country: null },
+        ]);
+        expect(p.workplace).toEqual({ kind: 'hybrid', applicant_regions: ['US', 'US-CO'] });
+        expect(p.employment).toBe('FULL_TIME');
+      },
+      { timeout: 2000 },
+    );
+    // What was typed stays as typed (the trailing comma too).
+    expect(screen.getByRole('textbox', { name: 'Applicants may live in (comma separated)' })).toHaveValue('US, US-CO, ');
+
+    await user.click(screen.getByRole('button', { name: 'Remove location 1' }));
+    await waitFor(() => expect(store.get(DRAFT.id)!.posting.locations).toEqual([{ city: 'Boston', region: null, country: null }]), {
+      timeout: 2000,
+    });
+    await user.clear(screen.getByRole('spinbutton', { name: 'Minimum salary' }));
+    await user.clear(screen.getByRole('spinbutton', { name: 'Maximum salary' }));
+    await user.clear(screen.getByRole('textbox', { name: 'Currency (ISO code)' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Pay period' }), '');
+    await waitFor(() => expect(store.get(DRAFT.id)!.posting.salary).toBeNull(), { timeout: 2000 });
+  });
+
+  it('keeps the free-text fields and offers dates as date inputs', async () => {
+    const { user, store } = await setup();
+    const posted = screen.getByLabelText('Date posted');
+    expect(posted).toHaveAttribute('type', 'date');
+    expect(screen.getByLabelText('Apply by')).toHaveAttribute('type', 'date');
+    await user.type(posted, '2026-12-01');
+    await user.type(screen.getByRole('textbox', { name: /Apply at/ }), 'jobs@acme.example');
+    await waitFor(
+      () => {
+        const p = store.get(DRAFT.id)!.posting;
+        expect(p.date_posted).toBe('2026-12-01');
+        expect(p.apply_url).toBe('jobs@acme.example');
+      },
+      { timeout: 2000 },
+    );
   });
 });
