@@ -243,6 +243,7 @@ describe('findings', () => {
     expect(panel).toHaveTextContent('information as of the date given, not legal advice');
     expect(panel).toHaveTextContent('Suggestion: person who guides');
     expect(panel).toHaveTextContent('Source: Gaucher, Friesen & Kay (2011)');
+    expect(screen.getByTestId('balance')).toHaveTextContent('Wording: masculine-coded (masculine-coded: leader; feminine-coded: none)');
     // Each check follows a preview of the same draft.
     const order = calls.map((c) => c.cmd).filter((c) => c === 'preview_draft' || c === 'check_draft');
     expect(order.slice(0, 2)).toEqual(['preview_draft', 'check_draft']);
@@ -296,7 +297,12 @@ describe('findings', () => {
   it('goes to the Edit tab for a field finding in a narrow window', async () => {
     vi.stubGlobal(
       'matchMedia',
-      vi.fn((query: string) => ({ matches: true, media: query, addEventListener: vi.fn(), removeEventListener: vi.fn() })),
+      vi.fn((query: string) => ({
+        matches: query === '(max-width: 1099px)',
+        media: query,
+        addEventListener: vi.fn(),
+        removeEventListener: vi.fn(),
+      })),
     );
     try {
       const { user } = await setup();
@@ -304,6 +310,25 @@ describe('findings', () => {
       await user.click(await screen.findByRole('button', { name: 'Field: Company' }));
       expect(screen.getByRole('tab', { name: 'Edit' })).toHaveAttribute('aria-selected', 'true');
       expect(screen.getByRole('textbox', { name: /Company/ })).toHaveFocus();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('starts with the findings list folded in a short window, the counts still shown', async () => {
+    vi.stubGlobal(
+      'matchMedia',
+      vi.fn((query: string) => ({ matches: true, media: query, addEventListener: vi.fn(), removeEventListener: vi.fn() })),
+    );
+    try {
+      const { user, container } = await setup();
+      await user.click(screen.getByRole('tab', { name: 'Preview' }));
+      await waitFor(() => expect(screen.getByTestId('count-error')).toHaveTextContent('1 error'));
+      const toggle = screen.getByRole('button', { name: /Findings/ });
+      expect(toggle).toHaveAttribute('aria-expanded', 'false');
+      expect(container.querySelector('#findings-list')).not.toBeVisible();
+      await user.click(toggle);
+      expect(screen.getByRole('button', { name: 'Field: Company' })).toBeVisible();
     } finally {
       vi.unstubAllGlobals();
     }

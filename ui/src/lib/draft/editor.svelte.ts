@@ -25,6 +25,8 @@ export const SAVE_DELAY_MS = 500;
 
 /** Below this width the draft editor shows its panes as tabs. */
 export const NARROW_QUERY = '(max-width: 1099px)';
+/** In a window this short the findings list starts folded, so the preview keeps its height. */
+export const SHORT_QUERY = '(max-height: 759px)';
 
 export function setField(draft: Draft, field: PostingField, value: string): Draft {
   return { ...draft, posting: { ...draft.posting, [field]: value === '' ? null : value } };
