@@ -294,6 +294,14 @@ describe('findings', () => {
     expect(screen.getByRole('button', { name: 'An executive leader.' })).toHaveFocus();
   });
 
+  it('goes to the origin of a finding whose words are not in the preview', async () => {
+    // jsdom does not load the frame's srcdoc, so the words are not found there (selectText
+    // itself is tested in findings.test.ts).
+    const { user } = await setup();
+    await user.click(await screen.findByRole('button', { name: 'Masculine-coded word: "leader"' }));
+    expect(screen.getByRole('button', { name: 'An executive leader.' })).toHaveFocus();
+  });
+
   it('goes to the Edit tab for a field finding in a narrow window', async () => {
     vi.stubGlobal(
       'matchMedia',

@@ -43,12 +43,21 @@ describe('showing a finding in the preview', () => {
     const doc = document;
     doc.body.innerHTML = '<p>A <em>lea</em>der and a leader.</p><p>Another leader.</p>';
     expect(selectText(doc, 'leader', 2)).toBe(true);
-    const sel = doc.getSelection()!;
-    expect(sel.toString()).toBe('leader');
-    expect(sel.getRangeAt(0).startContainer.parentElement?.textContent).toBe('Another leader.');
-    expect(selectText(doc, 'leader', 0)).toBe(true);
-    expect(doc.getSelection()!.getRangeAt(0).startContainer.parentElement?.tagName).toBe('EM');
     expect(doc.getSelection()!.toString()).toBe('leader');
+    let marks = doc.querySelectorAll('mark[data-finding]');
+    expect(marks).toHaveLength(1);
+    expect(marks[0]!.parentElement?.textContent).toBe('Another leader.');
+    expect(selectText(doc, 'leader', 1)).toBe(true);
+    marks = doc.querySelectorAll('mark[data-finding]');
+    expect(marks).toHaveLength(1);
+    expect(marks[0]!.parentElement?.textContent).toBe('A leader and a leader.');
+    expect(doc.body.innerHTML).toBe('<p>A <em>lea</em>der and a <mark data-finding="">leader</mark>.</p><p>Another leader.</p>');
+    // Across elements: selected, not marked; the earlier mark is gone.
+    expect(selectText(doc, 'leader', 0)).toBe(true);
+    expect(doc.getSelection()!.toString()).toBe('leader');
+    expect(doc.getSelection()!.getRangeAt(0).startContainer.parentElement?.tagName).toBe('EM');
+    expect(doc.querySelector('mark')).toBeNull();
+    expect(doc.body.innerHTML).toBe('<p>A <em>lea</em>der and a leader.</p><p>Another leader.</p>');
     expect(selectText(doc, 'ninja', 0)).toBe(false);
     doc.body.innerHTML = '';
   });

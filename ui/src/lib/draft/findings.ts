@@ -70,11 +70,12 @@ export function occurrence(f: Finding, all: Finding[]): number {
   return all.filter((g) => g.text === f.text && g.span && g.span.start < start).length;
 }
 
-/** Selects the `nth` occurrence of `text` in `doc`'s body (across element boundaries) and
- * scrolls it into view; false when the text is not there. */
+/** Selects (and, inside one text node, marks) the `nth` occurrence of `text` in `doc`'s body,
+ * across element boundaries, and scrolls it into view; false when the text is not there. */
 export function selectText(doc: Document | null | undefined, text: string, nth = 0): boolean {
   const body = doc?.body;
   if (!doc || !body || !text) return false;
+  unmark(doc);
   const walker = doc.createTreeWalker(body, NodeFilter.SHOW_TEXT);
   const nodes: { node: Text; at: number }[] = [];
   let all = '';
@@ -105,9 +106,28 @@ export function selectText(doc: Document | null | undefined, text: string, nth =
   const range = doc.createRange();
   range.setStart(a.node, a.offset);
   range.setEnd(b.node, b.offset);
+  // Marked (the browser's own <mark> colours, seen whether or not the frame has the focus)
+  // when the text lies in one text node; selected in any case.
+  if (a.node === b.node) {
+    const mark = doc.createElement('mark');
+    mark.setAttribute(MARK, '');
+    range.surroundContents(mark);
+    range.selectNodeContents(mark);
+  }
   const selection = doc.getSelection();
   selection?.removeAllRanges();
   selection?.addRange(range);
-  a.node.parentElement?.scrollIntoView?.({ block: 'center' });
+  const at = range.startContainer;
+  (at.nodeType === Node.ELEMENT_NODE ? (at as Element) : at.parentElement)?.scrollIntoView?.({ block: 'center' });
   return true;
+}
+
+const MARK = 'data-finding';
+
+/** Takes out the mark `selectText` put in, leaving the text as it was. */
+export function unmark(doc: Document) {
+  for (const m of doc.querySelectorAll(`mark[${MARK}]`)) {
+    m.replaceWith(...m.childNodes);
+  }
+  doc.body?.normalize();
 }
