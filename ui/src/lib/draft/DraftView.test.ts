@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import DraftView from './DraftView.svelte';
 import { DRAFT, mockDrafts, ROLES } from '../testing';
-import { setField } from './editor.svelte';
+import { DraftEditor, setField } from './editor.svelte';
 
 async function setup(id: string | null = DRAFT.id) {
   const mock = mockDrafts();
@@ -120,7 +120,9 @@ describe('DraftView', () => {
   });
 
   it('shows a template error with its name, line and column instead of the preview', async () => {
+    const cmds: string[] = [];
     mockIPC((cmd) => {
+      cmds.push(cmd);
       if (cmd === 'open_draft') return DRAFT;
       if (cmd === 'list_drafts') return [];
       if (cmd === 'editor_options') return { templates: [], fields: [], templates_dir: null, problem: null };
@@ -142,6 +144,9 @@ describe('DraftView', () => {
     expect(alert.parentElement).toHaveTextContent('mine, line 4, column 2');
     expect(screen.queryByTitle('Preview')).toBeNull();
     expect(screen.getByRole('button', { name: 'Export…' })).toBeDisabled();
+    // No posting, nothing to check.
+    expect(screen.getByTestId('findings-metrics')).toHaveTextContent('No posting to check');
+    expect(cmds).not.toContain('check_draft');
   });
 
   it('creates a draft of the chosen role and opens it', async () => {
@@ -463,5 +468,23 @@ describe('structured posting fields', () => {
       },
       { timeout: 2000 },
     );
+  });
+});
+
+describe('the editor\'s findings', () => {
+  it('drops the findings of the draft it leaves, and a check answering late', async () => {
+    let release = () => {};
+    mockDrafts(new Promise<void>((r) => (release = r)));
+    const editor = new DraftEditor(() => {});
+    editor.open(DRAFT.id);
+    await waitFor(() => expect(editor.preview).not.toBeNull());
+    editor.open(null);
+    release();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(editor.report).toBeNull();
+    editor.open(DRAFT.id);
+    await waitFor(() => expect(editor.report?.findings.map((f) => f.rule)).toEqual(['required_field', 'gender_coded', 'length']));
+    editor.open(null);
+    expect(editor.report).toBeNull();
   });
 });

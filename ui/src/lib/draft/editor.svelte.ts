@@ -111,13 +111,15 @@ export class DraftEditor {
   /** Opens the draft the route names (null: none); an answer for an older route is dropped. */
   open(id: string | null) {
     const mine = ++this.#opening;
+    // Another draft's findings are not this one's (and a check still running is dropped).
+    this.#checking++;
+    this.report = null;
     this.notice = null;
     this.confirming = null;
     this.focusSection = null;
     if (!id) {
       this.draft = null;
       this.preview = null;
-      this.report = null;
       return;
     }
     api
@@ -139,8 +141,12 @@ export class DraftEditor {
       const p = await api.previewDraft(d);
       if (mine !== this.#previewing) return;
       this.preview = p;
-      // The preview shows first; the findings follow it.
-      void this.#refreshReport(d);
+      // The preview shows first; the findings follow it. A template that fails renders no
+      // posting to check: its error is what the preview pane shows.
+      if (p.html === null) {
+        this.#checking++;
+        this.report = null;
+      } else void this.#refreshReport(d);
     } catch (e) {
       if (mine === this.#previewing) this.error = toApiError(e);
     }
