@@ -33,6 +33,16 @@ macro_rules! app_commands {
             import_commands::apply_import,
             import_commands::cancel_import,
             import_commands::set_aside_role_file,
+            authoring_commands::role_version,
+            authoring_commands::edit_role,
+            authoring_commands::keep_role_version,
+            authoring_commands::new_role,
+            authoring_commands::delete_role,
+            authoring_commands::restore_role,
+            authoring_commands::role_history,
+            authoring_commands::role_at_revision,
+            authoring_commands::library_folder,
+            authoring_commands::choose_library_folder,
         }
     };
 }

@@ -1,7 +1,11 @@
 //! The app's commands: each takes state, calls the core and maps the error. Every command is
 //! listed in `build.rs` and granted in `capabilities/main.json`.
 
+use std::borrow::Cow;
+
+use rolecraft_core::authoring::role_file;
 use rolecraft_core::compare::{self, MultiComparison};
+use rolecraft_core::history::{split_spec, version_at};
 use rolecraft_core::library::Library;
 use rolecraft_core::model::Role;
 use rolecraft_core::render::OutputFormat;
@@ -9,7 +13,7 @@ use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
 
-use crate::error::IpcError;
+use crate::error::{ErrorKind, IpcError};
 use crate::save;
 use crate::state::AppState;
 
@@ -26,9 +30,10 @@ pub struct LibraryView {
 #[tauri::command]
 pub fn list_roles(state: State<'_, AppState>) -> Result<LibraryView> {
     let library = state.library.read()?;
+    let problem = state.library_problem.read()?.clone();
     Ok(LibraryView {
         roles: library.roles().to_vec(),
-        problem: state.library_problem.clone(),
+        problem,
     })
 }
 
@@ -43,17 +48,43 @@ pub fn startup_route(state: State<'_, AppState>) -> Option<String> {
     state.startup_route.clone()
 }
 
-fn roles_of<'a>(library: &'a Library, ids: &[String]) -> Result<Vec<&'a Role>> {
+/// The roles `ids` names: library ids, or `ID@REV` for a version from the library folder's git
+/// history (`cto@HEAD~2`).
+fn roles_of<'a>(
+    state: &AppState,
+    library: &'a Library,
+    ids: &[String],
+) -> Result<Vec<Cow<'a, Role>>> {
     ids.iter()
-        .map(|id| library.get(id).map_err(IpcError::from))
+        .map(|spec| match split_spec(spec) {
+            (id, Some(rev)) => {
+                let dir = state.library_dir().ok_or_else(|| {
+                    IpcError::new(ErrorKind::NotInGit, "no library folder: no history")
+                })?;
+                let file = role_file(&dir, id).ok_or_else(|| {
+                    IpcError::new(
+                        ErrorKind::NotInGit,
+                        format!(
+                            "\"{id}\" is not a file in {}: it has no history",
+                            dir.display()
+                        ),
+                    )
+                })?;
+                Ok(Cow::Owned(version_at(&file, rev)?))
+            }
+            (_, None) => Ok(Cow::Borrowed(library.get(spec)?)),
+        })
         .collect()
 }
 
-/// Two to six roles side by side, rows aligned, each role against its left neighbour.
+/// Two to six roles side by side, rows aligned, each role against its left neighbour. An id
+/// may be `ID@REV`: that role as a git revision held it.
 #[tauri::command]
 pub fn compare_roles(state: State<'_, AppState>, ids: Vec<String>) -> Result<MultiComparison> {
     let library = state.library.read()?;
-    Ok(compare::compare_many(&roles_of(&library, &ids)?)?)
+    let roles = roles_of(&state, &library, &ids)?;
+    let refs: Vec<&Role> = roles.iter().map(|r| r.as_ref()).collect();
+    Ok(compare::compare_many(&refs)?)
 }
 
 /// Exports the comparison (the CLI's Markdown or HTML) through the save dialog. Returns the
@@ -67,7 +98,8 @@ pub async fn export_comparison<R: Runtime>(
 ) -> Result<Option<String>> {
     let (text, name) = {
         let library = state.library.read()?;
-        let roles = roles_of(&library, &ids)?;
+        let owned = roles_of(&state, &library, &ids)?;
+        let roles: Vec<&Role> = owned.iter().map(|r| r.as_ref()).collect();
         let report = compare::compare_roles(&roles)?;
         let text = match format {
             OutputFormat::Markdown => report.to_markdown(),

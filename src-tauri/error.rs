@@ -1,7 +1,9 @@
 //! The one error type that crosses IPC: `{ kind, message }`, so the UI can react to the kind.
 
+use rolecraft_core::authoring::AuthoringError;
 use rolecraft_core::compare::CompareError;
 use rolecraft_core::drafts::DraftError;
+use rolecraft_core::history::HistoryError;
 use rolecraft_core::library::LibraryError;
 use rolecraft_core::render::RenderError;
 use serde::Serialize;
@@ -21,6 +23,10 @@ pub enum ErrorKind {
     Template,
     /// The user closed a dialog without choosing.
     Cancelled,
+    /// The library folder is not in a git repository (or the role is bundled): no history.
+    NotInGit,
+    /// The role changed on disk since the version the edit was based on: reload it.
+    Changed,
     /// A bug: the message is for a bug report.
     Internal,
 }
@@ -79,6 +85,32 @@ impl From<LibraryError> for IpcError {
             | LibraryError::Clash { .. }
             | LibraryError::Stale { .. }
             | LibraryError::Locked { .. } => ErrorKind::BadInput,
+        };
+        IpcError::new(kind, e.to_string())
+    }
+}
+
+impl From<AuthoringError> for IpcError {
+    fn from(e: AuthoringError) -> Self {
+        match e {
+            AuthoringError::Library(e) => e.into(),
+            AuthoringError::Edit(_) | AuthoringError::Bundled(_) => {
+                IpcError::new(ErrorKind::BadInput, e.to_string())
+            }
+            AuthoringError::Changed { .. } => IpcError::new(ErrorKind::Changed, e.to_string()),
+        }
+    }
+}
+
+impl From<HistoryError> for IpcError {
+    fn from(e: HistoryError) -> Self {
+        let kind = match &e {
+            HistoryError::NotInGit { .. } => ErrorKind::NotInGit,
+            HistoryError::Git { .. } => ErrorKind::Io,
+            HistoryError::NoSuchRevision { .. } | HistoryError::NotAtRevision { .. } => {
+                ErrorKind::NotFound
+            }
+            HistoryError::Parse(_) => ErrorKind::BadInput,
         };
         IpcError::new(kind, e.to_string())
     }

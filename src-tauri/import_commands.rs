@@ -15,7 +15,6 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use rolecraft_core::data_dir::DataDir;
 use rolecraft_core::import::{import_many, FileError};
 use rolecraft_core::library::{
     bundled_roles, lock, save_roles, set_aside, DirState, Library, LibrarySources, SaveMode,
@@ -102,8 +101,9 @@ pub struct ImportResult {
     pub library_dir: String,
 }
 
+/// The library folder: the one chosen in the app (settings.json), else `<app data>/roles`.
 fn user_library_dir() -> Option<std::path::PathBuf> {
-    DataDir::from_env().map(|d| d.roles())
+    crate::settings::Settings::load().library_dir()
 }
 
 fn no_data_dir() -> IpcError {

@@ -1,18 +1,22 @@
 //! Rolecraft's desktop shell: app state, thin commands over `rolecraft-core`, and `run(builder)`.
 //! Everything a user sees is computed in the core; the shell only carries it over IPC.
 
+mod authoring_commands;
 mod commands;
 mod drafts;
 mod error;
 mod import_commands;
 mod save;
+mod settings;
 mod state;
+mod watch;
 
 pub use commands::LibraryView;
 pub use drafts::{DraftPreview, EditorOptions, FieldInfo};
 pub use error::{ErrorKind, ErrorLocation, IpcError};
 pub use import_commands::{ImportProgress, ImportResult, ImportReview};
 pub use state::AppState;
+pub use watch::{LibraryChanged, LIBRARY_CHANGED};
 
 use tauri::{Builder, Manager, Runtime};
 
@@ -37,6 +41,12 @@ pub fn app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         .plugin(tauri_plugin_clipboard_manager::init())
         .manage(AppState::open(&args))
         .manage(import_commands::ImportState::default())
+        .manage(authoring_commands::AuthoringState::default())
+        // Roles changed on disk reach the page as `library-changed` (see `watch.rs`).
+        .setup(|app| {
+            watch::start(app.handle());
+            Ok(())
+        })
         // Paths dropped onto the window may be imported (see `ImportState`).
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::DragDrop(drop) = event {

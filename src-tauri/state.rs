@@ -1,13 +1,16 @@
-//! What the app holds while it runs: the library and how it was started.
-
-use std::sync::{OnceLock, RwLock};
+//! What the app holds while it runs: the library, the folder it reads user roles from, and how
+//! it was started.
 
 use std::path::PathBuf;
+use std::sync::{Mutex, OnceLock, RwLock};
 
 use rolecraft_core::checks::Checker;
 use rolecraft_core::data_dir::DataDir;
 use rolecraft_core::library::{Library, LibrarySources};
 use rolecraft_core::render::Renderer;
+
+use crate::settings::Settings;
+use crate::watch::{changed_ids, Watch};
 
 pub struct AppState {
     pub library: RwLock<Library>,
@@ -16,35 +19,74 @@ pub struct AppState {
     /// The posting checks, built on first use (the dictionary and rule data take a moment).
     checker: OnceLock<Result<Checker, String>>,
     /// A problem met opening the user's library (the bundled roles are shown regardless).
-    pub library_problem: Option<String>,
+    pub library_problem: RwLock<Option<String>>,
     /// The view to open first (`--open ROUTE`, e.g. `role/cto`), for screenshots and links.
     pub startup_route: Option<String>,
+    /// The user library folder: chosen in the app (remembered in settings.json), else
+    /// `<app data>/roles`.
+    library_dir: RwLock<Option<PathBuf>>,
+    /// The watch on `library_dir` (see `watch.rs`).
+    pub watch: Mutex<Option<Watch>>,
 }
 
 impl AppState {
-    /// Opens the bundled library plus the user's folder (`$ROLECRAFT_DATA_DIR/roles` or the OS
-    /// data dir). A broken user file does not stop the app: the bundled roles are shown and the
-    /// message kept for the UI; imports refuse to run until the file is fixed or set aside
-    /// (`import_commands::library_now`), so the fallback never overwrites a user file.
+    /// Opens the bundled library plus the user's folder (the one chosen in the app, else
+    /// `$ROLECRAFT_DATA_DIR/roles` or the OS data dir). A broken user file does not stop the
+    /// app: the bundled roles are shown and the message kept for the UI; imports refuse to run
+    /// until the file is fixed or set aside (`import_commands::library_now`), so the fallback
+    /// never overwrites a user file.
     pub fn open(args: &[String]) -> Self {
-        let sources = LibrarySources {
-            only: None,
-            user_dir: DataDir::from_env().map(|d| d.roles()),
-        };
-        let (library, library_problem) = match Library::open(&sources) {
-            Ok(lib) => (lib, None),
-            Err(e) => {
-                let fallback = Library::open(&LibrarySources::default()).unwrap_or_default();
-                (fallback, Some(e.to_string()))
-            }
-        };
+        let library_dir = Settings::load().library_dir();
+        let (library, library_problem) = open_library(library_dir.clone());
         let (renderer, _) = load_renderer();
         AppState {
             library: RwLock::new(library),
             renderer: RwLock::new(renderer),
             checker: OnceLock::new(),
-            library_problem,
+            library_problem: RwLock::new(library_problem),
             startup_route: startup_route(args),
+            library_dir: RwLock::new(library_dir),
+            watch: Mutex::new(None),
+        }
+    }
+
+    /// The user library folder.
+    pub fn library_dir(&self) -> Option<PathBuf> {
+        self.library_dir
+            .read()
+            .map(|d| d.clone())
+            .unwrap_or_else(|poisoned| poisoned.into_inner().clone())
+    }
+
+    /// Reads the library again (from `dir` from now on, when given); returns the ids of the
+    /// roles that changed.
+    pub fn reload_from(&self, dir: Option<PathBuf>) -> Result<Vec<String>, String> {
+        if let Some(dir) = dir {
+            *self.library_dir.write().map_err(|_| "poisoned lock")? = Some(dir);
+        }
+        let (library, problem) = open_library(self.library_dir());
+        let mut held = self.library.write().map_err(|_| "poisoned lock")?;
+        let ids = changed_ids(held.roles(), library.roles());
+        *held = library;
+        *self.library_problem.write().map_err(|_| "poisoned lock")? = problem;
+        Ok(ids)
+    }
+
+    pub fn reload(&self) -> Result<Vec<String>, String> {
+        self.reload_from(None)
+    }
+}
+
+fn open_library(user_dir: Option<PathBuf>) -> (Library, Option<String>) {
+    let sources = LibrarySources {
+        only: None,
+        user_dir,
+    };
+    match Library::open(&sources) {
+        Ok(lib) => (lib, None),
+        Err(e) => {
+            let fallback = Library::open(&LibrarySources::default()).unwrap_or_default();
+            (fallback, Some(e.to_string()))
         }
     }
 }

@@ -46,6 +46,12 @@ enum Command {
     /// Check a posting: pay transparency, required fields, wording, spelling, length (exit 1
     /// on an error-severity finding).
     Check(cmd::check::CheckArgs),
+    /// The commits that changed a role's file (the library folder inside a git repository).
+    History(cmd::history::HistoryArgs),
+    /// Write a new role into the library folder, empty or copied from another (--from ID).
+    New(cmd::new::NewArgs),
+    /// Change a role's facts from a script; saved into the library folder.
+    Edit(cmd::edit::EditArgs),
 }
 
 /// What a command produced: text for stdout, notes for stderr.
@@ -74,6 +80,15 @@ fn open_library(cli_library: &Option<PathBuf>) -> Result<Library, String> {
     Library::open(&sources).map_err(|e| e.to_string())
 }
 
+/// The folder roles are written to and whose git history is read: `--library DIR`, else the
+/// user library.
+fn library_dir(cli_library: &Option<PathBuf>) -> Result<PathBuf, String> {
+    cli_library
+        .clone()
+        .or_else(|| DataDir::from_env().map(|d| d.roles()))
+        .ok_or_else(|| "no library folder: give --library DIR or set ROLECRAFT_DATA_DIR".into())
+}
+
 fn run(cli: Cli) -> Result<Output, String> {
     match cli.command {
         Command::Roles(args) => {
@@ -86,9 +101,27 @@ fn run(cli: Cli) -> Result<Output, String> {
         Command::Jd(args) => cmd::jd::run(&open_library(&cli.library)?, &args),
         Command::Check(args) => cmd::check::run(&open_library(&cli.library)?, &args),
         Command::Templates(args) => cmd::templates::run(&args).map(Output::from),
-        Command::Compare(args) => {
-            cmd::compare::run(&open_library(&cli.library)?, &args).map(Output::from)
+        Command::Compare(args) => cmd::compare::run(
+            &open_library(&cli.library)?,
+            library_dir(&cli.library).ok().as_deref(),
+            &args,
+        )
+        .map(Output::from),
+        Command::History(args) => {
+            cmd::history::run(&library_dir(&cli.library)?, &args).map(Output::from)
         }
+        Command::New(args) => cmd::new::run(
+            &open_library(&cli.library)?,
+            &library_dir(&cli.library)?,
+            &args,
+        )
+        .map(Output::from),
+        Command::Edit(args) => cmd::edit::run(
+            &open_library(&cli.library)?,
+            &library_dir(&cli.library)?,
+            &args,
+        )
+        .map(Output::from),
     }
 }
 

@@ -4,14 +4,17 @@
 //! 2. The bottom layer: [`text`] (normalising, similarity), [`markdown`] (parser options),
 //!    [`fs`] (atomic writes), [`time`] (dates), [`html_page`] (the one exported HTML document),
 //!    [`data_dir`] (where the user's roles, templates and drafts live).
-//! 3. [`import`], 4. [`library`], 5. [`compare`], 6. [`drafts`], 7. [`render`],
-//! 8. [`review`] (an import's plan, decisions and apply).
+//! 3. [`import`], 4. [`library`], 5. [`compare`], and beside it [`authoring`] (undoable edits,
+//!    saves that detect changes on disk) and [`history`] (a role file's git history),
+//!    6. [`drafts`], 7. [`render`], 8. [`review`] (an import's plan, decisions and apply).
 
+pub mod authoring;
 pub mod checks;
 pub mod compare;
 pub mod data_dir;
 pub mod drafts;
 pub mod fs;
+pub mod history;
 pub mod html_page;
 pub mod import;
 pub mod library;

@@ -68,6 +68,29 @@ pub struct Item {
     /// Link targets the markup carried (their text stays in `text`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
+    /// How the item came to be when not as imported: edited here (with its imported text) or
+    /// authored here. Absent for an item exactly as its source document gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub origin: Option<Origin>,
+}
+
+/// An item's life in Rolecraft after (or instead of) import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Origin {
+    /// Imported, then edited here: `source` still points at the document and line it came
+    /// from, `imported_text` is what that document says.
+    Edited {
+        /// When it was last edited, RFC 3339 UTC (`2026-12-01T23:50:00Z`).
+        at: String,
+        imported_text: String,
+    },
+    /// Written here, not imported (its `source` is empty: file `""`, line 0).
+    Authored {
+        /// When it was last written, RFC 3339 UTC.
+        at: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
@@ -206,6 +229,10 @@ pub struct Conflict {
 pub struct ConflictSide {
     pub text: String,
     pub source: SourceRef,
+    /// Set when this side is the user's edit (or an item authored here), not a document's text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub origin: Option<Origin>,
 }
 
 impl Role {

@@ -276,6 +276,8 @@ fn take_other(role: &mut Role, conflict: &Conflict) {
     {
         item.text = conflict.other.text.clone();
         item.source = conflict.other.source.clone();
+        // The document's text again: no longer the user's edit.
+        item.origin = conflict.other.origin.clone();
     }
 }
 

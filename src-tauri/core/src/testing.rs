@@ -11,6 +11,7 @@ pub fn item(text: &str, group: Option<&str>) -> Item {
             line: 1,
         },
         links: vec![],
+        origin: None,
     }
 }
 

@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use rolecraft_core::authoring::{Deleted, EditConflict, EditOutcome, ItemAt, RoleEdit, Versioned};
 use rolecraft_core::checks::{
     Balance, ChecksConfig, Finding, FindingOrigin, Report, RuleConfig, Severity, Span, TermEntry,
 };
@@ -16,9 +17,10 @@ use rolecraft_core::drafts::{
     Draft, DraftSummary, EmploymentType, ItemEdit, ItemRef, Location, OutlineItem, OutlineSection,
     PayPeriod, Posting, PostingField, Salary, Workplace, WorkplaceKind,
 };
+use rolecraft_core::history::{RoleCommit, RoleHistory};
 use rolecraft_core::import::FileError;
 use rolecraft_core::model::{
-    Conflict, ConflictSide, Format, Item, Link, Role, Section, Skill, SourceDoc, SourceRef,
+    Conflict, ConflictSide, Format, Item, Link, Origin, Role, Section, Skill, SourceDoc, SourceRef,
     Warning, WarningKind,
 };
 use rolecraft_core::render::{ExportFormat, OutputFormat, TemplateInfo, TemplateOrigin};
@@ -101,6 +103,16 @@ fn exports() -> Vec<(&'static str, Export)> {
         ("RoleChoice", RoleChoice::export_to_string),
         ("Decisions", Decisions::export_to_string),
         ("FileError", FileError::export_to_string),
+        // authoring and history
+        ("Origin", Origin::export_to_string),
+        ("RoleEdit", RoleEdit::export_to_string),
+        ("ItemAt", ItemAt::export_to_string),
+        ("Versioned", Versioned::export_to_string),
+        ("EditOutcome", EditOutcome::export_to_string),
+        ("EditConflict", EditConflict::export_to_string),
+        ("Deleted", Deleted::export_to_string),
+        ("RoleHistory", RoleHistory::export_to_string),
+        ("RoleCommit", RoleCommit::export_to_string),
     ]
 }
 

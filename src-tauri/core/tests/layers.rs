@@ -14,7 +14,7 @@
 //! 1  text  markdown  fs  time  data_dir  (testing, unit-test fixtures)   — independent of each other
 //! 2  import
 //! 3  library
-//! 4  compare
+//! 4  compare  authoring  history                                         — independent of each other
 //! 5  drafts
 //! 6  render
 //! 7  review  checks
@@ -36,6 +36,8 @@ const LAYERS: &[(&str, u32)] = &[
     ("import", 2),
     ("library", 3),
     ("compare", 4),
+    ("authoring", 4),
+    ("history", 4),
     ("drafts", 5),
     ("render", 6),
     ("review", 7),

@@ -1,6 +1,7 @@
 // The UI's only door to Rust. Nothing else imports @tauri-apps/api; every type comes from the
 // bindings generated from the Rust types (ui/src/lib/bindings/).
 import { Channel, invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import type { Commands } from './bindings/commands';
 import type { Draft } from './bindings/Draft';
@@ -20,6 +21,16 @@ import type { Decisions } from './bindings/Decisions';
 import type { ImportProgress } from './bindings/ImportProgress';
 import type { ImportResult } from './bindings/ImportResult';
 import type { ImportReview } from './bindings/ImportReview';
+import type { Deleted } from './bindings/Deleted';
+import type { EditConflict } from './bindings/EditConflict';
+import type { EditOutcome } from './bindings/EditOutcome';
+import type { ItemAt } from './bindings/ItemAt';
+import type { LibraryChanged } from './bindings/LibraryChanged';
+import type { Origin } from './bindings/Origin';
+import type { RoleCommit } from './bindings/RoleCommit';
+import type { RoleEdit } from './bindings/RoleEdit';
+import type { RoleHistory } from './bindings/RoleHistory';
+import type { Versioned } from './bindings/Versioned';
 
 export type {
   Draft,
@@ -149,4 +160,52 @@ export const importApi = {
         on.hover(p.type !== 'leave');
       }
     }),
+};
+
+export type {
+  Deleted,
+  EditConflict,
+  EditOutcome,
+  ItemAt,
+  LibraryChanged,
+  Origin,
+  RoleCommit,
+  RoleEdit,
+  RoleHistory,
+  Versioned,
+};
+
+/** The event the shell emits when role files change on disk (CLI, an editor, `git pull`). */
+export const LIBRARY_CHANGED = 'library-changed';
+
+/**
+ * Authoring: edit, create, delete roles; history from git; the library folder.
+ *
+ * Editing: `roleVersion(id)` gives the role and the hash of its file; `editRole(id, edits,
+ * hash)` applies typed edits and saves, returning `{outcome: 'saved', role, hash, undo}` (keep
+ * `undo` on the undo stack: undoing is `editRole(id, undo, hash)`, whose own `undo` is the redo)
+ * or `{outcome: 'conflict', conflict: {mine, theirs}}` when the file changed on disk meanwhile.
+ * Keep mine with `keepRoleVersion(id, mine.hash, theirs.hash)`; keeping theirs needs no call.
+ */
+export const authoringApi = {
+  roleVersion: (id: string) => call('role_version', { id }),
+  editRole: (id: string, edits: RoleEdit[], baseHash: string) =>
+    call('edit_role', { id, edits, baseHash }),
+  keepRoleVersion: (id: string, hash: string, overHash: string) =>
+    call('keep_role_version', { id, hash, overHash }),
+  /** A new role in the library folder, empty or copied from `from` ("new level from this one"). */
+  newRole: (title: string, from: string | null) => call('new_role', { title, from }),
+  /** Deletes the role's file if it is still version `baseHash`; `restoreRole` undoes it. */
+  deleteRole: (id: string, baseHash: string) => call('delete_role', { id, baseHash }),
+  restoreRole: (id: string) => call('restore_role', { id }),
+  /** Commits that changed the role's file, newest first; rejects with kind `not_in_git` outside git. */
+  roleHistory: (id: string) => call('role_history', { id }),
+  /** The role at a git revision (id `ID@REV`); `api.compareRoles` takes `ID@REV` ids too. */
+  roleAtRevision: (id: string, rev: string) => call('role_at_revision', { id, rev }),
+  libraryFolder: () => call('library_folder'),
+  /** The native folder dialog; the folder is remembered and watched. Null when cancelled. */
+  chooseLibraryFolder: () => call('choose_library_folder'),
+  /** Called with the ids of roles changed on disk. Resolves to a function that stops listening. */
+  onLibraryChanged: async (handler: (ids: string[]) => void): Promise<() => void> =>
+    listen<LibraryChanged>(LIBRARY_CHANGED, (event) => handler(event.payload.ids)),
 };

@@ -1,12 +1,17 @@
 //! `rolecraft compare A B [C ...] [--format json|md|html] [--json] [-o FILE]`: two to six roles
 //! side by side. Two roles give the 2-way comparison, more the N-way one (docs/compare.md).
+//! `ID@REV` is the role as revision REV of the library's git repository held it (`cto@HEAD~2`,
+//! `cto@v2025`), so one role's versions compare like two roles.
 
-use std::path::PathBuf;
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 use rolecraft_core::compare::{compare_roles, MAX_ROLES};
 use rolecraft_core::fs::write_atomic;
+use rolecraft_core::history::{split_spec, version_at};
 use rolecraft_core::library::Library;
+use rolecraft_core::model::Role;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CompareFormat {
@@ -17,7 +22,8 @@ pub enum CompareFormat {
 
 #[derive(Debug, Clone, Args)]
 pub struct CompareArgs {
-    /// Role ids, 2 to 6, compared left to right (e.g. director-of-engineering vp-of-engineering).
+    /// Role ids, 2 to 6, compared left to right (e.g. director-of-engineering vp-of-engineering);
+    /// ID@REV is a version from git (cto@HEAD~2 cto).
     #[arg(value_name = "ID", required = true, num_args = 2..=6)]
     pub ids: Vec<String>,
     /// Output format: JSON, Markdown or a self-contained HTML page.
@@ -32,20 +38,21 @@ pub struct CompareArgs {
 }
 
 /// The comparison as text to print, or an empty string when it went to `-o FILE`. An unknown
-/// id is an error whose message lists the ids the library knows.
-pub fn run(lib: &Library, args: &CompareArgs) -> Result<String, String> {
+/// id is an error whose message lists the ids the library knows. `dir` is the library folder
+/// whose git history `ID@REV` reads.
+pub fn run(lib: &Library, dir: Option<&Path>, args: &CompareArgs) -> Result<String, String> {
     if !(2..=MAX_ROLES).contains(&args.ids.len()) {
         return Err(format!(
             "compare takes 2 to {MAX_ROLES} role ids, got {}",
             args.ids.len()
         ));
     }
-    let roles = args
+    let owned = args
         .ids
         .iter()
-        .map(|id| lib.get(id))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| e.to_string())?;
+        .map(|spec| resolve(lib, dir, spec))
+        .collect::<Result<Vec<_>, _>>()?;
+    let roles: Vec<&Role> = owned.iter().map(|r| r.as_ref()).collect();
     let report = compare_roles(&roles).map_err(|e| e.to_string())?;
     let text = match (args.json, args.format) {
         (true, _) | (_, CompareFormat::Json) => report.to_json(),
@@ -60,6 +67,19 @@ pub fn run(lib: &Library, args: &CompareArgs) -> Result<String, String> {
             Ok(String::new())
         }
     }
+}
+
+/// `ID` from the library, or `ID@REV` from git: that version gets the id `ID@REV` and the
+/// title `TITLE (REV)`, so the comparison tells the versions apart.
+fn resolve<'a>(lib: &'a Library, dir: Option<&Path>, spec: &str) -> Result<Cow<'a, Role>, String> {
+    let (id, Some(rev)) = split_spec(spec) else {
+        return lib.get(spec).map(Cow::Borrowed).map_err(|e| e.to_string());
+    };
+    let dir = dir.ok_or_else(|| format!("{spec}: no library folder to read the history of"))?;
+    let file = super::role_path(dir, id)?;
+    version_at(&file, rev)
+        .map(Cow::Owned)
+        .map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
@@ -85,7 +105,7 @@ mod tests {
     #[test]
     fn two_roles_print_the_2_way_json() {
         let args = parse(&["director-of-engineering", "vp-of-engineering", "--json"]).unwrap();
-        let out = run(&lib(), &args).unwrap();
+        let out = run(&lib(), None, &args).unwrap();
         let json: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(
             json["roles"],
@@ -114,7 +134,8 @@ mod tests {
             "json",
         ])
         .unwrap();
-        let json: serde_json::Value = serde_json::from_str(&run(&lib(), &args).unwrap()).unwrap();
+        let json: serde_json::Value =
+            serde_json::from_str(&run(&lib(), None, &args).unwrap()).unwrap();
         assert_eq!(json["roles"].as_array().unwrap().len(), 3);
         assert_eq!(json["pairs"].as_array().unwrap().len(), 2);
         assert_eq!(json["ladder"]["steps"].as_array().unwrap().len(), 3);
@@ -131,6 +152,7 @@ mod tests {
     fn markdown_is_the_default_and_html_is_a_page() {
         let md = run(
             &lib(),
+            None,
             &parse(&["director-of-engineering", "vp-of-engineering"]).unwrap(),
         )
         .unwrap();
@@ -144,6 +166,7 @@ mod tests {
         );
         let html = run(
             &lib(),
+            None,
             &parse(&[
                 "director-of-engineering",
                 "vp-of-engineering",
@@ -171,7 +194,7 @@ mod tests {
             path,
         ])
         .unwrap();
-        assert_eq!(run(&lib(), &args).unwrap(), "");
+        assert_eq!(run(&lib(), None, &args).unwrap(), "");
         let page = std::fs::read_to_string(&file).unwrap();
         assert!(
             page.contains("<h1>Director of Engineering → VP of Engineering → CTO</h1>"),
@@ -188,6 +211,7 @@ mod tests {
     fn unknown_ids_are_an_error_listing_the_known_ones() {
         let err = run(
             &lib(),
+            None,
             &parse(&["director-of-engineering", "nope"]).unwrap(),
         )
         .unwrap_err();
@@ -210,7 +234,7 @@ mod tests {
             output: None,
         };
         assert_eq!(
-            run(&lib(), &args).unwrap_err(),
+            run(&lib(), None, &args).unwrap_err(),
             "compare takes 2 to 6 role ids, got 1"
         );
     }

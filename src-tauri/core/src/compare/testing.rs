@@ -13,6 +13,7 @@ pub(crate) fn item(text: &str) -> Item {
             line: 1,
         },
         links: Vec::new(),
+        origin: None,
     }
 }
 

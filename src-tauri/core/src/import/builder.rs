@@ -118,6 +118,7 @@ pub fn item(
             line,
         },
         links,
+        origin: None,
     }
 }
 

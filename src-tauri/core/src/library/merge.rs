@@ -1,8 +1,12 @@
 //! Merging the roles that several documents give for the same role id. Identical items are
 //! kept once; items that say almost the same thing differently are conflicts, reported with
 //! both sides, and the role's own page wins.
+//!
+//! Merging an import into a library role (`merge_two`) also respects the user's edits: an item
+//! the role holds in any section (the user may have moved it) is not added again, and an item
+//! whose imported text the user edited is a conflict with the user's edit as the kept side.
 
-use crate::model::{Conflict, ConflictSide, Item, Role, SourceRef};
+use crate::model::{Conflict, ConflictSide, Item, Origin, Role, SourceRef};
 use crate::text::{normalise, similarity, CONFLICT_THRESHOLD};
 
 #[derive(Debug, Clone, Default)]
@@ -29,21 +33,23 @@ pub fn merge_roles(roles: Vec<Role>) -> Merged {
             continue;
         };
         for other in group {
-            merge_into(&mut base, other, &mut out.conflicts);
+            merge_into(&mut base, other, &mut out.conflicts, false);
         }
         out.roles.push(base);
     }
     out
 }
 
-/// Merges `other` into `base`; `base`'s items win conflicts, which are returned.
+/// Merges `other` (an import) into `base` (the library's role); `base`'s items win conflicts,
+/// which are returned. The user's edits in `base` are kept, each one a conflict side.
 pub fn merge_two(mut base: Role, other: Role) -> (Role, Vec<Conflict>) {
     let mut conflicts = Vec::new();
-    merge_into(&mut base, other, &mut conflicts);
+    merge_into(&mut base, other, &mut conflicts, true);
     (base, conflicts)
 }
 
-fn merge_into(base: &mut Role, other: Role, conflicts: &mut Vec<Conflict>) {
+/// `library`: `base` is a library role the user may have edited (see the module doc).
+fn merge_into(base: &mut Role, other: Role, conflicts: &mut Vec<Conflict>, library: bool) {
     base.track = base.track.take().or(other.track);
     base.level = base.level.or(other.level);
     for (key, value) in other.facts {
@@ -61,20 +67,34 @@ fn merge_into(base: &mut Role, other: Role, conflicts: &mut Vec<Conflict>) {
                 kept: ConflictSide {
                     text: kept.clone(),
                     source: base.fact_sources.get(&key).cloned().unwrap_or_else(unknown),
+                    origin: None,
                 },
                 other: ConflictSide {
                     text: value,
                     source: source.unwrap_or_else(unknown),
+                    origin: None,
                 },
             }),
             Some(_) => {}
         }
     }
-    for section in other.sections {
-        match base.sections.iter_mut().find(|s| s.key == section.key) {
+    // Edited items (section, index) already paired with an incoming item.
+    let mut claimed = Vec::new();
+    for mut section in other.sections {
+        if library {
+            let items = std::mem::take(&mut section.items);
+            section.items = items
+                .into_iter()
+                .filter_map(|item| against_edits(base, &mut claimed, item, conflicts))
+                .collect();
+        }
+        match base.sections.iter().position(|s| s.key == section.key) {
             None => base.sections.push(section),
-            Some(target) => {
-                let mut paired = vec![false; target.items.len()];
+            Some(index) => {
+                let target = &mut base.sections[index];
+                let mut paired: Vec<bool> = (0..target.items.len())
+                    .map(|i| claimed.contains(&(index, i)))
+                    .collect();
                 for item in section.items {
                     merge_item(
                         &base.id,
@@ -130,7 +150,7 @@ fn merge_item(
         .iter()
         .enumerate()
         .filter(|(i, _)| !paired.get(*i).copied().unwrap_or(true))
-        .map(|(i, x)| (i, similarity(&x.text, &item.text)))
+        .map(|(i, x)| (i, similarity_to(x, &item.text)))
         .filter(|(_, s)| *s >= CONFLICT_THRESHOLD)
         .max_by(|a, b| a.1.total_cmp(&b.1));
     match best {
@@ -139,14 +159,8 @@ fn merge_item(
             conflicts.push(Conflict {
                 role_id: role_id.to_string(),
                 section: section.to_string(),
-                kept: ConflictSide {
-                    text: items[i].text.clone(),
-                    source: items[i].source.clone(),
-                },
-                other: ConflictSide {
-                    text: item.text,
-                    source: item.source,
-                },
+                kept: side(&items[i]),
+                other: side(&item),
             });
         }
         None => {
@@ -154,6 +168,57 @@ fn merge_item(
             paired.push(true);
         }
     }
+}
+
+/// An item as a conflict side.
+fn side(item: &Item) -> ConflictSide {
+    ConflictSide {
+        text: item.text.clone(),
+        source: item.source.clone(),
+        origin: item.origin.clone(),
+    }
+}
+
+/// How alike an item is to `text`; an edited item also by its imported text.
+fn similarity_to(item: &Item, text: &str) -> f64 {
+    let own = similarity(&item.text, text);
+    match &item.origin {
+        Some(Origin::Edited { imported_text, .. }) => own.max(similarity(imported_text, text)),
+        _ => own,
+    }
+}
+
+/// An incoming item against a library role: None when the role holds it in any section, or
+/// when it is the imported text of an item the user edited (then a conflict, the edit kept);
+/// else the item, to merge into its section as usual.
+fn against_edits(
+    base: &Role,
+    claimed: &mut Vec<(usize, usize)>,
+    item: Item,
+    conflicts: &mut Vec<Conflict>,
+) -> Option<Item> {
+    let norm = normalise(&item.text);
+    if base.items().any(|x| normalise(&x.text) == norm) {
+        return None;
+    }
+    for (s, section) in base.sections.iter().enumerate() {
+        for (i, x) in section.items.iter().enumerate() {
+            let Some(Origin::Edited { imported_text, .. }) = &x.origin else {
+                continue;
+            };
+            if normalise(imported_text) == norm && !claimed.contains(&(s, i)) {
+                claimed.push((s, i));
+                conflicts.push(Conflict {
+                    role_id: base.id.clone(),
+                    section: section.key.clone(),
+                    kept: side(x),
+                    other: side(&item),
+                });
+                return None;
+            }
+        }
+    }
+    Some(item)
 }
 
 fn unknown() -> SourceRef {

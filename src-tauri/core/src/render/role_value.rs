@@ -58,7 +58,7 @@ fn fill(obj: &mut Map<String, Value>, defaults: &[(&str, Value)]) {
 }
 
 fn fill_item(item: &mut Map<String, Value>) {
-    fill(item, &[("links", empty())]);
+    fill(item, &[("links", empty()), ("origin", Value::Null)]);
 }
 
 fn array_mut<'a>(

@@ -3,4 +3,4 @@
 /**
  * What went wrong, in the terms the UI reacts to.
  */
-export type ErrorKind = "not_found" | "bad_input" | "io" | "template" | "cancelled" | "internal";
+export type ErrorKind = "not_found" | "bad_input" | "io" | "template" | "cancelled" | "not_in_git" | "changed" | "internal";

@@ -2,9 +2,11 @@
 // `UPDATE_BINDINGS=1 cargo test -p rolecraft-app commands`. Do not edit.
 import type { Channel } from '@tauri-apps/api/core';
 import type { Decisions } from './Decisions';
+import type { Deleted } from './Deleted';
 import type { Draft } from './Draft';
 import type { DraftPreview } from './DraftPreview';
 import type { DraftSummary } from './DraftSummary';
+import type { EditOutcome } from './EditOutcome';
 import type { EditorOptions } from './EditorOptions';
 import type { ExportFormat } from './ExportFormat';
 import type { ImportProgress } from './ImportProgress';
@@ -15,6 +17,9 @@ import type { MultiComparison } from './MultiComparison';
 import type { OutputFormat } from './OutputFormat';
 import type { Report } from './Report';
 import type { Role } from './Role';
+import type { RoleEdit } from './RoleEdit';
+import type { RoleHistory } from './RoleHistory';
+import type { Versioned } from './Versioned';
 
 /** Every command the page may invoke: its arguments and its result. */
 export interface Commands {
@@ -43,4 +48,14 @@ export interface Commands {
   apply_import: { args: { id: number; decisions: Decisions }; result: ImportResult };
   cancel_import: { args: undefined; result: null };
   set_aside_role_file: { args: { name: string }; result: string };
+  role_version: { args: { id: string }; result: Versioned };
+  edit_role: { args: { id: string; edits: RoleEdit[]; baseHash: string }; result: EditOutcome };
+  keep_role_version: { args: { id: string; hash: string; overHash: string }; result: EditOutcome };
+  new_role: { args: { title: string; from: string | null }; result: Versioned };
+  delete_role: { args: { id: string; baseHash: string }; result: Deleted };
+  restore_role: { args: { id: string }; result: Versioned };
+  role_history: { args: { id: string }; result: RoleHistory };
+  role_at_revision: { args: { id: string; rev: string }; result: Role };
+  library_folder: { args: undefined; result: string | null };
+  choose_library_folder: { args: undefined; result: string | null };
 }
