@@ -5,7 +5,8 @@ import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from './App.svelte';
 import { axeProblems } from './lib/axe-check';
-import { mockLibrary } from './lib/testing';
+import { DRAFT, mockDrafts, mockLibrary, ROLES } from './lib/testing';
+import DraftView from './lib/draft/DraftView.svelte';
 import { mockImport } from './lib/import/fixtures';
 import ImportView from './lib/import/ImportView.svelte';
 import { ImportStore } from './lib/import/importer.svelte';
@@ -61,6 +62,24 @@ describe('accessibility (axe-core)', () => {
     await user.keyboard('{Escape}');
     await user.keyboard('?');
     await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(await axeProblems()).toEqual([]);
+  });
+
+  it('the draft editor with its findings, structured fields and export menu', async () => {
+    mockDrafts();
+    render(DraftView, { roles: ROLES, id: DRAFT.id, suggestedRole: null, onOpen: () => {} });
+    await screen.findByTitle('Preview');
+    await waitFor(() => expect(screen.getByTestId('findings-metrics')).toHaveTextContent('212 words'));
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Add location' }));
+    expect(await axeProblems()).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Export…' }));
+    await screen.findByRole('menu', { name: 'Export formats' });
+    expect(await axeProblems()).toEqual([]);
+    await user.keyboard('{Escape}');
+    await user.click(screen.getByRole('button', { name: 'Export…' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Markdown' }));
+    await screen.findByRole('alertdialog');
     expect(await axeProblems()).toEqual([]);
   });
 });

@@ -5,6 +5,8 @@ import type { DraftPreview } from './bindings/DraftPreview';
 import type { EditorOptions } from './bindings/EditorOptions';
 import type { MultiComparison } from './bindings/MultiComparison';
 import type { OutlineSection } from './bindings/OutlineSection';
+import type { Finding } from './bindings/Finding';
+import type { Report } from './bindings/Report';
 import type { Role } from './bindings/Role';
 
 export function item(text: string, line: number, group: string | null = null) {
@@ -264,7 +266,7 @@ export function previewOf(draft: Draft): DraftPreview {
   ];
   return {
     outline,
-    html: `<!doctype html><title>x</title><h1>VP of Engineering at ${company}</h1>`,
+    html: `<!doctype html><title>x</title><h1>VP of Engineering at ${company}</h1><p>An executive leader.</p>`,
     unset_fields: (['company', 'salary_range'] as const).filter((f) => !draft.posting[f]),
     error: null,
   };
@@ -289,13 +291,77 @@ export const OPTIONS: EditorOptions = {
   fields: [
     { field: 'company', label: 'Company' },
     { field: 'salary_range', label: 'Salary range' },
+    { field: 'location', label: 'Location' },
+    { field: 'benefits', label: 'Benefits' },
+    { field: 'date_posted', label: 'Date posted' },
+    { field: 'valid_through', label: 'Apply by' },
+    { field: 'apply_url', label: 'Apply at (URL or e-mail)' },
   ],
   templates_dir: '/data/templates',
   problem: null,
 };
 
-/** The draft commands over an in-memory folder; records every call. */
-export function mockDrafts() {
+const NYC_SOURCE = 'NYC Administrative Code § 8-107(32) (Local Law 32 of 2022), as of 2026-12-01';
+
+/** The checks as the shell runs them, cut down: a missing company is an error, a New York City
+ * job without a minimum and a maximum salary is a pay-transparency error, "leader" in the
+ * summary is masculine-coded, and the length is an info. */
+export function reportOf(draft: Draft): Report {
+  const p = draft.posting;
+  const findings: Finding[] = [];
+  if (!p.company)
+    findings.push({
+      rule: 'required_field',
+      severity: 'error',
+      message: 'The posting does not name the company.',
+      explanation: 'Candidates and job boards need the hiring organisation.',
+      source: 'Google Search Central, Job posting structured data',
+      span: null,
+      text: null,
+      suggestion: null,
+      origin: { kind: 'field', field: 'company' },
+    });
+  const nyc = p.locations.some((l) => /^(new york|nyc)$/i.test(l.city?.trim() ?? '')) || /new york/i.test(p.location ?? '');
+  if (nyc && (p.salary?.min == null || p.salary?.max == null))
+    findings.push({
+      rule: 'pay_transparency',
+      severity: 'error',
+      message: 'New York City requires a minimum and a maximum salary in the posting.',
+      explanation: 'Employers with 4 or more employees must state a good-faith pay range for jobs in New York City.',
+      source: NYC_SOURCE,
+      span: null,
+      text: null,
+      suggestion: 'Set both the minimum and the maximum salary.',
+      origin: { kind: 'field', field: 'salary_min' },
+    });
+  findings.push({
+    rule: 'gender_coded',
+    severity: 'warning',
+    message: 'Masculine-coded word: "leader"',
+    explanation: 'Masculine-coded wording makes a posting less appealing to women (Gaucher, Friesen & Kay 2011).',
+    source: 'Gaucher, Friesen & Kay (2011), Journal of Personality and Social Psychology 101(1)',
+    span: { start: 40, end: 46, line: 3 },
+    text: 'leader',
+    suggestion: 'person who guides',
+    origin: { kind: 'item', section: 'summary', index: 0, file: 'ladder.txt', line: 3 },
+  });
+  findings.push({
+    rule: 'length',
+    severity: 'info',
+    message: 'The posting is 212 words; good postings run 300–700.',
+    explanation: 'Postings of 300 to 700 words get the most applications.',
+    source: null,
+    span: null,
+    text: null,
+    suggestion: null,
+    origin: { kind: 'posting' },
+  });
+  return { findings, words: 212, reading_ease: 48.3, balance: { masculine: ['leader'], feminine: [], verdict: 'masculine-coded' } };
+}
+
+/** The draft commands over an in-memory folder; records every call. `checksWait`: the checks
+ * answer only once it resolves (to see the editor before the first findings). */
+export function mockDrafts(checksWait: Promise<void> | null = null) {
   const store = new Map<string, Draft>([[DRAFT.id, structuredClone(DRAFT)]]);
   const calls: { cmd: string; args: Record<string, unknown> }[] = [];
   mockIPC((cmd, raw) => {
@@ -330,8 +396,16 @@ export function mockDrafts() {
       }
       case 'preview_draft':
         return previewOf(args.draft as Draft);
-      case 'export_draft':
-        return `/tmp/posting.${args.format}`;
+      case 'check_draft': {
+        const report = reportOf(args.draft as Draft);
+        return checksWait ? checksWait.then(() => report) : report;
+      }
+      case 'export_draft': {
+        const format = args.format as string;
+        if (!['md', 'html', 'fragment', 'text', 'jsonld', 'docx'].includes(format))
+          throw { kind: 'bad_input', message: `unknown export format "${format}"` };
+        return `/tmp/posting.${format}`;
+      }
       case 'copy_draft':
         return null;
       // Stand-ins for the core's Draft::switch_item / edit_item (tested in Rust).

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { render, screen, waitFor } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import DraftView from './DraftView.svelte';
 import { DRAFT, mockDrafts, ROLES } from '../testing';
-import { setField } from './editor.svelte';
+import { DraftEditor, setField } from './editor.svelte';
 
 async function setup(id: string | null = DRAFT.id) {
   const mock = mockDrafts();
@@ -12,6 +12,12 @@ async function setup(id: string | null = DRAFT.id) {
   const view = render(DraftView, { roles: ROLES, id, suggestedRole: 'vp-of-engineering', onOpen });
   if (id) await screen.findByTitle('Preview');
   return { ...view, ...mock, onOpen, user: userEvent.setup() };
+}
+
+/** Opens the Export menu and chooses a format by its label. */
+async function exportAs(user: ReturnType<typeof userEvent.setup>, label: string) {
+  await user.click(screen.getByRole('button', { name: 'Export…' }));
+  await user.click(await screen.findByRole('menuitem', { name: label }));
 }
 
 describe('DraftView', () => {
@@ -82,7 +88,7 @@ describe('DraftView', () => {
 
   it('lists the empty fields the template uses before export, and exports anyway when asked', async () => {
     const { user, calls } = await setup();
-    await user.click(screen.getByRole('button', { name: 'Export HTML…' }));
+    await exportAs(user, 'HTML document');
     const confirm = await screen.findByRole('alertdialog', { name: 'Some fields the template uses are still empty' });
     expect([...confirm.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Company', 'Salary range']);
     expect(calls.some((c) => c.cmd === 'export_draft')).toBe(false);
@@ -94,10 +100,10 @@ describe('DraftView', () => {
 
   it('exports nothing when the confirm step is cancelled, and jumps to a listed field', async () => {
     const { user, calls } = await setup();
-    await user.click(screen.getByRole('button', { name: 'Export Markdown…' }));
+    await exportAs(user, 'Markdown');
     await user.click(await screen.findByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
-    await user.click(screen.getByRole('button', { name: 'Export Markdown…' }));
+    await exportAs(user, 'Markdown');
     await user.click(await screen.findByRole('button', { name: 'Salary range' }));
     expect(screen.getByRole('textbox', { name: /Salary range/ })).toHaveFocus();
     expect(screen.queryByRole('alertdialog')).toBeNull();
@@ -108,13 +114,15 @@ describe('DraftView', () => {
     const { user } = await setup();
     await user.type(screen.getByRole('textbox', { name: /Company/ }), 'Acme');
     await user.type(screen.getByRole('textbox', { name: /Salary range/ }), '€100k');
-    await user.click(screen.getByRole('button', { name: 'Export Markdown…' }));
+    await exportAs(user, 'Markdown');
     expect(await screen.findByText('Saved to /tmp/posting.md')).toBeInTheDocument();
     expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 
   it('shows a template error with its name, line and column instead of the preview', async () => {
+    const cmds: string[] = [];
     mockIPC((cmd) => {
+      cmds.push(cmd);
       if (cmd === 'open_draft') return DRAFT;
       if (cmd === 'list_drafts') return [];
       if (cmd === 'editor_options') return { templates: [], fields: [], templates_dir: null, problem: null };
@@ -135,7 +143,10 @@ describe('DraftView', () => {
     const alert = await screen.findByText('Template error');
     expect(alert.parentElement).toHaveTextContent('mine, line 4, column 2');
     expect(screen.queryByTitle('Preview')).toBeNull();
-    expect(screen.getByRole('button', { name: 'Export Markdown…' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Export…' })).toBeDisabled();
+    // No posting, nothing to check.
+    expect(screen.getByTestId('findings-metrics')).toHaveTextContent('No posting to check');
+    expect(cmds).not.toContain('check_draft');
   });
 
   it('creates a draft of the chosen role and opens it', async () => {
@@ -185,7 +196,7 @@ describe('DraftView', () => {
     const overlay = screen.getByTestId('preview-overlay');
     await user.click(screen.getByRole('button', { name: 'Copy Markdown' }));
     expect(overlay).toContainElement(await screen.findByText('Copied as Markdown'));
-    await user.click(screen.getByRole('button', { name: 'Export HTML…' }));
+    await exportAs(user, 'HTML document');
     expect(overlay).toContainElement(await screen.findByRole('alertdialog'));
     // The frame comes before the overlay, in the same box: nothing is inserted above it.
     const frame = screen.getByTitle('Preview');
@@ -222,5 +233,258 @@ describe('draft fields', () => {
   it('stores an emptied field as null', () => {
     expect(setField(DRAFT, 'company', 'Acme').posting.company).toBe('Acme');
     expect(setField(DRAFT, 'company', '').posting.company).toBeNull();
+  });
+});
+
+describe('findings', () => {
+  it('shows the findings after the preview, with counts that follow what is typed', async () => {
+    const { user, calls } = await setup();
+    await waitFor(() => expect(screen.getByTestId('count-error')).toHaveTextContent('1 error'));
+    expect(screen.getByTestId('count-warning')).toHaveTextContent('1 warning');
+    expect(screen.getByTestId('count-info')).toHaveTextContent('1 info');
+    expect(screen.getByTestId('findings-metrics')).toHaveTextContent('212 words · reading ease 48');
+    const panel = screen.getByRole('region', { name: 'Findings' });
+    expect(panel).toHaveTextContent('The posting does not name the company.');
+    expect(panel).toHaveTextContent('information as of the date given, not legal advice');
+    expect(panel).toHaveTextContent('Suggestion: person who guides');
+    expect(panel).toHaveTextContent('Source: Gaucher, Friesen & Kay (2011)');
+    expect(screen.getByTestId('balance')).toHaveTextContent('Wording: masculine-coded (masculine-coded: leader; feminine-coded: none)');
+    // Each check follows a preview of the same draft.
+    const order = calls.map((c) => c.cmd).filter((c) => c === 'preview_draft' || c === 'check_draft');
+    expect(order.slice(0, 2)).toEqual(['preview_draft', 'check_draft']);
+
+    await user.type(screen.getByRole('textbox', { name: /Company/ }), 'Acme');
+    await waitFor(() => expect(screen.getByTestId('count-error')).toHaveTextContent('0 errors'));
+    expect(panel).not.toHaveTextContent('does not name the company');
+    const lastCheck = calls.filter((c) => c.cmd === 'check_draft').at(-1)!;
+    expect((lastCheck.args.draft as typeof DRAFT).posting.company).toBe('Acme');
+
+    // A New York City job without a full pay range: the pay-transparency error, with its source.
+    await user.click(screen.getByRole('button', { name: 'Add location' }));
+    await user.type(screen.getByRole('textbox', { name: 'City' }), 'New York');
+    await waitFor(() => expect(screen.getByTestId('count-error')).toHaveTextContent('1 error'));
+    expect(panel).toHaveTextContent('New York City requires a minimum and a maximum salary in the posting.');
+    expect(panel).toHaveTextContent('Source: NYC Administrative Code');
+    await user.type(screen.getByRole('spinbutton', { name: 'Minimum salary' }), '150000');
+    await user.type(screen.getByRole('spinbutton', { name: 'Maximum salary' }), '190000');
+    await waitFor(() => expect(screen.getByTestId('count-error')).toHaveTextContent('0 errors'));
+  });
+
+  it('keeps the findings bar and list in place from before the first result to after it', async () => {
+    let release = () => {};
+    mockDrafts(new Promise<void>((r) => (release = r)));
+    const { container } = render(DraftView, { roles: ROLES, id: DRAFT.id, suggestedRole: null, onOpen: vi.fn() });
+    await screen.findByTitle('Preview');
+    const bar = screen.getByTestId('findings-bar');
+    const list = container.querySelector('#findings-list')!;
+    const before = { cls: bar.className, children: bar.children.length };
+    // The preview is there, the findings are not yet.
+    expect(screen.getByTestId('findings-metrics')).toHaveTextContent('Checking…');
+    expect(screen.getByTestId('count-error')).toHaveTextContent('– errors');
+    release();
+    await waitFor(() => expect(screen.getByTestId('findings-metrics')).toHaveTextContent('212 words'));
+    expect(screen.getByTestId('findings-bar')).toBe(bar);
+    expect(container.querySelector('#findings-list')).toBe(list);
+    expect({ cls: bar.className, children: bar.children.length }).toEqual(before);
+    // The panel comes after the preview's box: results never push the preview down.
+    const frameWrap = screen.getByTitle('Preview').parentElement!;
+    expect(frameWrap.compareDocumentPosition(bar) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('focuses the posting field or the item a finding came from', async () => {
+    const { user } = await setup();
+    await user.click(await screen.findByRole('button', { name: 'Field: Company' }));
+    expect(screen.getByRole('textbox', { name: /Company/ })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Role Description, item 1 (ladder.txt:3)' }));
+    expect(screen.getByRole('button', { name: 'An executive leader.' })).toHaveFocus();
+  });
+
+  it('goes to the origin of a finding whose words are not in the preview', async () => {
+    // jsdom does not load the frame's srcdoc, so the words are not found there (selectText
+    // itself is tested in findings.test.ts).
+    const { user } = await setup();
+    await user.click(await screen.findByRole('button', { name: 'Masculine-coded word: "leader"' }));
+    expect(screen.getByRole('button', { name: 'An executive leader.' })).toHaveFocus();
+  });
+
+  it('goes to the Edit tab for a field finding in a narrow window', async () => {
+    vi.stubGlobal(
+      'matchMedia',
+      vi.fn((query: string) => ({
+        matches: query === '(max-width: 1099px)',
+        media: query,
+        addEventListener: vi.fn(),
+        removeEventListener: vi.fn(),
+      })),
+    );
+    try {
+      const { user } = await setup();
+      await user.click(screen.getByRole('tab', { name: 'Preview' }));
+      await user.click(await screen.findByRole('button', { name: 'Field: Company' }));
+      expect(screen.getByRole('tab', { name: 'Edit' })).toHaveAttribute('aria-selected', 'true');
+      expect(screen.getByRole('textbox', { name: /Company/ })).toHaveFocus();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('starts with the findings list folded in a short window, the counts still shown', async () => {
+    vi.stubGlobal(
+      'matchMedia',
+      vi.fn((query: string) => ({ matches: true, media: query, addEventListener: vi.fn(), removeEventListener: vi.fn() })),
+    );
+    try {
+      const { user, container } = await setup();
+      await user.click(screen.getByRole('tab', { name: 'Preview' }));
+      await waitFor(() => expect(screen.getByTestId('count-error')).toHaveTextContent('1 error'));
+      const toggle = screen.getByRole('button', { name: /Findings/ });
+      expect(toggle).toHaveAttribute('aria-expanded', 'false');
+      expect(container.querySelector('#findings-list')).not.toBeVisible();
+      await user.click(toggle);
+      expect(screen.getByRole('button', { name: 'Field: Company' })).toBeVisible();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('asks before exporting a posting with errors; cancelling exports nothing', async () => {
+    const { user, calls } = await setup();
+    await user.type(screen.getByRole('textbox', { name: /Company/ }), 'Acme');
+    await user.type(screen.getByRole('textbox', { name: /Salary range/ }), 'Competitive');
+    await user.type(screen.getByRole('textbox', { name: /^Location/ }), 'New York, NY, US');
+    await exportAs(user, 'HTML fragment (for job boards/ATS)');
+    const confirm = await screen.findByRole('alertdialog', { name: 'The posting has 1 error: export anyway?' });
+    expect(confirm).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(calls.some((c) => c.cmd === 'export_draft')).toBe(false);
+    await exportAs(user, 'HTML fragment (for job boards/ATS)');
+    await user.click(await screen.findByRole('button', { name: 'Export anyway' }));
+    expect(await screen.findByText('Saved to /tmp/posting.fragment')).toBeInTheDocument();
+    expect(calls.filter((c) => c.cmd === 'export_draft').map((c) => c.args.format)).toEqual(['fragment']);
+  });
+
+  it('says the errors too when fields are empty', async () => {
+    const { user } = await setup();
+    await exportAs(user, 'Plain text');
+    const confirm = await screen.findByRole('alertdialog', { name: 'Some fields the template uses are still empty' });
+    expect(confirm).toHaveTextContent('The posting also has 1 error');
+  });
+
+  it('offers the six formats and exports JSON-LD as jsonld', async () => {
+    const { user, calls } = await setup();
+    await user.type(screen.getByRole('textbox', { name: /Company/ }), 'Acme');
+    await user.type(screen.getByRole('textbox', { name: /Salary range/ }), '$150k–$190k');
+    await user.click(screen.getByRole('button', { name: 'Export…' }));
+    expect(screen.getAllByRole('menuitem').map((m) => m.textContent)).toEqual([
+      'Markdown',
+      'HTML document',
+      'HTML fragment (for job boards/ATS)',
+      'Plain text',
+      'JSON-LD (schema.org)',
+      'Word .docx',
+    ]);
+    await user.click(screen.getByRole('menuitem', { name: 'JSON-LD (schema.org)' }));
+    expect(await screen.findByText('Saved to /tmp/posting.jsonld')).toBeInTheDocument();
+    expect(calls.find((c) => c.cmd === 'export_draft')?.args.format).toBe('jsonld');
+  });
+
+  it('moves through the export menu with the keyboard and closes it on Escape', async () => {
+    const { user } = await setup();
+    const button = screen.getByRole('button', { name: 'Export…' });
+    await user.click(button);
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByRole('menuitem', { name: 'Markdown' })).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByRole('menuitem', { name: 'HTML document' })).toHaveFocus();
+    await user.keyboard('{ArrowUp}{ArrowUp}');
+    expect(screen.getByRole('menuitem', { name: 'Word .docx' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(button).toHaveFocus();
+  });
+});
+
+describe('structured posting fields', () => {
+  it('saves pay, places, workplace and employment type into the draft', async () => {
+    const { user, store } = await setup();
+    await user.type(screen.getByRole('spinbutton', { name: 'Minimum salary' }), '120000');
+    await user.type(screen.getByRole('spinbutton', { name: 'Maximum salary' }), '160000.5');
+    await user.type(screen.getByRole('textbox', { name: 'Currency (ISO code)' }), 'usd');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Pay period' }), 'year');
+    await waitFor(
+      () => expect(store.get(DRAFT.id)?.posting.salary).toEqual({ min: 120000, max: 160000.5, currency: 'USD', period: 'year' }),
+      { timeout: 2000 },
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Add location' }));
+    await user.click(screen.getByRole('button', { name: 'Add location' }));
+    const [first, second] = screen.getAllByRole('group', { name: /^Location \d$/ });
+    await user.type(within(first!).getByRole('textbox', { name: 'City' }), 'Denver');
+    await user.type(within(first!).getByRole('textbox', { name: 'Region' }), 'CO');
+    await user.type(within(first!).getByRole('textbox', { name: 'Country code' }), 'us');
+    await user.type(within(second!).getByRole('textbox', { name: 'City' }), 'Boston');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Workplace' }), 'hybrid');
+    await user.type(screen.getByRole('textbox', { name: 'Applicants may live in (comma separated)' }), 'US, US-CO, ');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Employment type (schema.org)' }), 'FULL_TIME');
+    await waitFor(
+      () => {
+        const p = store.get(DRAFT.id)!.posting;
+        expect(p.locations).toEqual([
+          { city: 'Denver', region: 'CO', country: 'US' },
+          { city: 'Boston', region: null, country: null },
+        ]);
+        expect(p.workplace).toEqual({ kind: 'hybrid', applicant_regions: ['US', 'US-CO'] });
+        expect(p.employment).toBe('FULL_TIME');
+      },
+      { timeout: 2000 },
+    );
+    // What was typed stays as typed (the trailing comma too).
+    expect(screen.getByRole('textbox', { name: 'Applicants may live in (comma separated)' })).toHaveValue('US, US-CO, ');
+
+    await user.click(screen.getByRole('button', { name: 'Remove location 1' }));
+    await waitFor(() => expect(store.get(DRAFT.id)!.posting.locations).toEqual([{ city: 'Boston', region: null, country: null }]), {
+      timeout: 2000,
+    });
+    await user.clear(screen.getByRole('spinbutton', { name: 'Minimum salary' }));
+    await user.clear(screen.getByRole('spinbutton', { name: 'Maximum salary' }));
+    await user.clear(screen.getByRole('textbox', { name: 'Currency (ISO code)' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Pay period' }), '');
+    await waitFor(() => expect(store.get(DRAFT.id)!.posting.salary).toBeNull(), { timeout: 2000 });
+  });
+
+  it('keeps the free-text fields and offers dates as date inputs', async () => {
+    const { user, store } = await setup();
+    const posted = screen.getByLabelText('Date posted');
+    expect(posted).toHaveAttribute('type', 'date');
+    expect(screen.getByLabelText('Apply by')).toHaveAttribute('type', 'date');
+    await user.type(posted, '2026-12-01');
+    await user.type(screen.getByRole('textbox', { name: /Apply at/ }), 'jobs@acme.example');
+    await waitFor(
+      () => {
+        const p = store.get(DRAFT.id)!.posting;
+        expect(p.date_posted).toBe('2026-12-01');
+        expect(p.apply_url).toBe('jobs@acme.example');
+      },
+      { timeout: 2000 },
+    );
+  });
+});
+
+describe('the editor\'s findings', () => {
+  it('drops the findings of the draft it leaves, and a check answering late', async () => {
+    let release = () => {};
+    mockDrafts(new Promise<void>((r) => (release = r)));
+    const editor = new DraftEditor(() => {});
+    editor.open(DRAFT.id);
+    await waitFor(() => expect(editor.preview).not.toBeNull());
+    editor.open(null);
+    release();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(editor.report).toBeNull();
+    editor.open(DRAFT.id);
+    await waitFor(() => expect(editor.report?.findings.map((f) => f.rule)).toEqual(['required_field', 'gender_coded', 'length']));
+    editor.open(null);
+    expect(editor.report).toBeNull();
   });
 });

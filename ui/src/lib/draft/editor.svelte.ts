@@ -10,8 +10,10 @@ import {
   type DraftPreview,
   type DraftSummary,
   type EditorOptions,
-  type OutputFormat,
+  type ExportFormat,
+  type Report,
 } from '../api';
+import type { Posting } from '../bindings/Posting';
 import type { PostingField } from '../bindings/PostingField';
 
 /** Saved, a save pending or running, or the last save failed. */
@@ -23,9 +25,30 @@ export const SAVE_DELAY_MS = 500;
 
 /** Below this width the draft editor shows its panes as tabs. */
 export const NARROW_QUERY = '(max-width: 1099px)';
+/** In a window this short the findings list starts folded, so the preview keeps its height. */
+export const SHORT_QUERY = '(max-height: 759px)';
 
 export function setField(draft: Draft, field: PostingField, value: string): Draft {
   return { ...draft, posting: { ...draft.posting, [field]: value === '' ? null : value } };
+}
+
+/** The structured posting fields (pay, places, workplace, employment type). */
+export type StructuredFields = Pick<Posting, 'salary' | 'locations' | 'workplace' | 'employment'>;
+
+export function setStructured(draft: Draft, patch: Partial<StructuredFields>): Draft {
+  return { ...draft, posting: { ...draft.posting, ...patch } };
+}
+
+/** Errors, warnings and infos in a report. */
+export function counts(report: Report | null): { error: number; warning: number; info: number } {
+  const n = { error: 0, warning: 0, info: 0 };
+  for (const f of report?.findings ?? []) n[f.severity] += 1;
+  return n;
+}
+
+/** "1 error", "3 errors". */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** "Saved 2026-11-27 18:05 UTC" from the draft's `updated_at`. */
@@ -42,8 +65,11 @@ export class DraftEditor {
   /** The last export or copy, said once. */
   notice: string | null = $state(null);
   saveState: SaveState = $state('saved');
-  /** Export asked for while fields the template uses are empty: which format, which fields. */
-  confirming: { format: OutputFormat; fields: PostingField[] } | null = $state(null);
+  /** The checks' findings on the draft as last previewed; they follow the preview. */
+  report: Report | null = $state(null);
+  /** Export asked for while fields the template uses are empty or the checks found errors:
+   * which format, which fields, how many errors. */
+  confirming: { format: ExportFormat; fields: PostingField[]; errors: number } | null = $state(null);
   /** The section last changed in the outline: the preview keeps it in view. */
   focusSection: string | null = $state(null);
 
@@ -55,6 +81,7 @@ export class DraftEditor {
   #onOpen: (id: string | null) => void;
   #opening = 0;
   #previewing = 0;
+  #checking = 0;
   #previewTimer: ReturnType<typeof setTimeout> | undefined;
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
   #changes: Promise<void> = Promise.resolve();
@@ -84,6 +111,9 @@ export class DraftEditor {
   /** Opens the draft the route names (null: none); an answer for an older route is dropped. */
   open(id: string | null) {
     const mine = ++this.#opening;
+    // Another draft's findings are not this one's (and a check still running is dropped).
+    this.#checking++;
+    this.report = null;
     this.notice = null;
     this.confirming = null;
     this.focusSection = null;
@@ -109,9 +139,26 @@ export class DraftEditor {
     const mine = ++this.#previewing;
     try {
       const p = await api.previewDraft(d);
-      if (mine === this.#previewing) this.preview = p;
+      if (mine !== this.#previewing) return;
+      this.preview = p;
+      // The preview shows first; the findings follow it. A template that fails renders no
+      // posting to check: its error is what the preview pane shows.
+      if (p.html === null) {
+        this.#checking++;
+        this.report = null;
+      } else void this.#refreshReport(d);
     } catch (e) {
       if (mine === this.#previewing) this.error = toApiError(e);
+    }
+  }
+
+  async #refreshReport(d: Draft) {
+    const mine = ++this.#checking;
+    try {
+      const r = await api.checkDraft(d);
+      if (mine === this.#checking) this.report = r;
+    } catch (e) {
+      if (mine === this.#checking) this.error = toApiError(e);
     }
   }
 
@@ -149,6 +196,10 @@ export class DraftEditor {
 
   setField(field: PostingField, value: string) {
     if (this.draft) this.update(setField(this.draft, field, value));
+  }
+
+  setStructured(patch: Partial<StructuredFields>) {
+    if (this.draft) this.update(setStructured(this.draft, patch));
   }
 
   setName(name: string) {
@@ -230,18 +281,25 @@ export class DraftEditor {
     }
   }
 
-  /** Exports; first lists the fields the template uses that are still empty, unless `anyway`. */
-  async exportAs(format: OutputFormat, anyway = false) {
+  /** Exports; first lists the fields the template uses that are still empty and says how many
+   * errors the checks found, unless `anyway`. */
+  async exportAs(format: ExportFormat, anyway = false) {
     if (!this.draft) return;
     await this.#changes;
     await this.flush();
     if (!this.draft) return;
     try {
       if (!anyway) {
-        // Asked afresh: the preview on screen may be a keystroke behind.
-        const empty = (await api.previewDraft(this.draft)).unset_fields;
-        if (empty.length > 0) {
-          this.confirming = { format, fields: empty };
+        // Asked afresh: the preview and findings on screen may be a keystroke behind. The
+        // checks advise; if they fail, the export is not held up by them.
+        const [preview, report] = await Promise.all([
+          api.previewDraft(this.draft),
+          api.checkDraft(this.draft).catch(() => null),
+        ]);
+        const empty = preview.unset_fields;
+        const errors = counts(report).error;
+        if (empty.length > 0 || errors > 0) {
+          this.confirming = { format, fields: empty, errors };
           return;
         }
       }

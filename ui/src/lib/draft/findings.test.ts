@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import FindingsPanel from './FindingsPanel.svelte';
+import { DraftEditor } from './editor.svelte';
+import { occurrence, originLabel, selectText } from './findings';
+import type { Finding } from '../bindings/Finding';
+import { OUTLINE } from '../testing';
+
+const finding = (over: Partial<Finding>): Finding => ({
+  rule: 'gender_coded',
+  severity: 'warning',
+  message: 'Masculine-coded word',
+  explanation: 'Why.',
+  source: null,
+  span: null,
+  text: null,
+  suggestion: null,
+  origin: { kind: 'posting' },
+  ...over,
+});
+
+describe('where a finding came from', () => {
+  const labels = new Map([['company', 'Company']]);
+  it('names the field, the item with its source line, the section and the fact', () => {
+    expect(originLabel({ kind: 'field', field: 'company' }, labels, OUTLINE)).toBe('Field: Company');
+    expect(originLabel({ kind: 'field', field: 'salary_min' }, labels, OUTLINE)).toBe('Field: Minimum salary');
+    expect(originLabel({ kind: 'item', section: 'responsibilities', index: 2, file: 'ladder.txt', line: 14 }, labels, OUTLINE)).toBe(
+      'Responsibilities, item 3 (ladder.txt:14)',
+    );
+    expect(originLabel({ kind: 'section', section: 'checkpoints' }, labels, OUTLINE)).toBe('Section: Checkpoints');
+    expect(originLabel({ kind: 'fact', key: 'years_of_experience', file: 'ladder.txt', line: 4 }, labels, OUTLINE)).toBe(
+      'Role fact “years_of_experience” (ladder.txt:4)',
+    );
+    expect(originLabel({ kind: 'fact', key: 'scope', file: null, line: null }, labels, OUTLINE)).toBe('Role fact “scope”');
+    expect(originLabel({ kind: 'template' }, labels, OUTLINE)).toBe('The template');
+  });
+});
+
+describe('showing a finding in the preview', () => {
+  it('selects the nth occurrence of the text, across element boundaries', () => {
+    // The document of a browsing context, as the preview frame's is (a bare one has no selection).
+    const doc = document;
+    doc.body.innerHTML = '<p>A <em>lea</em>der and a leader.</p><p>Another leader.</p>';
+    expect(selectText(doc, 'leader', 2)).toBe(true);
+    expect(doc.getSelection()!.toString()).toBe('leader');
+    let marks = doc.querySelectorAll('mark[data-finding]');
+    expect(marks).toHaveLength(1);
+    expect(marks[0]!.parentElement?.textContent).toBe('Another leader.');
+    expect(selectText(doc, 'leader', 1)).toBe(true);
+    marks = doc.querySelectorAll('mark[data-finding]');
+    expect(marks).toHaveLength(1);
+    expect(marks[0]!.parentElement?.textContent).toBe('A leader and a leader.');
+    expect(doc.body.innerHTML).toBe('<p>A <em>lea</em>der and a <mark data-finding="">leader</mark>.</p><p>Another leader.</p>');
+    // Across elements: selected, not marked; the earlier mark is gone.
+    expect(selectText(doc, 'leader', 0)).toBe(true);
+    expect(doc.getSelection()!.toString()).toBe('leader');
+    expect(doc.getSelection()!.getRangeAt(0).startContainer.parentElement?.tagName).toBe('EM');
+    expect(doc.querySelector('mark')).toBeNull();
+    expect(doc.body.innerHTML).toBe('<p>A <em>lea</em>der and a leader.</p><p>Another leader.</p>');
+    expect(selectText(doc, 'ninja', 0)).toBe(false);
+    doc.body.innerHTML = '';
+  });
+
+  it('counts which occurrence a finding is from the findings before it with the same text', () => {
+    const a = finding({ text: 'leader', span: { start: 10, end: 16, line: 1 } });
+    const b = finding({ text: 'leader', span: { start: 40, end: 46, line: 2 } });
+    const c = finding({ text: 'rockstar', span: { start: 20, end: 28, line: 1 } });
+    expect(occurrence(b, [a, c, b])).toBe(1);
+    expect(occurrence(a, [a, c, b])).toBe(0);
+    expect(occurrence(c, [a, c, b])).toBe(0);
+  });
+});
+
+describe('FindingsPanel', () => {
+  it('shows what the checks say as text, never as markup', async () => {
+    const editor = new DraftEditor(() => {});
+    editor.report = {
+      findings: [
+        finding({
+          severity: 'error',
+          message: '<img src=x onerror=alert(1)> is not a word',
+          explanation: '<b>bold</b>',
+          suggestion: '<script>x</script>',
+          span: { start: 0, end: 5, line: 1 },
+          text: '<img',
+        }),
+      ],
+      words: 1,
+      reading_ease: 80,
+      balance: { masculine: [], feminine: [], verdict: 'neutral' },
+    };
+    const shown: Finding[] = [];
+    const { container } = render(FindingsPanel, { editor, onReveal: () => {}, onShow: (f: Finding) => (shown.push(f), true) });
+    expect(container.querySelector('img, b, script')).toBeNull();
+    expect(screen.getByRole('button', { name: '<img src=x onerror=alert(1)> is not a word' })).toBeInTheDocument();
+    expect(screen.getByText('Suggestion: <script>x</script>')).toBeInTheDocument();
+    expect(screen.getByTestId('count-error')).toHaveTextContent('1 error');
+    expect(screen.getByTestId('findings-metrics')).toHaveTextContent('1 word · reading ease 80');
+    await userEvent.setup().click(screen.getByRole('button', { name: /is not a word/ }));
+    expect(shown).toHaveLength(1);
+  });
+
+  it('folds the list away and back, from the bar', async () => {
+    const editor = new DraftEditor(() => {});
+    const { container } = render(FindingsPanel, { editor, onReveal: () => {}, onShow: () => false });
+    const toggle = screen.getByRole('button', { name: /Findings/ });
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await userEvent.setup().click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(container.querySelector('#findings-list')).not.toBeVisible();
+  });
+});

@@ -1,0 +1,133 @@
+// Words for the findings panel: where a finding came from, and which element of the editor
+// stands for it (a posting field, a draft item, a section), so a click can take the user there.
+import type { Finding } from '../bindings/Finding';
+import type { FindingOrigin } from '../bindings/FindingOrigin';
+import type { OutlineSection } from '../bindings/OutlineSection';
+
+/** Labels of the structured fields the checks name (the text fields have theirs in the options). */
+export const STRUCTURED_LABELS: Record<string, string> = {
+  salary_min: 'Minimum salary',
+  salary_max: 'Maximum salary',
+  currency: 'Currency',
+  salary_period: 'Pay period',
+  locations: 'Locations',
+  workplace: 'Workplace',
+  applicant_regions: 'Applicant regions',
+  employment: 'Employment type',
+};
+
+/** "Responsibilities, item 3 (ladder.txt:12)", "Field: Company", ... */
+export function originLabel(
+  origin: FindingOrigin,
+  fieldLabels: Map<string, string>,
+  outline: OutlineSection[],
+): string {
+  const title = (key: string) => outline.find((s) => s.key === key)?.title ?? key;
+  switch (origin.kind) {
+    case 'field':
+      return `Field: ${fieldLabels.get(origin.field) ?? STRUCTURED_LABELS[origin.field] ?? origin.field}`;
+    case 'item':
+      return `${title(origin.section)}, item ${origin.index + 1} (${origin.file}:${origin.line})`;
+    case 'section':
+      return `Section: ${title(origin.section)}`;
+    case 'fact':
+      return `Role fact “${origin.key}”${origin.file ? ` (${origin.file}${origin.line !== null ? `:${origin.line}` : ''})` : ''}`;
+    case 'template':
+      return 'The template';
+    case 'posting':
+      return 'The posting as a whole';
+  }
+}
+
+/** The element of the editor a finding's origin points to, if there is one to go to. */
+export function originTarget(origin: FindingOrigin, root: ParentNode = document): HTMLElement | null {
+  const q = (sel: string) => root.querySelector<HTMLElement>(sel);
+  switch (origin.kind) {
+    case 'field':
+      return q(`.posting [name="${CSS.escape(origin.field)}"]`);
+    case 'item':
+      return (
+        q(`[data-section="${CSS.escape(origin.section)}"] [data-item="${origin.index}"] .item-text`) ??
+        q(`[data-section="${CSS.escape(origin.section)}"] input[type="checkbox"]`)
+      );
+    case 'section':
+      return q(`[data-section="${CSS.escape(origin.section)}"] input[type="checkbox"]`);
+    default:
+      return null;
+  }
+}
+
+/** Whether the origin is something in the editor to go to. */
+export function canReveal(origin: FindingOrigin): boolean {
+  return origin.kind === 'field' || origin.kind === 'item' || origin.kind === 'section';
+}
+
+/** Which occurrence of its text a finding is: findings with the same text, earlier in the
+ * rendered text, come first (an estimate: the preview may hold the text where no check fired). */
+export function occurrence(f: Finding, all: Finding[]): number {
+  if (!f.span || !f.text) return 0;
+  const start = f.span.start;
+  return all.filter((g) => g.text === f.text && g.span && g.span.start < start).length;
+}
+
+/** Selects (and, inside one text node, marks) the `nth` occurrence of `text` in `doc`'s body,
+ * across element boundaries, and scrolls it into view; false when the text is not there. */
+export function selectText(doc: Document | null | undefined, text: string, nth = 0): boolean {
+  const body = doc?.body;
+  if (!doc || !body || !text) return false;
+  unmark(doc);
+  const walker = doc.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+  const nodes: { node: Text; at: number }[] = [];
+  let all = '';
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    nodes.push({ node: n as Text, at: all.length });
+    all += (n as Text).data;
+  }
+  let from = -1;
+  for (let i = 0, k = 0; ; k++) {
+    const found = all.indexOf(text, i);
+    if (found < 0) break;
+    from = found;
+    if (k >= nth) break;
+    i = found + 1;
+  }
+  if (from < 0) return false;
+  const to = from + text.length;
+  const locate = (pos: number, end: boolean) => {
+    for (let i = nodes.length - 1; i >= 0; i--) {
+      const e = nodes[i]!;
+      if (end ? e.at < pos : e.at <= pos) return { node: e.node, offset: pos - e.at };
+    }
+    return null;
+  };
+  const a = locate(from, false);
+  const b = locate(to, true);
+  if (!a || !b) return false;
+  const range = doc.createRange();
+  range.setStart(a.node, a.offset);
+  range.setEnd(b.node, b.offset);
+  // Marked (the browser's own <mark> colours, seen whether or not the frame has the focus)
+  // when the text lies in one text node; selected in any case.
+  if (a.node === b.node) {
+    const mark = doc.createElement('mark');
+    mark.setAttribute(MARK, '');
+    range.surroundContents(mark);
+    range.selectNodeContents(mark);
+  }
+  const selection = doc.getSelection();
+  selection?.removeAllRanges();
+  selection?.addRange(range);
+  const at = range.startContainer;
+  (at.nodeType === Node.ELEMENT_NODE ? (at as Element) : at.parentElement)?.scrollIntoView?.({ block: 'center' });
+  return true;
+}
+
+const MARK = 'data-finding';
+
+/** Takes out the mark `selectText` put in, leaving the text as it was. */
+export function unmark(doc: Document) {
+  for (const m of doc.querySelectorAll(`mark[${MARK}]`)) {
+    m.replaceWith(...m.childNodes);
+  }
+  doc.body?.normalize();
+}
