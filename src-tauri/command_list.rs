@@ -10,6 +10,7 @@ macro_rules! app_commands {
         $then! {
             commands::list_roles,
             commands::get_role,
+            commands::search_roles,
             commands::startup_route,
             commands::compare_roles,
             commands::export_comparison,

@@ -10,9 +10,10 @@ use rolecraft_core::history::{split_spec, version_at};
 use rolecraft_core::library::{self, Library, RoleOrigin, SourceContext};
 use rolecraft_core::model::Role;
 use rolecraft_core::render::OutputFormat;
+use rolecraft_core::search::{SearchOptions, SearchResults};
 use rolecraft_core::section_notes::{self, SectionNote};
 use serde::Serialize;
-use tauri::{AppHandle, Runtime, State};
+use tauri::{AppHandle, Manager, Runtime, State};
 use ts_rs::TS;
 
 use crate::error::{ErrorKind, IpcError};
@@ -51,6 +52,28 @@ pub fn list_roles(state: State<'_, AppState>) -> Result<LibraryView> {
 pub fn get_role(state: State<'_, AppState>, id: String) -> Result<Role> {
     let library = state.library.read()?;
     Ok(library.get(&id)?.clone())
+}
+
+/// Roles whose titles, tracks, facts or items hold every word of `query` at a word start
+/// ("budget" finds "budgeting"), best first (title matches first), each with its matching
+/// items. Off the main thread: the first search builds the library's index.
+#[tauri::command]
+pub async fn search_roles<R: Runtime>(
+    app: AppHandle<R>,
+    query: String,
+    limit: Option<u32>,
+) -> Result<SearchResults> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        let library = state.library.read()?;
+        let mut options = SearchOptions::default();
+        if let Some(limit) = limit {
+            options.limit = limit as usize;
+        }
+        Ok(library.search(&query, options))
+    })
+    .await
+    .map_err(|e| IpcError::new(ErrorKind::Internal, format!("search stopped: {e}")))?
 }
 
 #[tauri::command]

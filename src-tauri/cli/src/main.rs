@@ -52,6 +52,8 @@ enum Command {
     New(cmd::new::NewArgs),
     /// Change a role's facts from a script; saved into the library folder.
     Edit(cmd::edit::EditArgs),
+    /// Find roles by words in their titles, tracks, facts and items.
+    Search(cmd::search::SearchArgs),
 }
 
 /// What a command produced: text for stdout, notes for stderr.
@@ -96,6 +98,9 @@ fn run(cli: Cli) -> Result<Output, String> {
         }
         Command::Show(args) => {
             cmd::show::run(&open_library(&cli.library)?, &args).map(Output::from)
+        }
+        Command::Search(args) => {
+            cmd::search::run(&open_library(&cli.library)?, &args).map(Output::from)
         }
         Command::Import(args) => cmd::import::run(&args),
         Command::Jd(args) => cmd::jd::run(&open_library(&cli.library)?, &args),

@@ -284,3 +284,43 @@ fn bad_input_exits_1_naming_the_file_and_usage_errors_exit_2() {
         Some(2)
     );
 }
+#[test]
+fn search_finds_word_starts_in_items_and_lists_the_matching_items() {
+    let data = tempfile::tempdir().unwrap();
+    let out = rolecraft(data.path(), &["search", "budget", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let found: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let results = found["results"].as_array().unwrap();
+    let ids: Vec<&str> = results.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    // "budget" finds "budgeting" in all four bundled roles (none has it in its title).
+    assert_eq!(
+        ids,
+        [
+            "cto",
+            "director-of-engineering",
+            "vp-of-engineering",
+            "vp-of-product"
+        ]
+    );
+    let cto = &results[0];
+    assert_eq!(cto["title"], "CTO");
+    assert!(cto["matches"].as_array().unwrap().iter().any(|m| m["text"]
+        == "Capacity planning, resource allocation, and budgeting."
+        && m["section"].is_string()));
+
+    // Title words rank first; case does not matter.
+    let out = rolecraft(data.path(), &["search", "VP", "eng"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("vp-of-engineering\tVP of Engineering\n"),
+        "{}",
+        stdout(&out)
+    );
+
+    let out = rolecraft(data.path(), &["search", "zzzz", "--json"]);
+    assert!(out.status.success());
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&stdout(&out)).unwrap(),
+        serde_json::json!({ "results": [] })
+    );
+}

@@ -4,9 +4,10 @@
 //! 2. The bottom layer: [`text`] (normalising, similarity), [`markdown`] (parser options),
 //!    [`fs`] (atomic writes), [`time`] (dates), [`html_page`] (the one exported HTML document),
 //!    [`data_dir`] (where the user's roles, templates and drafts live).
-//! 3. [`import`], 4. [`library`], 5. [`compare`], and beside it [`authoring`] (undoable edits,
+//! 3. [`import`] and [`search`] (the in-memory word index), 4. [`library`], 5. [`compare`], and beside it [`authoring`] (undoable edits,
 //!    saves that detect changes on disk) and [`history`] (a role file's git history),
-//!    6. [`drafts`], 7. [`render`], 8. [`review`] (an import's plan, decisions and apply).
+//!    6. [`drafts`], 7. [`render`], 8. [`review`] (an import's plan, decisions and apply) and
+//!    [`checks`] (the posting checks).
 
 pub mod authoring;
 pub mod checks;
@@ -22,6 +23,7 @@ pub mod markdown;
 pub mod model;
 pub mod render;
 pub mod review;
+pub mod search;
 pub mod section_notes;
 pub mod text;
 pub mod time;

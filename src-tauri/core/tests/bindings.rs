@@ -27,6 +27,7 @@ use rolecraft_core::model::{
 };
 use rolecraft_core::render::{ExportFormat, OutputFormat, TemplateInfo, TemplateOrigin};
 use rolecraft_core::review::{Decisions, ImportPlan, RoleChoice, RolePlan};
+use rolecraft_core::search::{SearchHit, SearchMatch, SearchResults};
 use rolecraft_core::section_notes::SectionNote;
 use ts_rs::{Config, ExportError, TS};
 
@@ -85,6 +86,10 @@ fn exports() -> Vec<(&'static str, Export)> {
         // render
         ("OutputFormat", OutputFormat::export_to_string),
         ("ExportFormat", ExportFormat::export_to_string),
+        // search
+        ("SearchResults", SearchResults::export_to_string),
+        ("SearchHit", SearchHit::export_to_string),
+        ("SearchMatch", SearchMatch::export_to_string),
         ("Draft", Draft::export_to_string),
         ("DraftSummary", DraftSummary::export_to_string),
         ("Posting", Posting::export_to_string),

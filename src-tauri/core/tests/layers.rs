@@ -35,6 +35,7 @@ const LAYERS: &[(&str, u32)] = &[
     ("section_notes", 1),
     ("testing", 1),
     ("import", 2),
+    ("search", 2),
     ("library", 3),
     ("compare", 4),
     ("authoring", 4),

@@ -17,6 +17,7 @@ import type { ExportFormat } from './bindings/ExportFormat';
 import type { OutputFormat } from './bindings/OutputFormat';
 import type { Report } from './bindings/Report';
 import type { Role } from './bindings/Role';
+import type { SearchResults } from './bindings/SearchResults';
 import type { SectionNote } from './bindings/SectionNote';
 import type { SourceContext } from './bindings/SourceContext';
 import type { Decisions } from './bindings/Decisions';
@@ -49,6 +50,7 @@ export type {
   OutputFormat,
   Report,
   Role,
+  SearchResults,
   SectionNote,
   SourceContext,
 };
@@ -94,6 +96,8 @@ export const api = {
   listRoles: () => call('list_roles'),
   getRole: (id: string) => call('get_role', { id }),
   /** The view asked for on the command line (`--open role/cto`), if any. */
+  /** Roles holding every word of `query` at a word start (titles first), with matching items. */
+  searchRoles: (query: string, limit?: number) => call('search_roles', { query, limit: limit ?? null }),
   startupRoute: () => call('startup_route'),
   /** Two to six roles side by side, each against its left neighbour, with a summary on top.
    * Internal sections (`omitted` lists them) are left out unless `includeInternal`. */

@@ -6,6 +6,7 @@ pub mod import;
 pub mod jd;
 pub mod new;
 pub mod roles;
+pub mod search;
 pub mod show;
 pub mod templates;
 

@@ -6,6 +6,7 @@ mod sources;
 mod store;
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use include_dir::{include_dir, Dir};
 
@@ -21,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::model::Role;
+use crate::search::{SearchIndex, SearchOptions, SearchResults};
 
 /// The bundled library, embedded at build time so the app and CLI work from anywhere.
 static BUNDLED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/../../roles");
@@ -80,6 +82,8 @@ pub struct Library {
     roles: Vec<Role>,
     /// Ids of the roles that are bundled (the others are the user's).
     bundled: std::collections::BTreeSet<String>,
+    /// Built on the first search; a library never changes once open, so it never goes stale.
+    index: OnceLock<SearchIndex>,
 }
 
 impl Library {
@@ -95,16 +99,28 @@ impl Library {
             if dir.is_dir() {
                 // Temp files of a save cut short by a crash.
                 crate::fs::remove_stale_temps(dir);
+                let mut at: std::collections::HashMap<String, usize> = roles
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| (r.id.clone(), i))
+                    .collect();
                 for role in load_dir(dir)? {
                     bundled.remove(&role.id);
-                    match roles.iter_mut().find(|r| r.id == role.id) {
-                        Some(existing) => *existing = role,
-                        None => roles.push(role),
+                    match at.get(&role.id) {
+                        Some(&i) => roles[i] = role,
+                        None => {
+                            at.insert(role.id.clone(), roles.len());
+                            roles.push(role);
+                        }
                     }
                 }
             }
         }
-        Ok(Library { roles, bundled })
+        Ok(Library {
+            roles,
+            bundled,
+            index: OnceLock::new(),
+        })
     }
 
     /// A library of these roles, all counted as the user's.
@@ -112,6 +128,7 @@ impl Library {
         Library {
             roles,
             bundled: Default::default(),
+            index: OnceLock::new(),
         }
     }
 
@@ -124,6 +141,18 @@ impl Library {
                 RoleOrigin::User
             }
         })
+    }
+
+    /// The search index of this library's roles (built on first use, in library order).
+    pub fn search_index(&self) -> &SearchIndex {
+        self.index.get_or_init(|| SearchIndex::build(&self.roles))
+    }
+
+    /// Roles whose titles, tracks, facts or items hold every word of `query` at a word start,
+    /// best first, with their matching items.
+    pub fn search(&self, query: &str, options: SearchOptions) -> SearchResults {
+        self.search_index()
+            .search(query, options, |id| self.get(id).ok())
     }
 
     pub fn roles(&self) -> &[Role] {

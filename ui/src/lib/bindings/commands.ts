@@ -19,6 +19,7 @@ import type { Report } from './Report';
 import type { Role } from './Role';
 import type { RoleEdit } from './RoleEdit';
 import type { RoleHistory } from './RoleHistory';
+import type { SearchResults } from './SearchResults';
 import type { SectionNote } from './SectionNote';
 import type { SourceContext } from './SourceContext';
 import type { Versioned } from './Versioned';
@@ -27,6 +28,7 @@ import type { Versioned } from './Versioned';
 export interface Commands {
   list_roles: { args: undefined; result: LibraryView };
   get_role: { args: { id: string }; result: Role };
+  search_roles: { args: { query: string; limit: number | null }; result: SearchResults };
   startup_route: { args: undefined; result: string | null };
   compare_roles: { args: { ids: string[]; includeInternal: boolean | null }; result: MultiComparison };
   export_comparison: { args: { ids: string[]; format: OutputFormat; includeInternal: boolean | null }; result: string | null };
