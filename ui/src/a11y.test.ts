@@ -5,9 +5,11 @@ import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from './App.svelte';
 import { axeProblems } from './lib/axe-check';
-import { DRAFT, mockDrafts, mockLibrary, ROLES } from './lib/testing';
+import { DRAFT, mockAuthoring, mockDrafts, mockLibrary, ROLES } from './lib/testing';
 import DraftView from './lib/draft/DraftView.svelte';
 import { mockImport } from './lib/import/fixtures';
+import { router } from './lib/router.svelte';
+import { clearMocks } from '@tauri-apps/api/mocks';
 import ImportView from './lib/import/ImportView.svelte';
 import { ImportStore } from './lib/import/importer.svelte';
 
@@ -81,5 +83,29 @@ describe('accessibility (axe-core)', () => {
     await user.click(screen.getByRole('menuitem', { name: 'Markdown' }));
     await screen.findByRole('alertdialog');
     expect(await axeProblems()).toEqual([]);
+  });
+
+  it('the role editor, with a conflict open, and the history', async () => {
+    const shell = mockAuthoring(undefined, { history: 'not_in_git' });
+    router.go({ view: 'role', id: 'vp-of-engineering' });
+    const user = userEvent.setup();
+    render(App);
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('VP of Engineering'));
+    await user.click(screen.getByRole('button', { name: 'Edit' }));
+    await screen.findByLabelText('Item 1 of Responsibilities');
+    expect(await axeProblems()).toEqual([]);
+    shell.changeOnDisk({ ...structuredClone(ROLES[2]!), title: 'Changed outside' });
+    await user.click(screen.getByLabelText('Item 1 of Responsibilities'));
+    await user.keyboard('{End}!');
+    await screen.findByTestId('conflict');
+    expect(await axeProblems()).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Take theirs' }));
+    await user.click(screen.getByRole('button', { name: 'History' }));
+    await screen.findByTestId('history-problem');
+    expect(await axeProblems()).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'New role…' }));
+    await screen.findByRole('dialog', { name: 'New role' });
+    expect(await axeProblems()).toEqual([]);
+    clearMocks();
   });
 });

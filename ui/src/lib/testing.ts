@@ -8,6 +8,10 @@ import type { OutlineSection } from './bindings/OutlineSection';
 import type { Finding } from './bindings/Finding';
 import type { Report } from './bindings/Report';
 import type { Role } from './bindings/Role';
+import type { RoleCommit } from './bindings/RoleCommit';
+import type { RoleEdit } from './bindings/RoleEdit';
+import type { Versioned } from './bindings/Versioned';
+import { applyEdits } from './authoring/apply';
 
 export function item(text: string, line: number, group: string | null = null) {
   return { text, group, source: { file: 'ladder.txt', line } };
@@ -445,4 +449,136 @@ export function mockDrafts(checksWait: Promise<void> | null = null) {
     }
   });
   return { calls, store };
+}
+
+/** A mock shell for authoring: roles with file hashes, edits with their undo, conflicts when
+ * a test changes a role "on disk", delete and restore, git history. Records every call. */
+export function mockAuthoring(roles: Role[] = ROLES, options: { history?: RoleCommit[] | 'not_in_git' } = {}) {
+  const calls: { cmd: string; args: Record<string, unknown> }[] = [];
+  let n = 0;
+  const disk = new Map<string, Versioned>(roles.map((r) => [r.id, { role: structuredClone(r), hash: `sha256:${r.id}-${n++}` }]));
+  const versions = new Map<string, Role>([...disk.values()].map((v) => [v.hash, v.role]));
+  const deleted = new Map<string, Versioned>();
+  const remember = (role: Role): Versioned => {
+    const v = { role, hash: `sha256:${role.id}-${n++}` };
+    versions.set(v.hash, structuredClone(role));
+    return v;
+  };
+  /** The mock's inverse of each edit the editor sends. */
+  const inverse = (role: Role, e: RoleEdit): RoleEdit => {
+    switch (e.op) {
+      case 'edit_item':
+        return { op: 'restore_item', section: e.section, index: e.index, item: structuredClone(role.sections[e.section]!.items[e.index]!), replace: true };
+      case 'add_item':
+        return { op: 'remove_item', section: e.section, index: e.index };
+      case 'remove_item':
+        return { op: 'restore_item', section: e.section, index: e.index, item: structuredClone(role.sections[e.section]!.items[e.index]!), replace: false };
+      case 'restore_item':
+        return e.replace
+          ? { op: 'restore_item', section: e.section, index: e.index, item: structuredClone(role.sections[e.section]!.items[e.index]!), replace: true }
+          : { op: 'remove_item', section: e.section, index: e.index };
+      case 'set_title':
+        return { op: 'set_title', title: role.title };
+      case 'move_item':
+        return { op: 'move_item', from: e.to, to: e.from };
+      case 'move_section':
+        return { op: 'move_section', from: e.to, to: e.from };
+      default:
+        throw { kind: 'internal', message: `the mock has no inverse for ${e.op}` };
+    }
+  };
+  mockIPC(
+    (cmd, raw) => {
+      const args = (raw ?? {}) as Record<string, unknown>;
+      calls.push({ cmd, args: structuredClone(args) });
+      const id = args.id as string;
+      switch (cmd) {
+        case 'list_roles':
+          return { roles: [...disk.values()].map((v) => v.role), problem: null };
+        case 'get_role': {
+          const v = disk.get(id);
+          if (!v) throw { kind: 'not_found', message: 'no such role' };
+          return v.role;
+        }
+        case 'startup_route':
+          return null;
+        case 'role_version': {
+          const v = disk.get(id);
+          if (!v) throw { kind: 'not_found', message: `no role "${id}" in the library` };
+          return v;
+        }
+        case 'edit_role': {
+          const base = versions.get(args.baseHash as string);
+          if (!base) throw { kind: 'not_found', message: 'this version is no longer held' };
+          let work = structuredClone(base);
+          const undo: RoleEdit[] = [];
+          for (const e of args.edits as RoleEdit[]) {
+            undo.unshift(inverse(work, e));
+            work = applyEdits(work, [e]);
+            if (e.op === 'edit_item' || e.op === 'add_item') {
+              const edited = work.sections[e.section]?.items[e.index];
+              const imported = base.sections[e.section]?.items[e.index]?.text ?? '';
+              if (edited) edited.origin = e.op === 'add_item' ? { kind: 'authored', at: '2026-12-02T03:00:00Z' } : { kind: 'edited', at: '2026-12-02T03:00:00Z', imported_text: imported };
+            }
+          }
+          const mine = remember(work);
+          const now = disk.get(id);
+          if (now && now.hash !== args.baseHash) return { outcome: 'conflict', conflict: { mine, theirs: now }, undo };
+          disk.set(id, mine);
+          return { outcome: 'saved', role: mine.role, hash: mine.hash, undo };
+        }
+        case 'keep_role_version': {
+          const role = versions.get(args.hash as string);
+          if (!role) throw { kind: 'not_found', message: 'this version is no longer held' };
+          const kept = remember(role);
+          disk.set(id, kept);
+          return { outcome: 'saved', role: kept.role, hash: kept.hash, undo: [] };
+        }
+        case 'new_role': {
+          const title = args.title as string;
+          const from = args.from ? disk.get(args.from as string)?.role : undefined;
+          const made = remember({ ...(from ? structuredClone(from) : role('', '', null)), id: title.toLowerCase().replace(/[^a-z0-9]+/g, '-'), title });
+          disk.set(made.role.id, made);
+          return made;
+        }
+        case 'delete_role': {
+          const v = disk.get(id);
+          if (!v) throw { kind: 'not_found', message: 'no such role' };
+          disk.delete(id);
+          deleted.set(id, v);
+          return { id, file: `${id}.json`, json: JSON.stringify(v.role) };
+        }
+        case 'restore_role': {
+          const v = deleted.get(id);
+          if (!v) throw { kind: 'not_found', message: `no deleted role "${id}" to restore` };
+          deleted.delete(id);
+          disk.set(id, v);
+          return v;
+        }
+        case 'role_history':
+          if (!options.history || options.history === 'not_in_git') throw { kind: 'not_in_git', message: 'This library folder is not in a git repository' };
+          return { repository: '/team/ladder', file: `roles/${id}.json`, commits: options.history };
+        case 'library_folder':
+          return '/home/me/.local/share/rolecraft/roles';
+        case 'choose_library_folder':
+          return '/team/ladder/roles';
+        case 'compare_roles':
+          return COMPARISON;
+        default:
+          throw { kind: 'internal', message: `unmocked command ${cmd}` };
+      }
+    },
+    { shouldMockEvents: true },
+  );
+  return {
+    calls,
+    /** The calls of one command, their arguments. */
+    of: (cmd: string) => calls.filter((c) => c.cmd === cmd).map((c) => c.args),
+    /** What the library folder holds for `id` now. */
+    onDisk: (id: string) => disk.get(id),
+    /** Someone else writes the role's file (an editor, `git pull`). */
+    changeOnDisk: (changed: Role) => {
+      disk.set(changed.id, remember(changed));
+    },
+  };
 }
