@@ -483,8 +483,21 @@ export function mockAuthoring(roles: Role[] = ROLES, options: { history?: RoleCo
         return { op: 'move_item', from: e.to, to: e.from };
       case 'move_section':
         return { op: 'move_section', from: e.to, to: e.from };
-      default:
-        throw { kind: 'internal', message: `the mock has no inverse for ${e.op}` };
+      case 'remove_section':
+        return { op: 'insert_section', index: e.section, section: structuredClone(role.sections[e.section]!) };
+      case 'insert_section':
+      case 'add_section':
+        return { op: 'remove_section', section: e.index };
+      case 'rename_section':
+        return { op: 'rename_section', section: e.section, title: role.sections[e.section]!.title };
+      case 'set_track':
+        return { op: 'set_track', track: role.track };
+      case 'set_level':
+        return { op: 'set_level', level: role.level };
+      case 'set_fact':
+      case 'remove_fact':
+      case 'restore_fact':
+        return { op: 'restore_fact', key: e.key, value: role.facts[e.key] ?? null, source: role.fact_sources?.[e.key] ?? null };
     }
   };
   mockIPC(

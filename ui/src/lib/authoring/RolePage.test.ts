@@ -77,6 +77,40 @@ describe('the role editor', () => {
     await waitFor(() => expect(first).toHaveValue('Sets the strategy.!'));
   });
 
+  it('moves an item to another section, re-orders sections with Alt+Down, removes a section', async () => {
+    const { shell, user, first } = await editVp();
+    await user.selectOptions(screen.getByLabelText('Move item 1 of Responsibilities to section'), 'Communication and leadership');
+    await waitFor(() => expect(screen.getByLabelText('Item 2 of Communication and leadership')).toHaveValue('Sets the strategy.'));
+    expect(first).toHaveValue('Owns the budget.');
+    await user.click(screen.getByLabelText('Section 1 title'));
+    await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
+    await waitFor(() => expect(screen.getByLabelText('Section 2 title')).toHaveValue('Communication and leadership'));
+    expect(screen.getByLabelText('Section 2 title')).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Remove section Responsibilities' }));
+    await waitFor(() => expect(screen.getByTestId('save-status')).toHaveTextContent(/^Saved/));
+    const sent = shell.of('edit_role').flatMap((c) => c.edits as RoleEdit[]);
+    expect(sent).toEqual([
+      { op: 'move_item', from: { section: 1, index: 0 }, to: { section: 0, index: 1 } },
+      { op: 'move_section', from: 0, to: 1 },
+      { op: 'remove_section', section: 0 },
+    ]);
+    expect(shell.onDisk('vp-of-engineering')!.role.sections.map((x) => x.title)).toEqual(['Communication and leadership']);
+  });
+
+  it('Ctrl+S saves at once, without waiting for the pause', async () => {
+    const shell = mockAuthoring();
+    const user = userEvent.setup();
+    render(RolePage, { role: VP, delay: 60_000 });
+    await user.click(screen.getByRole('button', { name: 'Edit' }));
+    await user.click(await screen.findByLabelText('Title'));
+    await user.keyboard('{End} (acting)');
+    expect(screen.getByTestId('save-status')).toHaveTextContent('Unsaved changes…');
+    expect(shell.of('edit_role')).toEqual([]);
+    await user.keyboard('{Control>}s{/Control}');
+    await waitFor(() => expect(shell.of('edit_role')).toHaveLength(1));
+    expect(shell.of('edit_role')[0]!.edits).toEqual([{ op: 'set_title', title: 'VP of Engineering (acting)' }]);
+  });
+
   it('a save that meets a change on disk shows both versions; keeping mine saves mine', async () => {
     const { shell, user, first } = await editVp();
     shell.changeOnDisk({ ...structuredClone(VP), title: 'VP of Engineering (from git)' });
