@@ -29,6 +29,8 @@ class Authoring {
   page: RolePageActions | null = $state(null);
   /** Reloads the library list (set by AuthoringHost). */
   reload: () => Promise<void> = async () => {};
+  /** True when the library lists the role (set by AuthoringHost). */
+  has: (id: string) => boolean = () => false;
 
   private toastTimer: ReturnType<typeof setTimeout> | null = null;
   private listeners = new Set<(ids: string[]) => void>();
@@ -66,9 +68,11 @@ class Authoring {
       return;
     }
     await this.reload();
-    router.go({ view: 'home' });
+    // Deleting the user's copy of a bundled role brings the bundled one back.
+    const bundledShows = this.has(id);
+    if (!bundledShows) router.go({ view: 'home' });
     this.show({
-      message: `Deleted ${title}.`,
+      message: bundledShows ? `Deleted your copy of ${title}; the bundled one shows again.` : `Deleted ${title}.`,
       action: {
         label: 'Undo',
         run: async () => {
