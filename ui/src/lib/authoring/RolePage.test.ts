@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/svelte';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { emit } from '@tauri-apps/api/event';
 import { clearMocks } from '@tauri-apps/api/mocks';
@@ -129,6 +129,21 @@ describe('the role editor', () => {
     await waitFor(() => expect(screen.queryByTestId('conflict')).toBeNull());
     expect(shell.onDisk('vp-of-engineering')!.role.sections[1]!.items[0]!.text).toBe('Sets the strategy. Mine.');
     expect(shell.onDisk('vp-of-engineering')!.role.title).toBe('VP of Engineering');
+  });
+
+  it('a conflict left unresolved is offered again when the role is opened again', async () => {
+    const { shell, user, first } = await editVp();
+    shell.changeOnDisk({ ...structuredClone(VP), title: 'Elsewhere' });
+    await user.click(first);
+    await user.keyboard('{End} Kept.');
+    await screen.findByTestId('conflict');
+    cleanup();
+    expect(screen.queryByTestId('conflict')).toBeNull();
+    render(RolePage, { role: VP, delay: 20 });
+    const chooser = await screen.findByTestId('conflict');
+    expect(within(chooser).getByText('Responsibilities · Sets the strategy. Kept.')).toBeInTheDocument();
+    await user.click(within(chooser).getByRole('button', { name: 'Keep mine' }));
+    await waitFor(() => expect(shell.onDisk('vp-of-engineering')!.role.sections[1]!.items[0]!.text).toBe('Sets the strategy. Kept.'));
   });
 });
 

@@ -3,6 +3,7 @@
 import { authoringApi, toApiError } from '../api';
 import { router } from '../router.svelte';
 import type { Command } from '../palette';
+import { RoleEditor } from './editor.svelte';
 
 /** What the role page on screen offers to the palette (set while it is shown). */
 export interface RolePageActions {
@@ -31,6 +32,30 @@ class Authoring {
   reload: () => Promise<void> = async () => {};
   /** True when the library lists the role (set by AuthoringHost). */
   has: (id: string) => boolean = () => false;
+
+  /** Editors left with a conflict to resolve: the role page opens them again. */
+  private editors = new Map<string, RoleEditor>();
+
+  /** The editor of role `id`: the one left with a conflict, or a new one. */
+  editorFor(id: string, delay: number): { editor: RoleEditor; resumed: boolean } {
+    const kept = this.editors.get(id);
+    if (kept) return { editor: kept, resumed: true };
+    const editor = new RoleEditor(id, delay);
+    editor.onSaved = () => void this.reload();
+    void editor.load();
+    return { editor, resumed: false };
+  }
+
+  /** Keeps an editor with an unresolved conflict for when its role is open again. */
+  keepEditor(editor: RoleEditor) {
+    if (editor.conflict) this.editors.set(editor.id, editor);
+    else this.editors.delete(editor.id);
+  }
+
+  /** An editor with a conflict for role `id`, if one was left. */
+  pendingConflict(id: string): boolean {
+    return this.editors.get(id)?.conflict != null;
+  }
 
   private toastTimer: ReturnType<typeof setTimeout> | null = null;
   private listeners = new Set<(ids: string[]) => void>();
