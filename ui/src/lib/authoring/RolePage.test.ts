@@ -170,6 +170,21 @@ describe('authoring in the app', () => {
     await waitFor(() => expect(router.current).toEqual({ view: 'role', id: 'vp-of-engineering' }));
   });
 
+  it('delete while editing saves the edits first, then deletes that version', async () => {
+    const { shell, user } = await app();
+    await user.click(screen.getByRole('button', { name: 'Edit' }));
+    await user.click(await screen.findByLabelText('Item 1 of Responsibilities'));
+    await user.keyboard('{End}!');
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    await screen.findByText('Deleted VP of Engineering.');
+    const saved = shell.of('edit_role');
+    expect(saved).toHaveLength(1);
+    const order = shell.calls.map((c) => c.cmd).filter((c) => c === 'edit_role' || c === 'delete_role');
+    expect(order).toEqual(['edit_role', 'delete_role']);
+    expect(shell.onDisk('vp-of-engineering')).toBeUndefined();
+    expect(shell.of('delete_role')[0]!.baseHash).not.toBe(saved[0]!.baseHash);
+  });
+
   it('a role changed on disk while it is edited offers both versions', async () => {
     const { shell, user } = await app();
     await user.click(screen.getByRole('button', { name: 'Edit' }));

@@ -11,6 +11,8 @@ export interface RolePageActions {
   title: string;
   edit: () => void;
   history: () => void;
+  /** Deletes the role (after saving what the editor has on its way). */
+  remove: () => Promise<void>;
 }
 
 export interface Toast {
@@ -158,7 +160,7 @@ export function authoringCommands(here: { id: string; title: string } | undefine
     ...(here
       ? [
           { id: 'new-level', label: `New level from ${here.title}…`, kind: 'Action' as const, keywords: 'copy duplicate create role', run: () => (authoring.newRole = { from: here.id, fromTitle: here.title }) },
-          { id: 'delete-this', label: `Delete ${here.title}`, detail: 'Undo for 10 seconds', kind: 'Action' as const, keywords: 'remove retire role', run: () => void authoring.remove(here.id, here.title) },
+          { id: 'delete-this', label: `Delete ${here.title}`, detail: 'Undo for 10 seconds', kind: 'Action' as const, keywords: 'remove retire role', run: () => void (page ? page.remove() : authoring.remove(here.id, here.title)) },
         ]
       : []),
     { id: 'new-role', label: 'New role…', kind: 'Action', keywords: 'create add author write', run: () => (authoring.newRole = { from: null, fromTitle: null }) },
