@@ -453,8 +453,9 @@ export function mockDrafts(checksWait: Promise<void> | null = null) {
 
 /** A mock shell for authoring: roles with file hashes, edits with their undo, conflicts when
  * a test changes a role "on disk", delete and restore, git history. Records every call. */
-export function mockAuthoring(roles: Role[] = ROLES, options: { history?: RoleCommit[] | 'not_in_git' } = {}) {
+export function mockAuthoring(roles: Role[] = ROLES, options: { history?: RoleCommit[] | 'not_in_git'; saveMs?: number } = {}) {
   const calls: { cmd: string; args: Record<string, unknown> }[] = [];
+  const saves = { inFlight: 0, most: 0, returned: [] as string[] };
   let n = 0;
   const disk = new Map<string, Versioned>(roles.map((r) => [r.id, { role: structuredClone(r), hash: `sha256:${r.id}-${n++}` }]));
   const versions = new Map<string, Role>([...disk.values()].map((v) => [v.hash, v.role]));
@@ -500,10 +501,7 @@ export function mockAuthoring(roles: Role[] = ROLES, options: { history?: RoleCo
         return { op: 'restore_fact', key: e.key, value: role.facts[e.key] ?? null, source: role.fact_sources?.[e.key] ?? null };
     }
   };
-  mockIPC(
-    (cmd, raw) => {
-      const args = (raw ?? {}) as Record<string, unknown>;
-      calls.push({ cmd, args: structuredClone(args) });
+  const answer = (cmd: string, args: Record<string, unknown>): unknown => {
       const id = args.id as string;
       switch (cmd) {
         case 'list_roles':
@@ -580,11 +578,29 @@ export function mockAuthoring(roles: Role[] = ROLES, options: { history?: RoleCo
         default:
           throw { kind: 'internal', message: `unmocked command ${cmd}` };
       }
+  };
+  mockIPC(
+    async (cmd, raw) => {
+      const args = (raw ?? {}) as Record<string, unknown>;
+      calls.push({ cmd, args: structuredClone(args) });
+      if (cmd !== 'edit_role') return answer(cmd, args);
+      saves.inFlight += 1;
+      saves.most = Math.max(saves.most, saves.inFlight);
+      try {
+        if (options.saveMs) await new Promise((r) => setTimeout(r, options.saveMs));
+        const out = answer(cmd, args) as { hash?: string };
+        if (out.hash) saves.returned.push(out.hash);
+        return out;
+      } finally {
+        saves.inFlight -= 1;
+      }
     },
     { shouldMockEvents: true },
   );
   return {
     calls,
+    /** edit_role calls at once (most ever) and the hashes the saves returned, in order. */
+    saves,
     /** The calls of one command, their arguments. */
     of: (cmd: string) => calls.filter((c) => c.cmd === cmd).map((c) => c.args),
     /** What the library folder holds for `id` now. */

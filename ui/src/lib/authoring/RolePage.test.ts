@@ -41,6 +41,32 @@ describe('the role editor', () => {
     expect(within(first.closest('li')!).getByRole('button', { name: 'edited' })).toBeInTheDocument();
   });
 
+  it('saves one at a time, each on the hash the previous save returned', async () => {
+    const shell = mockAuthoring(undefined, { saveMs: 40 });
+    const user = userEvent.setup();
+    render(RolePage, { role: VP, delay: 5 });
+    await user.click(screen.getByRole('button', { name: 'Edit' }));
+    const start = shell.onDisk('vp-of-engineering')!.hash;
+    await user.click(await screen.findByLabelText('Item 1 of Responsibilities'));
+    for (const word of [' one', ' two', ' three']) {
+      await user.keyboard(word);
+      await new Promise((r) => setTimeout(r, 15));
+    }
+    await user.click(screen.getByLabelText('Item 2 of Responsibilities'));
+    await user.keyboard('{End} four');
+    await waitFor(() =>
+      expect(shell.onDisk('vp-of-engineering')!.role.sections[1]!.items.slice(0, 2).map((i) => i.text)).toEqual([
+        'Sets the strategy. one two three',
+        'Owns the budget. four',
+      ]),
+    );
+    await waitFor(() => expect(screen.getByTestId('save-status')).toHaveTextContent(/^Saved/));
+    const bases = shell.of('edit_role').map((c) => c.baseHash);
+    expect(bases.length).toBeGreaterThan(1);
+    expect(shell.saves.most).toBe(1);
+    expect(bases).toEqual([start, ...shell.saves.returned.slice(0, -1)]);
+  });
+
   it('Enter at the end of an item adds one after it', async () => {
     const { shell, user, first } = await editVp();
     await user.click(first);
@@ -196,6 +222,38 @@ describe('authoring in the app', () => {
     await user.click(within(chooser).getByRole('button', { name: 'Take theirs' }));
     await waitFor(() => expect(screen.getByLabelText('Title')).toHaveValue('Changed outside'));
     expect(shell.of('keep_role_version')).toEqual([]);
+  });
+
+  it('a role changed on disk while it is read shows the new version, the place kept', async () => {
+    const { shell } = await app();
+    shell.changeOnDisk({ ...structuredClone(VP), title: 'VP of Engineering, revised' });
+    await emit('library-changed', { ids: ['vp-of-engineering'] });
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('VP of Engineering, revised'));
+    expect(router.current).toEqual({ view: 'role', id: 'vp-of-engineering' });
+    expect(screen.getByRole('button', { name: 'VP of Engineering, revised' })).toHaveAttribute('aria-current');
+  });
+
+  it('the palette opens the editor and the history of the role shown', async () => {
+    await app();
+    const user = userEvent.setup();
+    await user.keyboard('{Control>}k{/Control}');
+    await screen.findByRole('dialog', { name: 'Command palette' });
+    await user.keyboard('Edit VP{Enter}');
+    expect(await screen.findByLabelText('Item 1 of Responsibilities')).toBeInTheDocument();
+    await user.keyboard('{Control>}k{/Control}');
+    await screen.findByRole('dialog', { name: 'Command palette' });
+    await user.keyboard('History of{Enter}');
+    expect(await screen.findByTestId('history-problem')).toHaveTextContent('not in a git repository');
+  });
+
+  it('the library folder is shown and can be chosen', async () => {
+    const { shell, user } = await app();
+    await user.click(screen.getByRole('button', { name: 'Library folder' }));
+    await screen.findByRole('dialog', { name: 'Library folder' });
+    await waitFor(() => expect(screen.getByTestId('library-folder')).toHaveTextContent('/home/me/.local/share/rolecraft/roles'));
+    await user.click(screen.getByRole('button', { name: 'Choose folder…' }));
+    await waitFor(() => expect(screen.getByTestId('library-folder')).toHaveTextContent('/team/ladder/roles'));
+    expect(shell.of('choose_library_folder')).toHaveLength(1);
   });
 
   it('new level from this one asks a title and opens the new role', async () => {
