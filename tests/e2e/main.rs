@@ -297,6 +297,18 @@ fn six_roles_fit_at_1280x800_with_sticky_headers() {
     }
 }
 
+fn wait_for_bytes(path: &std::path::Path) -> Vec<u8> {
+    for _ in 0..100 {
+        if let Ok(bytes) = std::fs::read(path) {
+            if !bytes.is_empty() {
+                return bytes;
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    panic!("{} was not written", path.display());
+}
+
 fn wait_for_file(path: &std::path::Path, want: &str) -> String {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     loop {
@@ -346,12 +358,18 @@ fn draft_previews_the_company_exports_both_formats_and_runs_no_script() {
         .path();
     wait_for_file(&file, "Acme Robotics");
 
-    for (button, ext) in [("Export Markdown…", "md"), ("Export HTML…", "html")] {
-        let buttons = s.all(".preview-pane .actions button");
-        let el = buttons
+    for (label, ext) in [("Markdown", "md"), ("HTML document", "html"), ("Word .docx", "docx")] {
+        let menu = s
+            .all(".preview-pane button")
             .into_iter()
-            .find(|b| s.text(b) == button)
-            .expect(button);
+            .find(|b| s.text(b) == "Export…")
+            .expect("the Export… button");
+        s.click(&menu);
+        let items = s.wait_until("[role=menuitem]", "the export formats", |_, e| e.len() == 6);
+        let el = items
+            .into_iter()
+            .find(|b| s.text(b) == label)
+            .expect(label);
         s.click(&el);
         // Fields the template uses are still empty: they are listed first, then export anyway.
         let listed = s.wait_until(
@@ -369,6 +387,11 @@ fn draft_previews_the_company_exports_both_formats_and_runs_no_script() {
         let path = s
             .save_dir
             .join(format!("vp-of-engineering-acme-robotics.{ext}"));
+        if ext == "docx" {
+            let bytes = wait_for_bytes(&path);
+            assert_eq!(&bytes[..2], b"PK", "a .docx is a zip");
+            continue;
+        }
         let text = wait_for_file(&path, "Acme Robotics");
         assert!(text.contains("VP of Engineering"), "{ext}: {text}");
         assert!(
@@ -376,6 +399,37 @@ fn draft_previews_the_company_exports_both_formats_and_runs_no_script() {
             "{ext}: {text}"
         );
     }
+
+    // The checks run on the posting as it is: a New York City job without pay is an error
+    // that names its law; entering a range clears it.
+    let add = s
+        .all(".locations button.add")
+        .into_iter()
+        .next()
+        .expect("the Add location button");
+    s.click(&add);
+    let city = s.find("input[name=locations]");
+    s.type_into(&city, "New York");
+    let region = s.find(".locations .location input[placeholder=NY]");
+    s.type_into(&region, "NY");
+    let country = s.find(".locations .location input[placeholder=US]");
+    s.type_into(&country, "US");
+    let pay = s.wait_until(
+        ".findings li.finding[data-rule=pay_transparency]",
+        "a pay-transparency finding for New York",
+        |_, e| !e.is_empty(),
+    );
+    let text = s.text(&pay[0]);
+    assert!(text.to_lowercase().contains("new york"), "{text}");
+    for (name, value) in [("salary_min", "180000"), ("salary_max", "220000"), ("currency", "USD")] {
+        let input = s.find(&format!("input[name={name}]"));
+        s.type_into(&input, value);
+    }
+    s.wait_until(
+        ".findings li.finding[data-rule=pay_transparency].error",
+        "the pay-transparency error to go once the range is set",
+        |_, e| e.is_empty(),
+    );
 
     // Markup in a posting field comes out inert in the live preview.
     s.clear(&company);

@@ -56,13 +56,45 @@ export const ROLES: Role[] = [
 ];
 
 /** Answers the app's commands from `roles`; records every call. */
-export function mockLibrary(roles: Role[] = ROLES, startup: string | null = null) {
+export function mockLibrary(
+  roles: Role[] = ROLES,
+  startup: string | null = null,
+  opts: { problem?: string | null; origins?: Record<string, 'bundled' | 'user'> } = {},
+) {
   const calls: { cmd: string; args: unknown }[] = [];
+  let problem = opts.problem ?? null;
   mockIPC((cmd, args) => {
     calls.push({ cmd, args });
     switch (cmd) {
       case 'list_roles':
-        return { roles, problem: null };
+        return {
+          roles,
+          problem,
+          origins: opts.origins ?? Object.fromEntries(roles.map((r) => [r.id, 'bundled'])),
+        };
+      case 'search_roles': {
+        // Word starts in item text, like the core's index (case ignored).
+        const terms = (args as { query: string }).query.toLowerCase().split(/\s+/).filter(Boolean);
+        const starts = (text: string) => {
+          const words = text.toLowerCase().split(/[^a-z0-9]+/);
+          return terms.every((t) => words.some((w) => w.startsWith(t)));
+        };
+        const results = roles
+          .map((r) => ({
+            id: r.id,
+            title: r.title,
+            matches: r.sections.flatMap((sec) =>
+              sec.items.filter((i) => starts(i.text)).map((i) => ({ section: sec.key, text: i.text })),
+            ),
+          }))
+          .filter((h) => starts(h.title) || h.matches.length > 0);
+        return { results, total: results.length };
+      }
+      case 'set_aside_role_file': {
+        const name = (args as { name: string }).name;
+        problem = null;
+        return `/data/roles/${name}.broken-20261202T030000Z`;
+      }
       case 'get_role': {
         const found = roles.find((r) => r.id === (args as { id: string }).id);
         if (!found) throw { kind: 'not_found', message: 'no such role' };
@@ -505,7 +537,11 @@ export function mockAuthoring(roles: Role[] = ROLES, options: { history?: RoleCo
       const id = args.id as string;
       switch (cmd) {
         case 'list_roles':
-          return { roles: [...disk.values()].map((v) => v.role), problem: null };
+          return {
+            roles: [...disk.values()].map((v) => v.role),
+            problem: null,
+            origins: Object.fromEntries([...disk.keys()].map((k) => [k, 'user'])),
+          };
         case 'get_role': {
           const v = disk.get(id);
           if (!v) throw { kind: 'not_found', message: 'no such role' };
