@@ -35,9 +35,17 @@ fn library_lists_the_bundled_roles_and_opens_vp_of_engineering() {
     // Search narrows the list; the keyboard opens the first match.
     let search = s.find("input[type=search]");
     s.type_into(&search, "vp of eng");
-    s.wait_until(".role-link", "search to narrow the list", |_, e| {
+    s.wait_until(".track:not(.text-hits) .role-link", "search to narrow the list", |_, e| {
         e.len() == 1
     });
+    // Roles that only mention it in their text follow, under their own heading.
+    let in_text = s.wait_until(
+        ".text-hits .role-link .role-title",
+        "the roles that mention it in their text",
+        |_, e| !e.is_empty(),
+    );
+    let in_text: Vec<String> = in_text.iter().map(|e| s.text(e)).collect();
+    assert!(in_text.iter().any(|t| t == "CTO"), "{in_text:?}");
     s.type_into(&search, "\u{E007}"); // Enter
 
     let heading = s.wait_until("article.role-view h1", "the role view", |s, e| {

@@ -61,16 +61,20 @@ export class LibraryStore {
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #searchRun = 0;
 
-  /** Titles, tracks and ids match at once, as typed; item text joins in when the shell's
-   * search answers for the same query. */
-  filtered: Role[] = $derived(
-    this.roles.filter(
-      (r) => matches(r, this.query) || (this.searched === this.query.trim() && this.found.has(r.id)),
-    ),
-  );
+  /** Titles, tracks and ids match at once, as typed. */
+  filtered: Role[] = $derived(this.roles.filter((r) => matches(r, this.query)));
   groups: TrackGroup[] = $derived(groupByTrack(this.filtered));
-  /** The filtered roles in the order the list shows them (for keyboard navigation). */
-  ordered: Role[] = $derived(this.groups.flatMap((g) => g.roles));
+  /** Roles whose item text (not title) matches, once the shell's search answers for the
+   * query shown, in its ranking; listed after the title matches. */
+  textHits: Role[] = $derived(
+    this.searched && this.searched === this.query.trim()
+      ? [...this.found.keys()]
+          .map((id) => this.roles.find((r) => r.id === id))
+          .filter((r): r is Role => !!r && !matches(r, this.query))
+      : [],
+  );
+  /** The roles in the order the list shows them (for keyboard navigation and Enter). */
+  ordered: Role[] = $derived([...this.groups.flatMap((g) => g.roles), ...this.textHits]);
 
   async load() {
     try {

@@ -79,6 +79,8 @@ describe('Library', () => {
     // "budg" is in no title; the shell's search finds "Owns the budget." in VP of Engineering.
     const hit = await screen.findByRole('button', { name: /VP of Engineering/ });
     expect(hit).toHaveTextContent('Owns the budget.');
+    // Listed apart from title matches, after them: Enter opens it when no title matches.
+    expect(within(screen.getByRole('region', { name: 'Found in role text' })).getByRole('button')).toBe(hit);
     expect(hit.querySelector('mark')?.textContent?.toLowerCase()).toBe('budg');
     expect(screen.queryByRole('button', { name: /^CTO/ })).not.toBeInTheDocument();
   });
