@@ -35,9 +35,11 @@ fn library_lists_the_bundled_roles_and_opens_vp_of_engineering() {
     // Search narrows the list; the keyboard opens the first match.
     let search = s.find("input[type=search]");
     s.type_into(&search, "vp of eng");
-    s.wait_until(".track:not(.text-hits) .role-link", "search to narrow the list", |_, e| {
-        e.len() == 1
-    });
+    s.wait_until(
+        ".track:not(.text-hits) .role-link",
+        "search to narrow the list",
+        |_, e| e.len() == 1,
+    );
     // Roles that only mention it in their text follow, under their own heading.
     let in_text = s.wait_until(
         ".text-hits .role-link .role-title",
@@ -366,7 +368,11 @@ fn draft_previews_the_company_exports_both_formats_and_runs_no_script() {
         .path();
     wait_for_file(&file, "Acme Robotics");
 
-    for (label, ext) in [("Markdown", "md"), ("HTML document", "html"), ("Word .docx", "docx")] {
+    for (label, ext) in [
+        ("Markdown", "md"),
+        ("HTML document", "html"),
+        ("Word .docx", "docx"),
+    ] {
         let menu = s
             .all(".preview-pane button")
             .into_iter()
@@ -374,10 +380,7 @@ fn draft_previews_the_company_exports_both_formats_and_runs_no_script() {
             .expect("the Export… button");
         s.click(&menu);
         let items = s.wait_until("[role=menuitem]", "the export formats", |_, e| e.len() == 6);
-        let el = items
-            .into_iter()
-            .find(|b| s.text(b) == label)
-            .expect(label);
+        let el = items.into_iter().find(|b| s.text(b) == label).expect(label);
         s.click(&el);
         // Fields the template uses are still empty: they are listed first, then export anyway.
         let listed = s.wait_until(
@@ -429,7 +432,11 @@ fn draft_previews_the_company_exports_both_formats_and_runs_no_script() {
     );
     let text = s.text(&pay[0]);
     assert!(text.to_lowercase().contains("new york"), "{text}");
-    for (name, value) in [("salary_min", "180000"), ("salary_max", "220000"), ("currency", "USD")] {
+    for (name, value) in [
+        ("salary_min", "180000"),
+        ("salary_max", "220000"),
+        ("currency", "USD"),
+    ] {
         let input = s.find(&format!("input[name={name}]"));
         s.type_into(&input, value);
     }

@@ -25,9 +25,7 @@ fn main() {
     for _ in 0..rounds {
         for query in synth::QUERIES {
             let t = Instant::now();
-            let found = index.search(query, SearchOptions::default(), |id| {
-                by_id.get(id).copied()
-            });
+            let found = index.search(query, SearchOptions::default(), |id| by_id.get(id).copied());
             times.push(t.elapsed());
             std::hint::black_box(found);
         }
