@@ -10,6 +10,8 @@ import type { Report } from './bindings/Report';
 import type { Role } from './bindings/Role';
 import type { RoleCommit } from './bindings/RoleCommit';
 import type { RoleEdit } from './bindings/RoleEdit';
+import type { SectionNote } from './bindings/SectionNote';
+import type { SourceContext } from './bindings/SourceContext';
 import type { Versioned } from './bindings/Versioned';
 import { applyEdits } from './authoring/apply';
 
@@ -55,12 +57,94 @@ export const ROLES: Role[] = [
   role('vp-of-product', 'VP of Product', 'Product', { level: 7 }),
 ];
 
-/** Answers the app's commands from `roles`; records every call. */
+/** The core's section notes (rolecraft_core::section_notes). */
+export const SECTION_NOTES: SectionNote[] = [
+  {
+    key: 'job_description_links',
+    internal: true,
+    note: "Internal: links to the hiring team's job description pages for this role, not published.",
+  },
+  {
+    key: 'page_notes',
+    internal: true,
+    note: 'Internal: notes the source page keeps for its editors (references to internal pages), not published.',
+  },
+];
+
+/** The documents the library keeps a copy of, by file name: their own title and lines. */
+export const DOCUMENTS: Record<string, { title: string; hash: string; lines: string[] }> = {
+  '001_a79071d1db045453.txt': {
+    title: 'CTO',
+    hash: 'sha256:018146f44869a69514013c3e2657586809bfde20dd315bf3684e05086e59fe45',
+    lines: Array.from({ length: 320 }, (_, i) => `line ${i + 1} of the CTO page`).map((t, i) =>
+      i + 1 === 306 ? '- Has served as VP of Engineering, Sr Staff Engineer, or equivalent for 10+ years.' : t,
+    ),
+  },
+  '000_8c1f8f3f73223611.txt': {
+    title: 'VP of Engineering',
+    hash: 'sha256:8c1f8f3f732236110000000000000000000000000000000000000000000000',
+    lines: Array.from({ length: 420 }, (_, i) => `line ${i + 1} of the VP page`).map((t, i) =>
+      i + 1 === 414 ? '- Has served as VP of Engineering, Sr Staff Engineer, or equivalent for 3+ years.' : t,
+    ),
+  },
+};
+
+/** The shell's `source_context`, over `DOCUMENTS` (errors worded as the core words them). */
+export function sourceContextOf(file: string, line: number, radius = 3): SourceContext {
+  const doc = DOCUMENTS[file];
+  if (!doc) throw { kind: 'not_found', message: `${file}: no document of that name or hash in the library` };
+  if (line < 1 || line > doc.lines.length)
+    throw { kind: 'bad_input', message: `${file}:${line}: the document has ${doc.lines.length} lines` };
+  const first = Math.max(1, line - radius);
+  const last = Math.min(doc.lines.length, line + radius);
+  const lines = [];
+  for (let n = first; n <= last; n++) lines.push({ n, text: doc.lines[n - 1]! });
+  return { title: doc.title, file, hash: doc.hash, line, lines };
+}
+
+/** The CTO as the bundled library has it: two pages, one checkpoint they disagree on, an
+ * internal section and an item written in Rolecraft. */
+export const CTO_WITH_CONFLICT: Role = role('cto', 'CTO', 'People Manager Path', {
+  facts: { years_of_experience: '20+' },
+  fact_sources: { years_of_experience: { file: '001_a79071d1db045453.txt', line: 12 } },
+  sections: [
+    {
+      key: 'checkpoints',
+      title: 'Checkpoints',
+      items: [
+        { text: 'Has served as VP of Engineering, Sr Staff Engineer, or equivalent for 10+ years.', group: null, source: { file: '001_a79071d1db045453.txt', line: 306 } },
+        { text: 'Has built an engineering organisation.', group: null, source: { file: '001_a79071d1db045453.txt', line: 307 } },
+        { text: 'Mentors the VPs.', group: null, source: { file: '', line: 0 }, origin: { kind: 'authored', at: '2026-12-01T23:50:00Z' } },
+      ],
+    },
+    {
+      key: 'page_notes',
+      title: 'Page notes',
+      items: [{ text: 'reference: see the internal levelling guide', group: null, source: { file: '001_a79071d1db045453.txt', line: 247 } }],
+    },
+  ],
+  sources: [
+    { file: '001_a79071d1db045453.txt', format: 'ladder_page', hash: DOCUMENTS['001_a79071d1db045453.txt']!.hash, own_page: true, title: 'CTO' },
+    { file: '000_8c1f8f3f73223611.txt', format: 'ladder_page', hash: DOCUMENTS['000_8c1f8f3f73223611.txt']!.hash, own_page: false, title: 'VP of Engineering' },
+  ],
+  conflicts: [
+    {
+      role_id: 'cto',
+      section: 'checkpoints',
+      kept: { text: 'Has served as VP of Engineering, Sr Staff Engineer, or equivalent for 10+ years.', source: { file: '001_a79071d1db045453.txt', line: 306 } },
+      other: { text: 'Has served as VP of Engineering, Sr Staff Engineer, or equivalent for 3+ years.', source: { file: '000_8c1f8f3f73223611.txt', line: 414 } },
+    },
+  ],
+});
+
+/** Answers the app's commands from `roles`; records every call. `comparison`: what
+ * `compare_roles` answers without the internal sections (with them: `withInternal(comparison)`). */
 export function mockLibrary(
   roles: Role[] = ROLES,
   startup: string | null = null,
-  opts: { problem?: string | null; origins?: Record<string, 'bundled' | 'user'> } = {},
+  opts: { problem?: string | null; origins?: Record<string, 'bundled' | 'user'>; comparison?: MultiComparison } = {},
 ) {
+  const comparison = opts.comparison ?? COMPARISON;
   const calls: { cmd: string; args: unknown }[] = [];
   let problem = opts.problem ?? null;
   mockIPC((cmd, args) => {
@@ -105,10 +189,16 @@ export function mockLibrary(
       case 'compare_roles': {
         const missing = (args as { ids: string[] }).ids.find((id) => !roles.some((r) => r.id === id));
         if (missing) throw { kind: 'not_found', message: `no role "${missing}" in the library` };
-        return COMPARISON;
+        return (args as { includeInternal?: boolean }).includeInternal ? withInternal(comparison) : comparison;
       }
       case 'export_comparison':
         return `/tmp/out.${(args as { format: string }).format}`;
+      case 'section_notes':
+        return SECTION_NOTES;
+      case 'source_context': {
+        const a = args as { file: string; line: number; radius: number | null };
+        return sourceContextOf(a.file, a.line, a.radius ?? 3);
+      }
       default:
         throw { kind: 'internal', message: `unmocked command ${cmd}` };
     }
@@ -647,3 +737,88 @@ export function mockAuthoring(roles: Role[] = ROLES, options: { history?: RoleCo
     },
   };
 }
+
+/** `comparison` as the core answers with `includeInternal`: nothing omitted, the internal
+ * sections compared (here: page notes the same in every role). */
+export function withInternal(comparison: MultiComparison): MultiComparison {
+  const n = comparison.headers.length;
+  const counts = Array.from({ length: n }, (_, i) => (i === 0 ? null : { same: 1, changed: 0, removed: 0, added: 0 }));
+  const text = 'reference: see the internal levelling guide';
+  return {
+    ...comparison,
+    omitted: [],
+    summary: {
+      ...comparison.summary,
+      sections: [...comparison.summary.sections, { key: 'page_notes', title: 'Page notes', counts, changes: 0, rows: 1, all_same: 1 }],
+    },
+    sections: [
+      ...comparison.sections,
+      {
+        key: 'page_notes',
+        title: 'Page notes',
+        counts,
+        rows: [{ cells: Array.from({ length: n }, (_, i) => (i === 0 ? first(text) : same(text))), all_same: true }],
+      },
+    ],
+  };
+}
+
+/** Director / VP / CTO with three sections: the summary's order (biggest change first), a
+ * section the same in every role, and the note the core gives when a section was too big. */
+export const WIDE_COMPARISON: MultiComparison = {
+  ...COMPARISON,
+  summary: {
+    sections: [
+      COMPARISON.summary.sections[0]!,
+      {
+        key: 'summary',
+        title: 'Role Description',
+        counts: [null, { same: 0, changed: 1, removed: 0, added: 0 }, { same: 0, changed: 1, removed: 0, added: 0 }],
+        changes: 2,
+        rows: 1,
+        all_same: 0,
+      },
+      {
+        key: 'responsibilities',
+        title: 'Responsibilities',
+        counts: [null, { same: 2, changed: 0, removed: 0, added: 0 }, { same: 2, changed: 0, removed: 0, added: 0 }],
+        changes: 0,
+        rows: 2,
+        all_same: 2,
+      },
+    ],
+    total: [null, { same: 3, changed: 2, removed: 0, added: 1 }, { same: 4, changed: 1, removed: 1, added: 0 }],
+  },
+  sections: [
+    {
+      key: 'summary',
+      title: 'Role Description',
+      counts: [null, { same: 0, changed: 1, removed: 0, added: 0 }, { same: 0, changed: 1, removed: 0, added: 0 }],
+      rows: [
+        {
+          cells: [
+            first('Leads a group of teams.'),
+            { status: 'changed', text: 'Leads the engineering organisation.', words: [eq('Leads '), del('a group of teams.'), ins('the engineering organisation.')] },
+            { status: 'changed', text: 'Leads engineering and technology.', words: [eq('Leads '), del('the engineering organisation.'), ins('engineering and technology.')] },
+          ],
+          all_same: false,
+        },
+      ],
+    },
+    {
+      key: 'responsibilities',
+      title: 'Responsibilities',
+      counts: [null, { same: 2, changed: 0, removed: 0, added: 0 }, { same: 2, changed: 0, removed: 0, added: 0 }],
+      rows: [
+        { cells: [first('Hires managers.'), same('Hires managers.'), same('Hires managers.')], all_same: true },
+        { cells: [first('Owns delivery.'), same('Owns delivery.'), same('Owns delivery.')], all_same: true },
+      ],
+    },
+    ...COMPARISON.sections,
+  ],
+  facts: [
+    ...COMPARISON.facts,
+    { key: 'scope', cells: [first('Organization'), same('Organization'), same('Organization')], all_same: true },
+  ],
+  approximate: 'Responsibilities of CTO has 240 items: paired greedily by similarity, not optimally.',
+};
