@@ -137,6 +137,24 @@ describe('CompareView', () => {
     expect(screen.getByText(/Rungs in the order picked/)).toBeInTheDocument();
   });
 
+  it('lists what a rung does not carry over from the rung below', async () => {
+    const ladder = structuredClone(COMPARISON.ladder);
+    ladder.steps[2]!.not_carried_over.facts.push({ key: 'scope', value: 'Organization' });
+    mockLibrary(undefined, null, { ...COMPARISON, ladder });
+    const { container } = render(CompareView, { roles: ROLES, ids: IDS, onChange: vi.fn(), ladder: true });
+    await screen.findByTestId('ladder');
+    const cto = container.querySelector('.rung-cell[data-role-id=cto][data-section=scope_of_knowledge]') as HTMLElement;
+    const dropped = within(cto).getByTestId('not-carried-over');
+    expect(dropped).toHaveTextContent('Not carried over from VP of Engineering');
+    expect([...dropped.querySelectorAll('.entry')].map((e) => `${e.getAttribute('data-status')}:${e.textContent}`)).toEqual([
+      'removed:Manages managers and directors.',
+    ]);
+    expect(container.querySelector('.rung-cell[data-role-id=cto] [data-fact=scope][data-status=removed]')).toHaveTextContent('Scope: Organization');
+    const header = within(screen.getByRole('table', { name: 'Ladder' })).getAllByRole('columnheader')[2]!;
+    expect(header).toHaveTextContent('0 new · 1 changed · 2 not carried over');
+    expect(container.querySelector('.rung-cell[data-role-id=vp-of-engineering] [data-testid=not-carried-over]')).toBeNull();
+  });
+
   it('says when the rungs are ordered by level', async () => {
     mockIPC((cmd) => (cmd === 'compare_roles' ? { ...COMPARISON, ladder: { ...COMPARISON.ladder, by_level: true } } : null));
     render(CompareView, { roles: ROLES, ids: IDS, onChange: vi.fn(), ladder: true });
