@@ -5,7 +5,7 @@ import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from './App.svelte';
 import { axeProblems } from './lib/axe-check';
-import { DRAFT, mockAuthoring, mockDrafts, mockLibrary, ROLES } from './lib/testing';
+import { CTO_WITH_CONFLICT, DRAFT, mockAuthoring, mockDrafts, mockLibrary, ROLES, WIDE_COMPARISON } from './lib/testing';
 import DraftView from './lib/draft/DraftView.svelte';
 import { mockImport } from './lib/import/fixtures';
 import { router } from './lib/router.svelte';
@@ -36,6 +36,32 @@ describe('accessibility (axe-core)', () => {
   it('compare, side by side', async () => {
     const { container } = await app('compare/director-of-engineering,vp-of-engineering,cto');
     await waitFor(() => expect(container.querySelectorAll('.col-header')).toHaveLength(3));
+    expect(await axeProblems()).toEqual([]);
+  });
+
+  it('compare at a glance: the summary, internal sections in, differences only', async () => {
+    mockLibrary(undefined, 'compare/director-of-engineering,vp-of-engineering,cto', WIDE_COMPARISON);
+    const { container } = render(App);
+    const user = userEvent.setup();
+    await screen.findByTestId('compare-summary');
+    await screen.findByTestId('approximate');
+    expect(await axeProblems()).toEqual([]);
+    await user.click(screen.getByLabelText('Include internal sections (1 left out)'));
+    await waitFor(() => expect(container.querySelector('.section-title[data-section=page_notes]')).not.toBeNull());
+    await user.click(screen.getByLabelText('Differences only'));
+    expect(await axeProblems()).toEqual([]);
+  });
+
+  it('a role with conflicting sources, and a source in context', async () => {
+    mockLibrary([...ROLES.filter((r) => r.id !== 'cto'), CTO_WITH_CONFLICT], 'role/cto');
+    render(App);
+    const user = userEvent.setup();
+    await screen.findByTestId('conflicts');
+    await screen.findByText('internal');
+    expect(await axeProblems()).toEqual([]);
+    await user.click(screen.getAllByRole('button', { name: 'CTO, line 306' })[0]!);
+    const dialog = await screen.findByRole('dialog', { name: 'CTO' });
+    await waitFor(() => expect(dialog.querySelector('li.cited')).not.toBeNull());
     expect(await axeProblems()).toEqual([]);
   });
 
