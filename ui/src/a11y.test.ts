@@ -40,7 +40,7 @@ describe('accessibility (axe-core)', () => {
   });
 
   it('compare at a glance: the summary, internal sections in, differences only', async () => {
-    mockLibrary(undefined, 'compare/director-of-engineering,vp-of-engineering,cto', WIDE_COMPARISON);
+    mockLibrary(undefined, 'compare/director-of-engineering,vp-of-engineering,cto', { comparison: WIDE_COMPARISON });
     const { container } = render(App);
     const user = userEvent.setup();
     await screen.findByTestId('compare-summary');

@@ -140,7 +140,7 @@ describe('CompareView', () => {
   it('lists what a rung does not carry over from the rung below', async () => {
     const ladder = structuredClone(COMPARISON.ladder);
     ladder.steps[2]!.not_carried_over.facts.push({ key: 'scope', value: 'Organization' });
-    mockLibrary(undefined, null, { ...COMPARISON, ladder });
+    mockLibrary(undefined, null, { comparison: { ...COMPARISON, ladder } });
     const { container } = render(CompareView, { roles: ROLES, ids: IDS, onChange: vi.fn(), ladder: true });
     await screen.findByTestId('ladder');
     const cto = container.querySelector('.rung-cell[data-role-id=cto][data-section=scope_of_knowledge]') as HTMLElement;
