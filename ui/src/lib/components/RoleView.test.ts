@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
+import { mockIPC } from '@tauri-apps/api/mocks';
 import RoleView from './RoleView.svelte';
 import { CTO_WITH_CONFLICT, item, mockLibrary, role, ROLES } from '../testing';
 
@@ -189,6 +190,32 @@ describe('RoleView', () => {
       await user.click(within(entry).getByRole('button', { name: 'VP of Engineering, line 414' }));
       const dialog = await screen.findByRole('dialog', { name: 'VP of Engineering' });
       await waitFor(() => expect(dialog.querySelector('li.cited')).toHaveTextContent('3+ years'));
+    });
+
+    it('shows source lines, titles and conflict texts as text, never as markup', async () => {
+      const evil = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>';
+      mockIPC((cmd, args) => {
+        if (cmd === 'source_context') {
+          const a = args as { file: string; line: number };
+          return { title: evil, file: a.file, hash: 'sha256:00', line: a.line, lines: [{ n: a.line, text: evil }] };
+        }
+        return [];
+      });
+      const user = userEvent.setup();
+      const bad = {
+        ...CTO_WITH_CONFLICT,
+        sources: CTO_WITH_CONFLICT.sources.map((d) => ({ ...d, title: evil })),
+        conflicts: [{ ...CTO_WITH_CONFLICT.conflicts![0]!, other: { text: evil, source: { file: '000_8c1f8f3f73223611.txt', line: 414 } } }],
+      };
+      const { container } = render(RoleView, { role: bad });
+      expect(screen.getByTestId('conflicts').querySelector('.other')).toHaveTextContent(evil);
+      await user.click(within(checkpoints()).getAllByRole('button', { name: `${evil}, line 306` })[0]!);
+      const dialog = await screen.findByRole('dialog');
+      await waitFor(() => expect(dialog.querySelector('li.cited')).toHaveTextContent(evil));
+      expect(within(dialog).getByRole('heading', { level: 2 })).toHaveTextContent(evil);
+      expect(container.querySelector('img, script')).toBeNull();
+      expect(document.querySelector('.source-dialog img, .source-dialog script')).toBeNull();
+      expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
     });
 
     it('marks a fact the documents disagree about, and shows no note without conflicts', () => {
