@@ -20,6 +20,11 @@ class SectionNotes {
     return this.#loading;
   }
 
+  /** True once the notes have come. */
+  get loaded(): boolean {
+    return this.#notes.size > 0;
+  }
+
   get(key: string): SectionNote | null {
     return this.#notes.get(key) ?? null;
   }

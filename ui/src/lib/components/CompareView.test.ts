@@ -237,7 +237,7 @@ describe('CompareView', () => {
     });
 
     it('leaves internal sections out, says how many, and compares them on request', async () => {
-      const { calls, container, user } = await wide();
+      const { calls, container, rerender, user } = await wide();
       expect(container.querySelector('[data-section=page_notes]')).toBeNull();
       const toggle = screen.getByLabelText('Include internal sections (1 left out)');
       await user.click(toggle);
@@ -249,6 +249,11 @@ describe('CompareView', () => {
       expect(container.querySelector('.section-title[data-section=page_notes]')).toHaveTextContent(/notes the source page keeps for its editors/);
       await user.click(screen.getByRole('button', { name: 'Export Markdown…' }));
       expect(calls.find((c) => c.cmd === 'export_comparison')?.args).toEqual({ ids: IDS, format: 'md', includeInternal: true });
+      // Other roles: still compared with their internal sections, the switch still on.
+      await rerender({ ids: IDS.slice(0, 2) });
+      await waitFor(() => expect(calls.filter((c) => c.cmd === 'compare_roles')).toHaveLength(3));
+      expect(calls.filter((c) => c.cmd === 'compare_roles')[2]?.args).toEqual({ ids: IDS.slice(0, 2), includeInternal: true });
+      await waitFor(() => expect(screen.getByLabelText('Include internal sections (1)')).toBeChecked());
     });
 
     it('says when a section was too big to pair optimally', async () => {
