@@ -132,6 +132,7 @@ describe('RoleView', () => {
       const sources = [...checkpoints().querySelectorAll('.item')].map((li) => li.querySelector('.source')?.textContent?.trim());
       expect(sources).toEqual(['CTO, line 306', 'CTO, line 307', '']);
       expect(within(checkpoints()).getAllByRole('button', { name: /line/ })).toHaveLength(2);
+      expect(document.querySelector('.fact .fact-source')).toHaveTextContent('CTO, line 12');
       // No title: the file name.
       const untitled = { ...CTO_WITH_CONFLICT, sources: CTO_WITH_CONFLICT.sources.map((d) => ({ ...d, title: null })), conflicts: [] };
       render(RoleView, { role: untitled });
@@ -232,7 +233,7 @@ describe('RoleView', () => {
         ],
       };
       const { container, unmount } = render(RoleView, { role: fact });
-      expect(container.querySelector('.fact.conflicted')).toHaveTextContent('Years of experience 20+ sources disagree');
+      expect(container.querySelector('.fact.conflicted')).toHaveTextContent('Years of experience 20+ CTO, line 12 sources disagree');
       expect(screen.getByTestId('conflicts')).toHaveTextContent('Years of experience');
       expect(container.querySelector('.item.conflicted')).toBeNull();
       unmount();
