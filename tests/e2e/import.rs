@@ -235,7 +235,7 @@ fn import_reviews_the_cto_conflict_saves_the_chosen_side_and_shows_the_roles() {
     }
     let shown = shown.expect("the CTO's experience checkpoint is shown");
     assert!(
-        shown.contains("for 3+ years.") && shown.contains("000_8c1f8f3f73223611.txt:414"),
+        shown.contains("for 3+ years.") && shown.contains(", line 414"),
         "{shown}"
     );
 }

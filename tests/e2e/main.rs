@@ -79,13 +79,25 @@ fn library_lists_the_bundled_roles_and_opens_vp_of_engineering() {
     };
     assert!(urls.iter().all(local), "network requests: {urls:?}");
 
-    // Every item says where it came from.
+    // Every item says where it came from, by the document's title and line; a click shows
+    // the cited line in its context, from the copy the library keeps.
     let sources = s.texts(".item .source");
     assert_eq!(sources.len(), items.len());
     assert!(
-        sources.iter().all(|src| src.contains(".txt:")),
+        sources.iter().all(|src| src.contains(", line ")),
         "{sources:?}"
     );
+    let link = s.find(".item .source button.source-link");
+    s.click(&link);
+    let cited = s.wait_until(
+        "[data-testid=source-dialog] li.cited",
+        "the source line in context",
+        |_, e| !e.is_empty(),
+    );
+    let line = s.text(&cited[0]);
+    assert!(!line.trim().is_empty(), "the cited line is empty");
+    let around = s.all("[data-testid=source-dialog] li");
+    assert!(around.len() > 1, "no context around the cited line");
 }
 
 #[test]
