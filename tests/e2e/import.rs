@@ -225,14 +225,16 @@ fn import_reviews_the_cto_conflict_saves_the_chosen_side_and_shows_the_roles() {
             "{title} not in {titles:?}"
         );
     }
-    let items = s.all("article.role-view .item");
-    let mut shown = None;
-    for item in &items {
-        let t = s.text(item);
-        if t.contains("equivalent for") {
-            shown = Some(t);
-        }
-    }
+    // (Read from the DOM: WebKitWebDriver's visible-text rule skips the ellipsised source.)
+    let items = s.execute(
+        "return [...document.querySelectorAll('article.role-view .item')].map(e => e.textContent)",
+        serde_json::json!([]),
+    );
+    let items: Vec<String> = serde_json::from_value(items).expect("a list of texts");
+    let shown = items
+        .into_iter()
+        .filter(|t| t.contains("equivalent for"))
+        .last();
     let shown = shown.expect("the CTO's experience checkpoint is shown");
     assert!(
         shown.contains("for 3+ years.") && shown.contains(", line 414"),
