@@ -49,13 +49,13 @@ mkdir -p "$DATA_DIR/drafts"
 cat >"$DATA_DIR/drafts/vp-of-engineering-1.json" <<'JSON'
 {
   "id": "vp-of-engineering-1",
-  "name": "VP of Engineering, Berlin",
+  "name": "VP of Engineering, New York",
   "role_id": "vp-of-engineering",
   "template": "full",
   "posting": {
     "company": "Acme Robotics",
     "team": "Platform Engineering",
-    "location": "Berlin, Germany",
+    "location": "New York, NY, US",
     "remote_policy": "Hybrid, two days a week in the office",
     "employment_type": "Full-time",
     "salary_range": null,
