@@ -10,14 +10,20 @@
 //! `import`: `Document::from_bytes` (decoding, hashing) + `import_document` (detection and
 //! the importer) of every file; `pulldown-cmark`: `Parser::new(text).count()` over the same
 //! decoded texts. Rounds alternate the two; the best round of each is reported (default 5
-//! rounds). A last line reads and imports every file from disk with `import_path`.
+//! rounds). A line reads and imports every file from disk with `import_path`.
+//!
+//! Then the whole import as the app and `rolecraft import --dry-run` do it, end to end from
+//! the bytes: parse every document, merge the roles they give, plan against an empty library
+//! (`plan_import`), on the first quarter, the first half and all of the files (1×, 2×, 4×),
+//! best of ROUNDS each, with the growth of the time per byte (1.00 is linear).
 
 use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use rolecraft_core::import::{import_document, import_path, Document};
+use rolecraft_core::import::{import_document, import_path, Document, Imported};
+use rolecraft_core::review::plan_import;
 
 fn files(dir: &Path) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -126,4 +132,60 @@ fn main() {
         mb_per_s(bytes, from_disk),
         from_disk.as_secs_f64()
     );
+
+    plan_benchmark(&docs, rounds);
+}
+
+fn parse_all(docs: &[(String, Vec<u8>)]) -> Vec<Imported> {
+    docs.iter()
+        .filter_map(|(name, b)| {
+            Document::from_bytes(name, b)
+                .and_then(|doc| import_document(&doc))
+                .ok()
+        })
+        .collect()
+}
+
+/// Parse + merge + plan of the first quarter, half and all of the documents.
+fn plan_benchmark(docs: &[(String, Vec<u8>)], rounds: usize) {
+    println!("parse + merge + plan (plan_import against an empty library), best of {rounds}:");
+    let mut per_byte = Vec::new();
+    for (label, n) in [
+        ("1x", docs.len() / 4),
+        ("2x", docs.len() / 2),
+        ("4x", docs.len()),
+    ] {
+        let part = &docs[..n];
+        let bytes: usize = part.iter().map(|(_, b)| b.len()).sum();
+        let mut best = Duration::MAX;
+        let mut summary = (0, 0, 0);
+        for _ in 0..rounds {
+            let started = Instant::now();
+            let plan = plan_import(&[], parse_all(part));
+            best = best.min(started.elapsed());
+            summary = (
+                plan.roles.len(),
+                plan.roles.iter().map(|r| r.incoming.items().count()).sum(),
+                plan.roles.iter().map(|r| r.source_conflicts.len()).sum(),
+            );
+            black_box(plan);
+        }
+        per_byte.push(best.as_secs_f64() / bytes as f64);
+        println!(
+            "  {label}: {n:>6} documents, {:>6.1} MB: {:>7.3} s, {:>6.1} MB/s  ({} roles, {} items, {} conflicts)",
+            bytes as f64 / 1e6,
+            best.as_secs_f64(),
+            mb_per_s(bytes, best),
+            summary.0,
+            summary.1,
+            summary.2
+        );
+    }
+    if let (Some(first), Some(last)) = (per_byte.first(), per_byte.last()) {
+        println!(
+            "  time per byte, 4x / 1x: {:.2}, 2x / 1x: {:.2} (1.00 is linear)",
+            last / first,
+            per_byte[1] / first
+        );
+    }
 }
