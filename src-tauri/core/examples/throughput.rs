@@ -15,15 +15,19 @@
 //! Then the whole import as the app and `rolecraft import --dry-run` do it, end to end from
 //! the bytes: parse every document, merge the roles they give, plan against an empty library
 //! (`plan_import`), on the first quarter, the first half and all of the files (1×, 2×, 4×),
-//! best of ROUNDS each, with the growth of the time per byte (1.00 is linear).
+//! best of ROUNDS each, with the growth of the time per byte (1.00 is linear); and how long
+//! a cancel takes to stop planning all of them (the flag is flipped from another thread 50 ms
+//! into `plan_import_until`).
 
 use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
 use rolecraft_core::import::{import_document, import_path, Document, Imported};
-use rolecraft_core::review::plan_import;
+use rolecraft_core::review::{plan_import, plan_import_until};
 
 fn files(dir: &Path) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -188,4 +192,31 @@ fn plan_benchmark(docs: &[(String, Vec<u8>)], rounds: usize) {
             per_byte[1] / first
         );
     }
+
+    // Cancel: flip the flag 50 ms into planning all the documents (parsed beforehand).
+    let documents = parse_all(docs);
+    let cancel = Arc::new(AtomicBool::new(false));
+    let (started_tx, started_rx) = mpsc::channel::<()>();
+    let flipper = {
+        let cancel = cancel.clone();
+        std::thread::spawn(move || {
+            let _ = started_rx.recv();
+            std::thread::sleep(Duration::from_millis(50));
+            cancel.store(true, Ordering::SeqCst);
+            Instant::now()
+        })
+    };
+    let _ = started_tx.send(());
+    let result = plan_import_until(&[], documents, &|| cancel.load(Ordering::SeqCst));
+    let returned = Instant::now();
+    let flipped = flipper.join().expect("the cancel thread");
+    println!(
+        "  cancel: {} {:.1} ms after the flag was set",
+        if result.is_none() {
+            "stopped"
+        } else {
+            "finished (too small to cancel)"
+        },
+        returned.saturating_duration_since(flipped).as_secs_f64() * 1e3
+    );
 }

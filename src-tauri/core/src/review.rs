@@ -435,4 +435,58 @@ mod tests {
         assert!(plan.roles[0].changes.is_none());
         assert_eq!(plan.resolve(&Decisions::default()).len(), 1);
     }
+
+    /// Many documents of one role: a cancel flag flipped from another thread while planning
+    /// runs stops it (the planner asks between roles).
+    #[test]
+    fn a_cancel_from_another_thread_stops_planning() {
+        use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+        use std::sync::{mpsc, Arc};
+
+        let documents: Vec<Imported> = (0..3000)
+            .map(|i| {
+                let items: String = (0..20)
+                    .map(|k| format!("- Item {k} of document {i} says something new.\n"))
+                    .collect();
+                doc(
+                    &format!("d{i}.md"),
+                    &format!("# Staff Engineer\n\n## Responsibilities\n\n{items}"),
+                )
+            })
+            .collect();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (started, on_start) = mpsc::channel::<()>();
+        let flipper = {
+            let cancel = cancel.clone();
+            std::thread::spawn(move || {
+                let _ = on_start.recv();
+                cancel.store(true, Ordering::SeqCst);
+            })
+        };
+        let asked = AtomicUsize::new(0);
+        let plan = plan_import_until(&[], documents, &|| {
+            asked.fetch_add(1, Ordering::SeqCst);
+            let _ = started.send(());
+            cancel.load(Ordering::SeqCst)
+        });
+        flipper.join().unwrap();
+        assert!(plan.is_none(), "planning ran to the end");
+        assert!(
+            asked.load(Ordering::SeqCst) < 3000,
+            "asked after every role"
+        );
+    }
+
+    /// Without a cancel, the cancellable planner gives exactly what `plan_import` gives.
+    #[test]
+    fn planning_until_never_cancelled_is_planning() {
+        let existing = doc("old.md", OLD).roles;
+        let a = plan_import(&existing, vec![doc("new.md", NEW), doc("old2.md", OLD)]);
+        let b = plan_import_until(
+            &existing,
+            vec![doc("new.md", NEW), doc("old2.md", OLD)],
+            &|| false,
+        );
+        assert_eq!(Some(a), b);
+    }
 }
