@@ -45,6 +45,14 @@ pub fn app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         // Roles changed on disk reach the page as `library-changed` (see `watch.rs`).
         .setup(|app| {
             watch::start(app.handle());
+            // The search index is built off the main thread while the library shows, so the
+            // first search of a large library need not wait for it.
+            let handle = app.handle().clone();
+            std::thread::spawn(move || {
+                if let Ok(library) = handle.state::<AppState>().library.read() {
+                    library.search_index();
+                }
+            });
             Ok(())
         })
         // Paths dropped onto the window may be imported (see `ImportState`).

@@ -54,17 +54,21 @@ pub fn watch_folder(dir: &Path, on_change: impl Fn() + Send + 'static) -> Result
     Ok(Watch(debouncer))
 }
 
-/// Ids whose role differs between two versions of the library (sorted).
+/// Ids whose role differs between two versions of the library (sorted). By id through hash
+/// maps, so a library of thousands of roles compares in linear time.
 pub fn changed_ids(before: &[Role], after: &[Role]) -> Vec<String> {
-    let mut ids: Vec<String> = before
+    use std::collections::HashMap;
+    let old: HashMap<&str, &Role> = before.iter().map(|r| (r.id.as_str(), r)).collect();
+    let new: HashMap<&str, &Role> = after.iter().map(|r| (r.id.as_str(), r)).collect();
+    let mut ids: Vec<String> = old
         .iter()
-        .filter(|old| after.iter().find(|r| r.id == old.id) != Some(*old))
+        .filter(|(id, role)| new.get(*id) != Some(*role))
+        .map(|(id, _)| id.to_string())
         .chain(
-            after
-                .iter()
-                .filter(|new| !before.iter().any(|r| r.id == new.id)),
+            new.keys()
+                .filter(|id| !old.contains_key(*id))
+                .map(|id| id.to_string()),
         )
-        .map(|r| r.id.clone())
         .collect();
     ids.sort();
     ids.dedup();

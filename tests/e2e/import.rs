@@ -60,7 +60,22 @@ fn import_reviews_the_cto_conflict_saves_the_chosen_side_and_shows_the_roles() {
     let mut s = Session::start(&[]);
     std::env::remove_var("ROLECRAFT_IMPORT_FILES");
     let roles_dir = s.data_dir.join("roles");
-    assert!(!roles_dir.exists(), "the data folder starts empty");
+    // (The app makes the folder to watch it, but nothing is in it.)
+    let role_files = |dir: &std::path::Path| -> Vec<String> {
+        std::fs::read_dir(dir)
+            .map(|d| {
+                d.flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .filter(|n| n.ends_with(".json"))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        role_files(&roles_dir),
+        Vec::<String>::new(),
+        "the library starts empty"
+    );
 
     s.wait_until(".role-link", "the library", |_, e| e.len() >= 4);
     let tab = s.find("nav.tabs a[href='#/import']");
@@ -73,8 +88,9 @@ fn import_reviews_the_cto_conflict_saves_the_chosen_side_and_shows_the_roles() {
     let summary = s.text(&summary);
     assert!(summary.starts_with("2 files read"), "{summary}");
     assert!(summary.contains("roles found"), "{summary}");
-    assert!(
-        !roles_dir.exists(),
+    assert_eq!(
+        role_files(&roles_dir),
+        Vec::<String>::new(),
         "nothing may be written before the user imports"
     );
     let planned: Vec<String> = {
@@ -152,23 +168,45 @@ fn import_reviews_the_cto_conflict_saves_the_chosen_side_and_shows_the_roles() {
 
     // Saved atomically into the user library, with the side chosen.
     let cto = std::fs::read_to_string(roles_dir.join("cto.json")).expect("cto.json saved");
+    let cto: serde_json::Value = serde_json::from_str(&cto).expect("cto.json is JSON");
+    let items: Vec<String> = cto["sections"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .flat_map(|s| s["items"].as_array().cloned().unwrap_or_default())
+        .filter_map(|i| i["text"].as_str().map(str::to_owned))
+        .collect();
     assert!(
-        cto.contains(
-            "Has served as VP of Engineering, Sr Staff Engineer, or equivalent for 3+ years."
-        ),
+        items.iter().any(|t| t
+            == "Has served as VP of Engineering, Sr Staff Engineer, or equivalent for 3+ years."),
         "cto.json lacks the chosen side"
     );
     assert!(
-        !cto.contains("or equivalent for 10+ years."),
+        !items
+            .iter()
+            .any(|t| t.contains("or equivalent for 10+ years.")),
         "cto.json still holds the side set aside"
+    );
+    // The conflict stays on record, the chosen side as the kept one.
+    let recorded = cto["conflicts"].as_array().expect("conflicts recorded");
+    assert!(
+        recorded.iter().any(|c| c["kept"]["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("for 3+ years."))),
+        "{recorded:?}"
     );
     let leftovers: Vec<_> = std::fs::read_dir(&roles_dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        // The library's lock file stays (an advisory lock; removing it on unlock would race).
-        .filter(|n| !n.ends_with(".json") && n != ".rolecraft.lock")
+        // The library's lock file stays (an advisory lock; removing it on unlock would race);
+        // `sources/` keeps a copy of each imported document, for showing a source line.
+        .filter(|n| !n.ends_with(".json") && n != ".rolecraft.lock" && n != "sources")
         .collect();
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+    let copies = std::fs::read_dir(roles_dir.join("sources"))
+        .map(|d| d.count())
+        .unwrap_or(0);
+    assert_eq!(copies, 2, "one copy per imported document");
 
     // The library view shows the imported roles, the CTO with the chosen checkpoint.
     let open_cto = button(&mut s, ".result button.link", "CTO");
@@ -197,7 +235,7 @@ fn import_reviews_the_cto_conflict_saves_the_chosen_side_and_shows_the_roles() {
     }
     let shown = shown.expect("the CTO's experience checkpoint is shown");
     assert!(
-        shown.contains("for 3+ years.") && shown.contains("000_8c1f8f3f73223611.txt:414"),
+        shown.contains("for 3+ years.") && shown.contains(", line 414"),
         "{shown}"
     );
 }

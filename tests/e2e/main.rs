@@ -35,9 +35,19 @@ fn library_lists_the_bundled_roles_and_opens_vp_of_engineering() {
     // Search narrows the list; the keyboard opens the first match.
     let search = s.find("input[type=search]");
     s.type_into(&search, "vp of eng");
-    s.wait_until(".role-link", "search to narrow the list", |_, e| {
-        e.len() == 1
-    });
+    s.wait_until(
+        ".track:not(.text-hits) .role-link",
+        "search to narrow the list",
+        |_, e| e.len() == 1,
+    );
+    // Roles that only mention it in their text follow, under their own heading.
+    let in_text = s.wait_until(
+        ".text-hits .role-link .role-title",
+        "the roles that mention it in their text",
+        |_, e| !e.is_empty(),
+    );
+    let in_text: Vec<String> = in_text.iter().map(|e| s.text(e)).collect();
+    assert!(in_text.iter().any(|t| t == "CTO"), "{in_text:?}");
     s.type_into(&search, "\u{E007}"); // Enter
 
     let heading = s.wait_until("article.role-view h1", "the role view", |s, e| {
@@ -69,13 +79,25 @@ fn library_lists_the_bundled_roles_and_opens_vp_of_engineering() {
     };
     assert!(urls.iter().all(local), "network requests: {urls:?}");
 
-    // Every item says where it came from.
+    // Every item says where it came from, by the document's title and line; a click shows
+    // the cited line in its context, from the copy the library keeps.
     let sources = s.texts(".item .source");
     assert_eq!(sources.len(), items.len());
     assert!(
-        sources.iter().all(|src| src.contains(".txt:")),
+        sources.iter().all(|src| src.contains(", line ")),
         "{sources:?}"
     );
+    let link = s.find(".item .source button.source-link");
+    s.click(&link);
+    let cited = s.wait_until(
+        "[data-testid=source-dialog] li.cited",
+        "the source line in context",
+        |_, e| !e.is_empty(),
+    );
+    let line = s.text(&cited[0]);
+    assert!(!line.trim().is_empty(), "the cited line is empty");
+    let around = s.all("[data-testid=source-dialog] li");
+    assert!(around.len() > 1, "no context around the cited line");
 }
 
 #[test]
@@ -297,6 +319,18 @@ fn six_roles_fit_at_1280x800_with_sticky_headers() {
     }
 }
 
+fn wait_for_bytes(path: &std::path::Path) -> Vec<u8> {
+    for _ in 0..100 {
+        if let Ok(bytes) = std::fs::read(path) {
+            if !bytes.is_empty() {
+                return bytes;
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    panic!("{} was not written", path.display());
+}
+
 fn wait_for_file(path: &std::path::Path, want: &str) -> String {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     loop {
@@ -346,12 +380,19 @@ fn draft_previews_the_company_exports_both_formats_and_runs_no_script() {
         .path();
     wait_for_file(&file, "Acme Robotics");
 
-    for (button, ext) in [("Export Markdown…", "md"), ("Export HTML…", "html")] {
-        let buttons = s.all(".preview-pane .actions button");
-        let el = buttons
+    for (label, ext) in [
+        ("Markdown", "md"),
+        ("HTML document", "html"),
+        ("Word .docx", "docx"),
+    ] {
+        let menu = s
+            .all(".preview-pane button")
             .into_iter()
-            .find(|b| s.text(b) == button)
-            .expect(button);
+            .find(|b| s.text(b) == "Export…")
+            .expect("the Export… button");
+        s.click(&menu);
+        let items = s.wait_until("[role=menuitem]", "the export formats", |_, e| e.len() == 6);
+        let el = items.into_iter().find(|b| s.text(b) == label).expect(label);
         s.click(&el);
         // Fields the template uses are still empty: they are listed first, then export anyway.
         let listed = s.wait_until(
@@ -369,6 +410,11 @@ fn draft_previews_the_company_exports_both_formats_and_runs_no_script() {
         let path = s
             .save_dir
             .join(format!("vp-of-engineering-acme-robotics.{ext}"));
+        if ext == "docx" {
+            let bytes = wait_for_bytes(&path);
+            assert_eq!(&bytes[..2], b"PK", "a .docx is a zip");
+            continue;
+        }
         let text = wait_for_file(&path, "Acme Robotics");
         assert!(text.contains("VP of Engineering"), "{ext}: {text}");
         assert!(
@@ -376,6 +422,41 @@ fn draft_previews_the_company_exports_both_formats_and_runs_no_script() {
             "{ext}: {text}"
         );
     }
+
+    // The checks run on the posting as it is: a New York City job without pay is an error
+    // that names its law; entering a range clears it.
+    let add = s
+        .all(".locations button.add")
+        .into_iter()
+        .next()
+        .expect("the Add location button");
+    s.click(&add);
+    let city = s.find("input[name=locations]");
+    s.type_into(&city, "New York");
+    let region = s.find(".locations .location input[placeholder=NY]");
+    s.type_into(&region, "NY");
+    let country = s.find(".locations .location input[placeholder=US]");
+    s.type_into(&country, "US");
+    let pay = s.wait_until(
+        ".findings li.finding[data-rule=pay_transparency]",
+        "a pay-transparency finding for New York",
+        |_, e| !e.is_empty(),
+    );
+    let text = s.text(&pay[0]);
+    assert!(text.to_lowercase().contains("new york"), "{text}");
+    for (name, value) in [
+        ("salary_min", "180000"),
+        ("salary_max", "220000"),
+        ("currency", "USD"),
+    ] {
+        let input = s.find(&format!("input[name={name}]"));
+        s.type_into(&input, value);
+    }
+    s.wait_until(
+        ".findings li.finding[data-rule=pay_transparency].error",
+        "the pay-transparency error to go once the range is set",
+        |_, e| e.is_empty(),
+    );
 
     // Markup in a posting field comes out inert in the live preview.
     s.clear(&company);

@@ -5,9 +5,11 @@ import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from './App.svelte';
 import { axeProblems } from './lib/axe-check';
-import { DRAFT, mockDrafts, mockLibrary, ROLES } from './lib/testing';
+import { CTO_WITH_CONFLICT, DRAFT, mockAuthoring, mockDrafts, mockLibrary, ROLES, WIDE_COMPARISON } from './lib/testing';
 import DraftView from './lib/draft/DraftView.svelte';
 import { mockImport } from './lib/import/fixtures';
+import { router } from './lib/router.svelte';
+import { clearMocks } from '@tauri-apps/api/mocks';
 import ImportView from './lib/import/ImportView.svelte';
 import { ImportStore } from './lib/import/importer.svelte';
 
@@ -34,6 +36,32 @@ describe('accessibility (axe-core)', () => {
   it('compare, side by side', async () => {
     const { container } = await app('compare/director-of-engineering,vp-of-engineering,cto');
     await waitFor(() => expect(container.querySelectorAll('.col-header')).toHaveLength(3));
+    expect(await axeProblems()).toEqual([]);
+  });
+
+  it('compare at a glance: the summary, internal sections in, differences only', async () => {
+    mockLibrary(undefined, 'compare/director-of-engineering,vp-of-engineering,cto', { comparison: WIDE_COMPARISON });
+    const { container } = render(App);
+    const user = userEvent.setup();
+    await screen.findByTestId('compare-summary');
+    await screen.findByTestId('approximate');
+    expect(await axeProblems()).toEqual([]);
+    await user.click(screen.getByLabelText('Include internal sections (1 left out)'));
+    await waitFor(() => expect(container.querySelector('.section-title[data-section=page_notes]')).not.toBeNull());
+    await user.click(screen.getByLabelText('Differences only'));
+    expect(await axeProblems()).toEqual([]);
+  });
+
+  it('a role with conflicting sources, and a source in context', async () => {
+    mockLibrary([...ROLES.filter((r) => r.id !== 'cto'), CTO_WITH_CONFLICT], 'role/cto');
+    render(App);
+    const user = userEvent.setup();
+    await screen.findByTestId('conflicts');
+    await screen.findByText('internal');
+    expect(await axeProblems()).toEqual([]);
+    await user.click(screen.getAllByRole('button', { name: 'CTO, line 306' })[0]!);
+    const dialog = await screen.findByRole('dialog', { name: 'CTO' });
+    await waitFor(() => expect(dialog.querySelector('li.cited')).not.toBeNull());
     expect(await axeProblems()).toEqual([]);
   });
 
@@ -81,5 +109,29 @@ describe('accessibility (axe-core)', () => {
     await user.click(screen.getByRole('menuitem', { name: 'Markdown' }));
     await screen.findByRole('alertdialog');
     expect(await axeProblems()).toEqual([]);
+  });
+
+  it('the role editor, with a conflict open, and the history', async () => {
+    const shell = mockAuthoring(undefined, { history: 'not_in_git' });
+    router.go({ view: 'role', id: 'vp-of-engineering' });
+    const user = userEvent.setup();
+    render(App);
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('VP of Engineering'));
+    await user.click(screen.getByRole('button', { name: 'Edit' }));
+    await screen.findByLabelText('Item 1 of Responsibilities');
+    expect(await axeProblems()).toEqual([]);
+    shell.changeOnDisk({ ...structuredClone(ROLES[2]!), title: 'Changed outside' });
+    await user.click(screen.getByLabelText('Item 1 of Responsibilities'));
+    await user.keyboard('{End}!');
+    await screen.findByTestId('conflict');
+    expect(await axeProblems()).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Take theirs' }));
+    await user.click(screen.getByRole('button', { name: 'History' }));
+    await screen.findByTestId('history-problem');
+    expect(await axeProblems()).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'New role…' }));
+    await screen.findByRole('dialog', { name: 'New role' });
+    expect(await axeProblems()).toEqual([]);
+    clearMocks();
   });
 });

@@ -35,6 +35,9 @@ export const LOCAL_KEYS: { keys: string; description: string }[] = [
   { keys: 'Enter', description: 'Open the role or run the command chosen' },
   { keys: 'Esc', description: 'Close a dialog, clear a search' },
   { keys: 'Enter / Shift+Enter', description: 'Next / previous match in the find box' },
+  { keys: 'Ctrl+Z / Ctrl+Shift+Z', description: 'Undo / redo in the role editor' },
+  { keys: 'Enter (end of an item)', description: 'Role editor: add an item after it; Backspace in an empty item removes it' },
+  { keys: 'Alt+↑ / Alt+↓', description: 'Role editor: move the item or section' },
 ];
 
 /** True when the event comes from somewhere the user types text. */

@@ -1,5 +1,6 @@
 // The library as the UI holds it: the roles, the search query, and what is shown.
-import { api, toApiError, type ApiError, type Role } from './api';
+import { api, importApi, toApiError, type ApiError, type Role } from './api';
+import type { SearchMatch } from './bindings/SearchMatch';
 import type { RoleOrigin } from './format';
 
 export interface TrackGroup {
@@ -34,23 +35,53 @@ export function groupByTrack(roles: Role[]): TrackGroup[] {
     .map(([track, list]) => ({ track, roles: [...list].sort(byLevel) }));
 }
 
+/** The file a library problem names (`/…/roles/cto.json:3:8: not a role file: …` → `cto.json`),
+ * when it is a role file that can be set aside. */
+export function brokenFile(problem: string | null): string | null {
+  const m = problem?.match(/^(.*?\.json):\d+:\d+: /);
+  return m?.[1]?.split(/[\\/]/).pop() ?? null;
+}
+
+/** How long typing may pause before the full-text search asks the shell. */
+export const SEARCH_DELAY_MS = 80;
+
 export class LibraryStore {
   roles: Role[] = $state([]);
   problem: string | null = $state(null);
   error: ApiError | null = $state(null);
   loaded = $state(false);
   query = $state('');
+  origins: Record<string, RoleOrigin> = $state({});
+  /** What the full-text search found for `searched` (role id → its matching items). */
+  found: Map<string, SearchMatch[]> = $state(new Map());
+  searched = $state('');
+  /** Set while a broken file is being set aside, and the message after. */
+  settingAside = $state(false);
+  setAsideNote: string | null = $state(null);
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  #searchRun = 0;
 
+  /** Titles, tracks and ids match at once, as typed. */
   filtered: Role[] = $derived(this.roles.filter((r) => matches(r, this.query)));
   groups: TrackGroup[] = $derived(groupByTrack(this.filtered));
-  /** The filtered roles in the order the list shows them (for keyboard navigation). */
-  ordered: Role[] = $derived(this.groups.flatMap((g) => g.roles));
+  /** Roles whose item text (not title) matches, once the shell's search answers for the
+   * query shown, in its ranking; listed after the title matches. */
+  textHits: Role[] = $derived(
+    this.searched && this.searched === this.query.trim()
+      ? [...this.found.keys()]
+          .map((id) => this.roles.find((r) => r.id === id))
+          .filter((r): r is Role => !!r && !matches(r, this.query))
+      : [],
+  );
+  /** The roles in the order the list shows them (for keyboard navigation and Enter). */
+  ordered: Role[] = $derived([...this.groups.flatMap((g) => g.roles), ...this.textHits]);
 
   async load() {
     try {
       const view = await api.listRoles();
       this.roles = view.roles;
       this.problem = view.problem;
+      this.origins = view.origins;
       this.error = null;
     } catch (e) {
       this.error = toApiError(e);
@@ -59,12 +90,55 @@ export class LibraryStore {
     }
   }
 
-  /** Bundled with the app or the user's own. The core's `Role` and `LibraryView` carry no
-   * origin yet, so this says null (and nothing is shown) rather than guess; once the bindings
-   * have the field, read it here and the library list and role header show it. */
+  /** Bundled with the app or the user's own. */
   originOf(role: Role): RoleOrigin | null {
-    void role;
-    return null;
+    return this.origins[role.id] ?? null;
+  }
+
+  /** The query changed: search item text too, once typing pauses; a late answer to an older
+   * query is dropped. */
+  search(query: string) {
+    this.query = query;
+    clearTimeout(this.#searchTimer);
+    const q = query.trim();
+    if (!q) {
+      this.found = new Map();
+      this.searched = '';
+      return;
+    }
+    const run = ++this.#searchRun;
+    this.#searchTimer = setTimeout(async () => {
+      try {
+        const answer = await api.searchRoles(q, 200);
+        if (run !== this.#searchRun) return;
+        this.found = new Map(answer.results.map((h) => [h.id, h.matches]));
+        this.searched = q;
+      } catch {
+        // The title search still answers; item text just does not join in.
+      }
+    }, SEARCH_DELAY_MS);
+  }
+
+  /** The first item that matched the full-text search, when the title did not. */
+  snippetOf(role: Role): SearchMatch | null {
+    if (this.searched !== this.query.trim() || matches(role, this.query)) return null;
+    return this.found.get(role.id)?.[0] ?? null;
+  }
+
+  /** Moves the broken role file aside (inside the library) and reloads. */
+  async setAsideBroken() {
+    const name = brokenFile(this.problem);
+    if (!name) return;
+    this.settingAside = true;
+    try {
+      const moved = await importApi.setAside(name);
+      this.setAsideNote = `Moved ${name} to ${moved}. Fix it there and import it again, or delete it.`;
+      await this.load();
+    } catch (e) {
+      this.setAsideNote = `Could not set ${name} aside: ${toApiError(e).message}`;
+    } finally {
+      this.settingAside = false;
+    }
   }
 
   byId(id: string): Role | undefined {

@@ -8,6 +8,12 @@ import type { OutlineSection } from './bindings/OutlineSection';
 import type { Finding } from './bindings/Finding';
 import type { Report } from './bindings/Report';
 import type { Role } from './bindings/Role';
+import type { RoleCommit } from './bindings/RoleCommit';
+import type { RoleEdit } from './bindings/RoleEdit';
+import type { SectionNote } from './bindings/SectionNote';
+import type { SourceContext } from './bindings/SourceContext';
+import type { Versioned } from './bindings/Versioned';
+import { applyEdits } from './authoring/apply';
 
 export function item(text: string, line: number, group: string | null = null) {
   return { text, group, source: { file: 'ladder.txt', line } };
@@ -51,14 +57,128 @@ export const ROLES: Role[] = [
   role('vp-of-product', 'VP of Product', 'Product', { level: 7 }),
 ];
 
-/** Answers the app's commands from `roles`; records every call. */
-export function mockLibrary(roles: Role[] = ROLES, startup: string | null = null) {
+/** The core's section notes (rolecraft_core::section_notes). */
+export const SECTION_NOTES: SectionNote[] = [
+  {
+    key: 'job_description_links',
+    internal: true,
+    note: "Internal: links to the hiring team's job description pages for this role, not published.",
+  },
+  {
+    key: 'page_notes',
+    internal: true,
+    note: 'Internal: notes the source page keeps for its editors (references to internal pages), not published.',
+  },
+];
+
+/** The documents the library keeps a copy of, by file name: their own title and lines. */
+export const DOCUMENTS: Record<string, { title: string; hash: string; lines: string[] }> = {
+  '001_a79071d1db045453.txt': {
+    title: 'CTO',
+    hash: 'sha256:018146f44869a69514013c3e2657586809bfde20dd315bf3684e05086e59fe45',
+    lines: Array.from({ length: 320 }, (_, i) => `line ${i + 1} of the CTO page`).map((t, i) =>
+      i + 1 === 306 ? '- Has served as VP of Engineering, Sr Staff Engineer, or equivalent for 10+ years.' : t,
+    ),
+  },
+  '000_8c1f8f3f73223611.txt': {
+    title: 'VP of Engineering',
+    hash: 'sha256:8c1f8f3f732236110000000000000000000000000000000000000000000000',
+    lines: Array.from({ length: 420 }, (_, i) => `line ${i + 1} of the VP page`).map((t, i) =>
+      i + 1 === 414 ? '- Has served as VP of Engineering, Sr Staff Engineer, or equivalent for 3+ years.' : t,
+    ),
+  },
+};
+
+/** The shell's `source_context`, over `DOCUMENTS` (errors worded as the core words them). */
+export function sourceContextOf(file: string, line: number, radius = 3): SourceContext {
+  const doc = DOCUMENTS[file];
+  if (!doc) throw { kind: 'not_found', message: `${file}: no document of that name or hash in the library` };
+  if (line < 1 || line > doc.lines.length)
+    throw { kind: 'bad_input', message: `${file}:${line}: the document has ${doc.lines.length} lines` };
+  const first = Math.max(1, line - radius);
+  const last = Math.min(doc.lines.length, line + radius);
+  const lines = [];
+  for (let n = first; n <= last; n++) lines.push({ n, text: doc.lines[n - 1]! });
+  return { title: doc.title, file, hash: doc.hash, line, lines };
+}
+
+/** The CTO as the bundled library has it: two pages, one checkpoint they disagree on, an
+ * internal section and an item written in Rolecraft. */
+export const CTO_WITH_CONFLICT: Role = role('cto', 'CTO', 'People Manager Path', {
+  facts: { years_of_experience: '20+' },
+  fact_sources: { years_of_experience: { file: '001_a79071d1db045453.txt', line: 12 } },
+  sections: [
+    {
+      key: 'checkpoints',
+      title: 'Checkpoints',
+      items: [
+        { text: 'Has served as VP of Engineering, Sr Staff Engineer, or equivalent for 10+ years.', group: null, source: { file: '001_a79071d1db045453.txt', line: 306 } },
+        { text: 'Has built an engineering organisation.', group: null, source: { file: '001_a79071d1db045453.txt', line: 307 } },
+        { text: 'Mentors the VPs.', group: null, source: { file: '', line: 0 }, origin: { kind: 'authored', at: '2026-12-01T23:50:00Z' } },
+      ],
+    },
+    {
+      key: 'page_notes',
+      title: 'Page notes',
+      items: [{ text: 'reference: see the internal levelling guide', group: null, source: { file: '001_a79071d1db045453.txt', line: 247 } }],
+    },
+  ],
+  sources: [
+    { file: '001_a79071d1db045453.txt', format: 'ladder_page', hash: DOCUMENTS['001_a79071d1db045453.txt']!.hash, own_page: true, title: 'CTO' },
+    { file: '000_8c1f8f3f73223611.txt', format: 'ladder_page', hash: DOCUMENTS['000_8c1f8f3f73223611.txt']!.hash, own_page: false, title: 'VP of Engineering' },
+  ],
+  conflicts: [
+    {
+      role_id: 'cto',
+      section: 'checkpoints',
+      kept: { text: 'Has served as VP of Engineering, Sr Staff Engineer, or equivalent for 10+ years.', source: { file: '001_a79071d1db045453.txt', line: 306 } },
+      other: { text: 'Has served as VP of Engineering, Sr Staff Engineer, or equivalent for 3+ years.', source: { file: '000_8c1f8f3f73223611.txt', line: 414 } },
+    },
+  ],
+});
+
+/** Answers the app's commands from `roles`; records every call. `comparison`: what
+ * `compare_roles` answers without the internal sections (with them: `withInternal(comparison)`). */
+export function mockLibrary(
+  roles: Role[] = ROLES,
+  startup: string | null = null,
+  opts: { problem?: string | null; origins?: Record<string, 'bundled' | 'user'>; comparison?: MultiComparison } = {},
+) {
+  const comparison = opts.comparison ?? COMPARISON;
   const calls: { cmd: string; args: unknown }[] = [];
+  let problem = opts.problem ?? null;
   mockIPC((cmd, args) => {
     calls.push({ cmd, args });
     switch (cmd) {
       case 'list_roles':
-        return { roles, problem: null };
+        return {
+          roles,
+          problem,
+          origins: opts.origins ?? Object.fromEntries(roles.map((r) => [r.id, 'bundled'])),
+        };
+      case 'search_roles': {
+        // Word starts in item text, like the core's index (case ignored).
+        const terms = (args as { query: string }).query.toLowerCase().split(/\s+/).filter(Boolean);
+        const starts = (text: string) => {
+          const words = text.toLowerCase().split(/[^a-z0-9]+/);
+          return terms.every((t) => words.some((w) => w.startsWith(t)));
+        };
+        const results = roles
+          .map((r) => ({
+            id: r.id,
+            title: r.title,
+            matches: r.sections.flatMap((sec) =>
+              sec.items.filter((i) => starts(i.text)).map((i) => ({ section: sec.key, text: i.text })),
+            ),
+          }))
+          .filter((h) => starts(h.title) || h.matches.length > 0);
+        return { results, total: results.length };
+      }
+      case 'set_aside_role_file': {
+        const name = (args as { name: string }).name;
+        problem = null;
+        return `/data/roles/${name}.broken-20261202T030000Z`;
+      }
       case 'get_role': {
         const found = roles.find((r) => r.id === (args as { id: string }).id);
         if (!found) throw { kind: 'not_found', message: 'no such role' };
@@ -69,10 +189,16 @@ export function mockLibrary(roles: Role[] = ROLES, startup: string | null = null
       case 'compare_roles': {
         const missing = (args as { ids: string[] }).ids.find((id) => !roles.some((r) => r.id === id));
         if (missing) throw { kind: 'not_found', message: `no role "${missing}" in the library` };
-        return COMPARISON;
+        return (args as { includeInternal?: boolean }).includeInternal ? withInternal(comparison) : comparison;
       }
       case 'export_comparison':
         return `/tmp/out.${(args as { format: string }).format}`;
+      case 'section_notes':
+        return SECTION_NOTES;
+      case 'source_context': {
+        const a = args as { file: string; line: number; radius: number | null };
+        return sourceContextOf(a.file, a.line, a.radius ?? 3);
+      }
       default:
         throw { kind: 'internal', message: `unmocked command ${cmd}` };
     }
@@ -446,3 +572,253 @@ export function mockDrafts(checksWait: Promise<void> | null = null) {
   });
   return { calls, store };
 }
+
+/** A mock shell for authoring: roles with file hashes, edits with their undo, conflicts when
+ * a test changes a role "on disk", delete and restore, git history. Records every call. */
+export function mockAuthoring(roles: Role[] = ROLES, options: { history?: RoleCommit[] | 'not_in_git'; saveMs?: number } = {}) {
+  const calls: { cmd: string; args: Record<string, unknown> }[] = [];
+  const saves = { inFlight: 0, most: 0, returned: [] as string[] };
+  let n = 0;
+  const disk = new Map<string, Versioned>(roles.map((r) => [r.id, { role: structuredClone(r), hash: `sha256:${r.id}-${n++}` }]));
+  const versions = new Map<string, Role>([...disk.values()].map((v) => [v.hash, v.role]));
+  const deleted = new Map<string, Versioned>();
+  const remember = (role: Role): Versioned => {
+    const v = { role, hash: `sha256:${role.id}-${n++}` };
+    versions.set(v.hash, structuredClone(role));
+    return v;
+  };
+  /** The mock's inverse of each edit the editor sends. */
+  const inverse = (role: Role, e: RoleEdit): RoleEdit => {
+    switch (e.op) {
+      case 'edit_item':
+        return { op: 'restore_item', section: e.section, index: e.index, item: structuredClone(role.sections[e.section]!.items[e.index]!), replace: true };
+      case 'add_item':
+        return { op: 'remove_item', section: e.section, index: e.index };
+      case 'remove_item':
+        return { op: 'restore_item', section: e.section, index: e.index, item: structuredClone(role.sections[e.section]!.items[e.index]!), replace: false };
+      case 'restore_item':
+        return e.replace
+          ? { op: 'restore_item', section: e.section, index: e.index, item: structuredClone(role.sections[e.section]!.items[e.index]!), replace: true }
+          : { op: 'remove_item', section: e.section, index: e.index };
+      case 'set_title':
+        return { op: 'set_title', title: role.title };
+      case 'move_item':
+        return { op: 'move_item', from: e.to, to: e.from };
+      case 'move_section':
+        return { op: 'move_section', from: e.to, to: e.from };
+      case 'remove_section':
+        return { op: 'insert_section', index: e.section, section: structuredClone(role.sections[e.section]!) };
+      case 'insert_section':
+      case 'add_section':
+        return { op: 'remove_section', section: e.index };
+      case 'rename_section':
+        return { op: 'rename_section', section: e.section, title: role.sections[e.section]!.title };
+      case 'set_track':
+        return { op: 'set_track', track: role.track };
+      case 'set_level':
+        return { op: 'set_level', level: role.level };
+      case 'set_fact':
+      case 'remove_fact':
+      case 'restore_fact':
+        return { op: 'restore_fact', key: e.key, value: role.facts[e.key] ?? null, source: role.fact_sources?.[e.key] ?? null };
+    }
+  };
+  const answer = (cmd: string, args: Record<string, unknown>): unknown => {
+      const id = args.id as string;
+      switch (cmd) {
+        case 'list_roles':
+          return {
+            roles: [...disk.values()].map((v) => v.role),
+            problem: null,
+            origins: Object.fromEntries([...disk.keys()].map((k) => [k, 'user'])),
+          };
+        case 'get_role': {
+          const v = disk.get(id);
+          if (!v) throw { kind: 'not_found', message: 'no such role' };
+          return v.role;
+        }
+        case 'startup_route':
+          return null;
+        case 'role_version': {
+          const v = disk.get(id);
+          if (!v) throw { kind: 'not_found', message: `no role "${id}" in the library` };
+          return v;
+        }
+        case 'edit_role': {
+          const base = versions.get(args.baseHash as string);
+          if (!base) throw { kind: 'not_found', message: 'this version is no longer held' };
+          let work = structuredClone(base);
+          const undo: RoleEdit[] = [];
+          for (const e of args.edits as RoleEdit[]) {
+            undo.unshift(inverse(work, e));
+            work = applyEdits(work, [e]);
+            if (e.op === 'edit_item' || e.op === 'add_item') {
+              const edited = work.sections[e.section]?.items[e.index];
+              const imported = base.sections[e.section]?.items[e.index]?.text ?? '';
+              if (edited) edited.origin = e.op === 'add_item' ? { kind: 'authored', at: '2026-12-02T03:00:00Z' } : { kind: 'edited', at: '2026-12-02T03:00:00Z', imported_text: imported };
+            }
+          }
+          const mine = remember(work);
+          const now = disk.get(id);
+          if (now && now.hash !== args.baseHash) return { outcome: 'conflict', conflict: { mine, theirs: now }, undo };
+          disk.set(id, mine);
+          return { outcome: 'saved', role: mine.role, hash: mine.hash, undo };
+        }
+        case 'keep_role_version': {
+          const role = versions.get(args.hash as string);
+          if (!role) throw { kind: 'not_found', message: 'this version is no longer held' };
+          const kept = remember(role);
+          disk.set(id, kept);
+          return { outcome: 'saved', role: kept.role, hash: kept.hash, undo: [] };
+        }
+        case 'new_role': {
+          const title = args.title as string;
+          const from = args.from ? disk.get(args.from as string)?.role : undefined;
+          const made = remember({ ...(from ? structuredClone(from) : role('', '', null)), id: title.toLowerCase().replace(/[^a-z0-9]+/g, '-'), title });
+          disk.set(made.role.id, made);
+          return made;
+        }
+        case 'delete_role': {
+          const v = disk.get(id);
+          if (!v) throw { kind: 'not_found', message: 'no such role' };
+          disk.delete(id);
+          deleted.set(id, v);
+          return { id, file: `${id}.json`, json: JSON.stringify(v.role) };
+        }
+        case 'restore_role': {
+          const v = deleted.get(id);
+          if (!v) throw { kind: 'not_found', message: `no deleted role "${id}" to restore` };
+          deleted.delete(id);
+          disk.set(id, v);
+          return v;
+        }
+        case 'role_history':
+          if (!options.history || options.history === 'not_in_git') throw { kind: 'not_in_git', message: 'This library folder is not in a git repository' };
+          return { repository: '/team/ladder', file: `roles/${id}.json`, commits: options.history };
+        case 'library_folder':
+          return '/home/me/.local/share/rolecraft/roles';
+        case 'choose_library_folder':
+          return '/team/ladder/roles';
+        case 'compare_roles':
+          return COMPARISON;
+        default:
+          throw { kind: 'internal', message: `unmocked command ${cmd}` };
+      }
+  };
+  mockIPC(
+    async (cmd, raw) => {
+      const args = (raw ?? {}) as Record<string, unknown>;
+      calls.push({ cmd, args: structuredClone(args) });
+      if (cmd !== 'edit_role') return answer(cmd, args);
+      saves.inFlight += 1;
+      saves.most = Math.max(saves.most, saves.inFlight);
+      try {
+        if (options.saveMs) await new Promise((r) => setTimeout(r, options.saveMs));
+        const out = answer(cmd, args) as { hash?: string };
+        if (out.hash) saves.returned.push(out.hash);
+        return out;
+      } finally {
+        saves.inFlight -= 1;
+      }
+    },
+    { shouldMockEvents: true },
+  );
+  return {
+    calls,
+    /** edit_role calls at once (most ever) and the hashes the saves returned, in order. */
+    saves,
+    /** The calls of one command, their arguments. */
+    of: (cmd: string) => calls.filter((c) => c.cmd === cmd).map((c) => c.args),
+    /** What the library folder holds for `id` now. */
+    onDisk: (id: string) => disk.get(id),
+    /** Someone else writes the role's file (an editor, `git pull`). */
+    changeOnDisk: (changed: Role) => {
+      disk.set(changed.id, remember(changed));
+    },
+  };
+}
+
+/** `comparison` as the core answers with `includeInternal`: nothing omitted, the internal
+ * sections compared (here: page notes the same in every role). */
+export function withInternal(comparison: MultiComparison): MultiComparison {
+  const n = comparison.headers.length;
+  const counts = Array.from({ length: n }, (_, i) => (i === 0 ? null : { same: 1, changed: 0, removed: 0, added: 0 }));
+  const text = 'reference: see the internal levelling guide';
+  return {
+    ...comparison,
+    omitted: [],
+    summary: {
+      ...comparison.summary,
+      sections: [...comparison.summary.sections, { key: 'page_notes', title: 'Page notes', counts, changes: 0, rows: 1, all_same: 1 }],
+    },
+    sections: [
+      ...comparison.sections,
+      {
+        key: 'page_notes',
+        title: 'Page notes',
+        counts,
+        rows: [{ cells: Array.from({ length: n }, (_, i) => (i === 0 ? first(text) : same(text))), all_same: true }],
+      },
+    ],
+  };
+}
+
+/** Director / VP / CTO with three sections: the summary's order (biggest change first), a
+ * section the same in every role, and the note the core gives when a section was too big. */
+export const WIDE_COMPARISON: MultiComparison = {
+  ...COMPARISON,
+  summary: {
+    sections: [
+      COMPARISON.summary.sections[0]!,
+      {
+        key: 'summary',
+        title: 'Role Description',
+        counts: [null, { same: 0, changed: 1, removed: 0, added: 0 }, { same: 0, changed: 1, removed: 0, added: 0 }],
+        changes: 2,
+        rows: 1,
+        all_same: 0,
+      },
+      {
+        key: 'responsibilities',
+        title: 'Responsibilities',
+        counts: [null, { same: 2, changed: 0, removed: 0, added: 0 }, { same: 2, changed: 0, removed: 0, added: 0 }],
+        changes: 0,
+        rows: 2,
+        all_same: 2,
+      },
+    ],
+    total: [null, { same: 3, changed: 2, removed: 0, added: 1 }, { same: 4, changed: 1, removed: 1, added: 0 }],
+  },
+  sections: [
+    {
+      key: 'summary',
+      title: 'Role Description',
+      counts: [null, { same: 0, changed: 1, removed: 0, added: 0 }, { same: 0, changed: 1, removed: 0, added: 0 }],
+      rows: [
+        {
+          cells: [
+            first('Leads a group of teams.'),
+            { status: 'changed', text: 'Leads the engineering organisation.', words: [eq('Leads '), del('a group of teams.'), ins('the engineering organisation.')] },
+            { status: 'changed', text: 'Leads engineering and technology.', words: [eq('Leads '), del('the engineering organisation.'), ins('engineering and technology.')] },
+          ],
+          all_same: false,
+        },
+      ],
+    },
+    {
+      key: 'responsibilities',
+      title: 'Responsibilities',
+      counts: [null, { same: 2, changed: 0, removed: 0, added: 0 }, { same: 2, changed: 0, removed: 0, added: 0 }],
+      rows: [
+        { cells: [first('Hires managers.'), same('Hires managers.'), same('Hires managers.')], all_same: true },
+        { cells: [first('Owns delivery.'), same('Owns delivery.'), same('Owns delivery.')], all_same: true },
+      ],
+    },
+    ...COMPARISON.sections,
+  ],
+  facts: [
+    ...COMPARISON.facts,
+    { key: 'scope', cells: [first('Organization'), same('Organization'), same('Organization')], all_same: true },
+  ],
+  approximate: 'Responsibilities of CTO has 240 items: paired greedily by similarity, not optimally.',
+};

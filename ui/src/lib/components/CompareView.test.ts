@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { render, screen, waitFor } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import CompareView from './CompareView.svelte';
 import { mockIPC } from '@tauri-apps/api/mocks';
-import { COMPARISON, mockLibrary, ROLES } from '../testing';
+import { COMPARISON, mockLibrary, ROLES, WIDE_COMPARISON } from '../testing';
 
 const IDS = ['director-of-engineering', 'vp-of-engineering', 'cto'];
 
@@ -25,7 +25,8 @@ describe('CompareView', () => {
   it('shows one column per role with rows aligned across them', async () => {
     const { container, calls } = await setup();
     expect(calls.find((c) => c.cmd === 'compare_roles')?.args).toEqual({ ids: IDS, includeInternal: false });
-    expect(screen.getAllByRole('columnheader').map((h) => h.querySelector('.col-title')?.textContent)).toEqual([
+    const grid = screen.getByRole('table', { name: 'Comparison' });
+    expect(within(grid).getAllByRole('columnheader').map((h) => h.querySelector('.col-title')?.textContent)).toEqual([
       'Director of Engineering',
       'VP of Engineering',
       'CTO',
@@ -136,6 +137,24 @@ describe('CompareView', () => {
     expect(screen.getByText(/Rungs in the order picked/)).toBeInTheDocument();
   });
 
+  it('lists what a rung does not carry over from the rung below', async () => {
+    const ladder = structuredClone(COMPARISON.ladder);
+    ladder.steps[2]!.not_carried_over.facts.push({ key: 'scope', value: 'Organization' });
+    mockLibrary(undefined, null, { comparison: { ...COMPARISON, ladder } });
+    const { container } = render(CompareView, { roles: ROLES, ids: IDS, onChange: vi.fn(), ladder: true });
+    await screen.findByTestId('ladder');
+    const cto = container.querySelector('.rung-cell[data-role-id=cto][data-section=scope_of_knowledge]') as HTMLElement;
+    const dropped = within(cto).getByTestId('not-carried-over');
+    expect(dropped).toHaveTextContent('Not carried over from VP of Engineering');
+    expect([...dropped.querySelectorAll('.entry')].map((e) => `${e.getAttribute('data-status')}:${e.textContent}`)).toEqual([
+      'removed:Manages managers and directors.',
+    ]);
+    expect(container.querySelector('.rung-cell[data-role-id=cto] [data-fact=scope][data-status=removed]')).toHaveTextContent('Scope: Organization');
+    const header = within(screen.getByRole('table', { name: 'Ladder' })).getAllByRole('columnheader')[2]!;
+    expect(header).toHaveTextContent('0 new · 1 changed · 2 not carried over');
+    expect(container.querySelector('.rung-cell[data-role-id=vp-of-engineering] [data-testid=not-carried-over]')).toBeNull();
+  });
+
   it('says when the rungs are ordered by level', async () => {
     mockIPC((cmd) => (cmd === 'compare_roles' ? { ...COMPARISON, ladder: { ...COMPARISON.ladder, by_level: true } } : null));
     render(CompareView, { roles: ROLES, ids: IDS, onChange: vi.fn(), ladder: true });
@@ -158,5 +177,96 @@ describe('CompareView', () => {
     await rerender({ ids: ['director-of-engineering', 'nope'] });
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('no role "nope" in the library'));
     expect(screen.queryAllByRole('columnheader')).toHaveLength(0);
+  });
+
+  describe('at a glance', () => {
+    async function wide() {
+      const calls = mockLibrary(undefined, null, { comparison: WIDE_COMPARISON });
+      const view = render(CompareView, { roles: ROLES, ids: IDS, onChange: vi.fn() });
+      await screen.findByTestId('compare-summary');
+      return { ...view, calls, user: userEvent.setup() };
+    }
+    const summaryRows = () =>
+      [...screen.getByTestId('compare-summary').querySelectorAll('tbody tr')].map((tr) =>
+        [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.replace(/\s+/g, ' ').trim()),
+      );
+
+    it('sums up what changes from role to role, the biggest change first', async () => {
+      await wide();
+      expect(screen.getByRole('heading', { name: 'What changes from Director of Engineering to VP of Engineering to CTO' })).toBeInTheDocument();
+      expect([...screen.getByTestId('compare-summary').querySelectorAll('thead th')].map((th) => th.textContent)).toEqual([
+        'Section',
+        'VP of Engineering vs Director of Engineering',
+        'CTO vs VP of Engineering',
+      ]);
+      expect(summaryRows()).toEqual([
+        ['Scope of knowledge', '=1 same~1 changed+1 added', '=2 same−1 removed'],
+        ['Role Description', '~1 changed', '~1 changed'],
+        ['Responsibilities no change', '=2 same', '=2 same'],
+      ]);
+      expect(screen.getByTestId('compare-summary').querySelector('tfoot')).toHaveTextContent('All sections');
+    });
+
+    it('jumps from a summary row to its section, even one "differences only" hides', async () => {
+      const { container, user } = await wide();
+      const scrolled: string[] = [];
+      Element.prototype.scrollIntoView = function (this: Element) {
+        scrolled.push(this.getAttribute('data-section') ?? '');
+      };
+      await user.click(screen.getByRole('button', { name: 'Role Description' }));
+      expect(scrolled).toEqual(['summary']);
+      expect(container.querySelector('.section-title[data-section=summary] h2')).toHaveFocus();
+
+      await user.click(screen.getByLabelText('Differences only'));
+      expect(container.querySelector('.section-title[data-section=responsibilities]')).toBeNull();
+      await user.click(screen.getByRole('button', { name: 'Responsibilities' }));
+      expect(screen.getByLabelText('Differences only')).not.toBeChecked();
+      expect(scrolled).toEqual(['summary', 'responsibilities']);
+    });
+
+    it('hides every unchanged row across three roles with "differences only"', async () => {
+      const { container, user } = await wide();
+      expect(container.querySelectorAll('.item-row')).toHaveLength(6);
+      await user.click(screen.getByLabelText('Differences only'));
+      const left = [...container.querySelectorAll('.item-row')].map((r) => r.querySelector('.cell')?.textContent?.trim());
+      expect(left).toEqual(['Leads a group of teams.', 'Manages managers and ICs.', 'nothing here']);
+      expect(container.querySelector('[data-section=responsibilities]')).toBeNull();
+      expect(container.querySelector('[data-fact=scope]')).toBeNull();
+      expect(container.querySelector('[data-fact=years_of_experience]')).not.toBeNull();
+      expect(screen.getByText('3 unchanged rows hidden')).toBeInTheDocument();
+    });
+
+    it('leaves internal sections out, says how many, and compares them on request', async () => {
+      const { calls, container, rerender, user } = await wide();
+      expect(container.querySelector('[data-section=page_notes]')).toBeNull();
+      const toggle = screen.getByLabelText('Include internal sections (1 left out)');
+      await user.click(toggle);
+      await waitFor(() => expect(container.querySelector('.section-title[data-section=page_notes]')).not.toBeNull());
+      expect(calls.filter((c) => c.cmd === 'compare_roles').map((c) => (c.args as { includeInternal: boolean }).includeInternal)).toEqual([false, true]);
+      expect(screen.getByLabelText('Include internal sections (1)')).toBeChecked();
+      const heading = container.querySelector('.section-title[data-section=page_notes] h2') as HTMLElement;
+      await waitFor(() => expect(heading).toHaveTextContent('Page notes internal'));
+      expect(container.querySelector('.section-title[data-section=page_notes]')).toHaveTextContent(/notes the source page keeps for its editors/);
+      await user.click(screen.getByRole('button', { name: 'Export Markdown…' }));
+      expect(calls.find((c) => c.cmd === 'export_comparison')?.args).toEqual({ ids: IDS, format: 'md', includeInternal: true });
+      // Other roles: still compared with their internal sections, the switch still on.
+      await rerender({ ids: IDS.slice(0, 2) });
+      await waitFor(() => expect(calls.filter((c) => c.cmd === 'compare_roles')).toHaveLength(3));
+      expect(calls.filter((c) => c.cmd === 'compare_roles')[2]?.args).toEqual({ ids: IDS.slice(0, 2), includeInternal: true });
+      await waitFor(() => expect(screen.getByLabelText('Include internal sections (1)')).toBeChecked());
+    });
+
+    it('says when a section was too big to pair optimally', async () => {
+      await wide();
+      expect(screen.getByTestId('approximate')).toHaveTextContent('paired greedily by similarity, not optimally');
+    });
+
+    it('asks for nothing internal when no role has such a section', async () => {
+      mockLibrary(undefined, null, { comparison: { ...COMPARISON, omitted: [] } });
+      render(CompareView, { roles: ROLES, ids: IDS, onChange: vi.fn() });
+      await screen.findByTestId('compare-summary');
+      expect(screen.queryByLabelText(/Include internal sections/)).toBeNull();
+      expect(screen.queryByTestId('approximate')).toBeNull();
+    });
   });
 });

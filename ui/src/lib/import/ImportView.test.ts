@@ -43,7 +43,7 @@ describe('ImportView', () => {
     expect(within(checkpoints).getByText('Checkpoints for reaching this level')).toBeInTheDocument();
     await userEvent.click(within(checkpoints).getByText('Checkpoints for reaching this level'));
     expect(checkpoints.open).toBe(true);
-    expect(within(checkpoints).getByText('001_a79071d1db045453.txt:306')).toBeInTheDocument();
+    expect(within(checkpoints).getByText('001_a79071d1db045453.txt, line 306')).toBeInTheDocument();
     expect(container.querySelectorAll('details.section[open]')).toHaveLength(1);
   });
 

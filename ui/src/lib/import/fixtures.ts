@@ -153,7 +153,7 @@ export function mockImport({
       case 'cancel_import':
         return null;
       case 'list_roles':
-        return { roles: [], problem: null };
+        return { roles: [], problem: null, origins: {} };
       case 'startup_route':
         return null;
       default:
