@@ -10,14 +10,24 @@
 //! `import`: `Document::from_bytes` (decoding, hashing) + `import_document` (detection and
 //! the importer) of every file; `pulldown-cmark`: `Parser::new(text).count()` over the same
 //! decoded texts. Rounds alternate the two; the best round of each is reported (default 5
-//! rounds). A last line reads and imports every file from disk with `import_path`.
+//! rounds). A line reads and imports every file from disk with `import_path`.
+//!
+//! Then the whole import as the app and `rolecraft import --dry-run` do it, end to end from
+//! the bytes: parse every document, merge the roles they give, plan against an empty library
+//! (`plan_import`), on the first quarter, the first half and all of the files (1×, 2×, 4×),
+//! best of ROUNDS each, with the growth of the time per byte (1.00 is linear); and how long
+//! a cancel takes to stop planning all of them (the flag is flipped from another thread 50 ms
+//! into `plan_import_until`).
 
 use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
-use rolecraft_core::import::{import_document, import_path, Document};
+use rolecraft_core::import::{import_document, import_path, Document, Imported};
+use rolecraft_core::review::{plan_import, plan_import_until};
 
 fn files(dir: &Path) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -125,5 +135,88 @@ fn main() {
         "import_path (read from disk + import), one round: {:>8.1} MB/s  ({:.3} s)",
         mb_per_s(bytes, from_disk),
         from_disk.as_secs_f64()
+    );
+
+    plan_benchmark(&docs, rounds);
+}
+
+fn parse_all(docs: &[(String, Vec<u8>)]) -> Vec<Imported> {
+    docs.iter()
+        .filter_map(|(name, b)| {
+            Document::from_bytes(name, b)
+                .and_then(|doc| import_document(&doc))
+                .ok()
+        })
+        .collect()
+}
+
+/// Parse + merge + plan of the first quarter, half and all of the documents.
+fn plan_benchmark(docs: &[(String, Vec<u8>)], rounds: usize) {
+    println!("parse + merge + plan (plan_import against an empty library), best of {rounds}:");
+    let mut per_byte = Vec::new();
+    for (label, n) in [
+        ("1x", docs.len() / 4),
+        ("2x", docs.len() / 2),
+        ("4x", docs.len()),
+    ] {
+        let part = &docs[..n];
+        let bytes: usize = part.iter().map(|(_, b)| b.len()).sum();
+        let mut best = Duration::MAX;
+        let mut summary = (0, 0, 0);
+        for _ in 0..rounds {
+            let started = Instant::now();
+            let plan = plan_import(&[], parse_all(part));
+            best = best.min(started.elapsed());
+            summary = (
+                plan.roles.len(),
+                plan.roles.iter().map(|r| r.incoming.items().count()).sum(),
+                plan.roles.iter().map(|r| r.source_conflicts.len()).sum(),
+            );
+            black_box(plan);
+        }
+        per_byte.push(best.as_secs_f64() / bytes as f64);
+        println!(
+            "  {label}: {n:>6} documents, {:>6.1} MB: {:>7.3} s, {:>6.1} MB/s  ({} roles, {} items, {} conflicts)",
+            bytes as f64 / 1e6,
+            best.as_secs_f64(),
+            mb_per_s(bytes, best),
+            summary.0,
+            summary.1,
+            summary.2
+        );
+    }
+    if let (Some(first), Some(last)) = (per_byte.first(), per_byte.last()) {
+        println!(
+            "  time per byte, 4x / 1x: {:.2}, 2x / 1x: {:.2} (1.00 is linear)",
+            last / first,
+            per_byte[1] / first
+        );
+    }
+
+    // Cancel: flip the flag 50 ms into planning all the documents (parsed beforehand).
+    let documents = parse_all(docs);
+    let cancel = Arc::new(AtomicBool::new(false));
+    let (started_tx, started_rx) = mpsc::channel::<()>();
+    let flipper = {
+        let cancel = cancel.clone();
+        std::thread::spawn(move || {
+            let _ = started_rx.recv();
+            std::thread::sleep(Duration::from_millis(50));
+            cancel.store(true, Ordering::SeqCst);
+            Instant::now()
+        })
+    };
+    let _ = started_tx.send(());
+    let result = plan_import_until(&[], documents, &|| cancel.load(Ordering::SeqCst));
+    let returned = Instant::now();
+    let flipped = flipper.join().expect("the cancel thread");
+    println!(
+        "  cancel: {} {:.1} ms after the flag was set",
+        if result.is_none() {
+            "stopped"
+        } else {
+            "finished (too small to cancel)"
+        },
+        returned.saturating_duration_since(flipped).as_secs_f64() * 1e3
     );
 }

@@ -4,7 +4,7 @@
 //! decides per role (add, keep, replace, merge) and per conflict (which side wins);
 //! `ImportPlan::resolve` turns those decisions into the roles to save.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -12,7 +12,7 @@ use ts_rs::TS;
 
 use crate::compare::{compare_with, CompareOptions, Comparison};
 use crate::import::Imported;
-use crate::library::{merge_roles, merge_two};
+use crate::library::{discard, merge_roles_until, merge_two};
 use crate::model::{Conflict, Role, Warning};
 
 /// What to do with one imported role.
@@ -71,6 +71,20 @@ pub struct Decisions {
 
 /// Plans the import of `documents` into a library that holds `existing`.
 pub fn plan_import(existing: &[Role], documents: Vec<Imported>) -> ImportPlan {
+    plan_import_until(existing, documents, &|| false).unwrap_or_else(|| ImportPlan {
+        roles: Vec::new(),
+        warnings: Vec::new(),
+        file_hashes: BTreeMap::new(),
+    })
+}
+
+/// [`plan_import`], asking `cancelled` between roles (each merged source role, each planned
+/// role): `None` as soon as it says yes, so a Cancel stops planning within milliseconds.
+pub fn plan_import_until(
+    existing: &[Role],
+    documents: Vec<Imported>,
+    cancelled: &dyn Fn() -> bool,
+) -> Option<ImportPlan> {
     let mut roles = Vec::new();
     let mut warnings = Vec::new();
     for doc in documents {
@@ -78,45 +92,48 @@ pub fn plan_import(existing: &[Role], documents: Vec<Imported>) -> ImportPlan {
         warnings.extend(doc.warnings);
     }
     warnings.extend(id_collisions(existing, &roles));
-    let merged = merge_roles(roles);
-    let plans = merged
-        .roles
-        .into_iter()
-        .map(|incoming| {
-            let source_conflicts: Vec<Conflict> = merged
-                .conflicts
-                .iter()
-                .filter(|c| c.role_id == incoming.id)
-                .cloned()
-                .collect();
-            let existing = existing.iter().find(|r| r.id == incoming.id).cloned();
-            let (changes, merge_conflicts) = match &existing {
-                Some(old) => (
-                    Some(compare_with(old, &incoming, CompareOptions::all())),
-                    merge_two(old.clone(), incoming.clone()).1,
-                ),
-                None => (None, Vec::new()),
-            };
-            let suggested = if existing.is_some() {
-                RoleChoice::Merge
-            } else {
-                RoleChoice::Add
-            };
-            RolePlan {
-                incoming,
-                existing,
-                changes,
-                merge_conflicts,
-                source_conflicts,
-                suggested,
-            }
-        })
-        .collect();
-    ImportPlan {
+    let merged = merge_roles_until(roles, cancelled)?;
+    let mut conflicts_of: HashMap<String, Vec<Conflict>> = HashMap::new();
+    for c in merged.conflicts {
+        conflicts_of.entry(c.role_id.clone()).or_default().push(c);
+    }
+    let existing_of: HashMap<&str, &Role> =
+        existing.iter().rev().map(|r| (r.id.as_str(), r)).collect();
+    let mut plans = Vec::with_capacity(merged.roles.len());
+    let mut incoming_roles = merged.roles.into_iter();
+    while let Some(incoming) = incoming_roles.next() {
+        if cancelled() {
+            discard((incoming_roles, incoming, plans, warnings, conflicts_of));
+            return None;
+        }
+        let source_conflicts = conflicts_of.remove(&incoming.id).unwrap_or_default();
+        let existing = existing_of.get(incoming.id.as_str()).map(|r| (*r).clone());
+        let (changes, merge_conflicts) = match &existing {
+            Some(old) => (
+                Some(compare_with(old, &incoming, CompareOptions::all())),
+                merge_two(old.clone(), incoming.clone()).1,
+            ),
+            None => (None, Vec::new()),
+        };
+        let suggested = if existing.is_some() {
+            RoleChoice::Merge
+        } else {
+            RoleChoice::Add
+        };
+        plans.push(RolePlan {
+            incoming,
+            existing,
+            changes,
+            merge_conflicts,
+            source_conflicts,
+            suggested,
+        });
+    }
+    Some(ImportPlan {
         roles: plans,
         warnings,
         file_hashes: BTreeMap::new(),
-    }
+    })
 }
 
 /// Roles that share an id but not a title (after case and spacing), within the import or
@@ -189,7 +206,11 @@ impl ImportPlan {
     /// Checks decisions (which may come from an untrusted UI) against the plan, and the plan
     /// against the library as it is now: a plan made before the library changed is refused.
     pub fn check(&self, decisions: &Decisions, library_now: &[Role]) -> Result<(), DecisionError> {
-        let plan_of = |id: &str| self.roles.iter().find(|r| r.incoming.id == id);
+        let mut plans: HashMap<&str, &RolePlan> = HashMap::new();
+        for plan in &self.roles {
+            plans.entry(plan.incoming.id.as_str()).or_insert(plan);
+        }
+        let plan_of = |id: &str| plans.get(id).copied();
         for (id, choice) in &decisions.roles {
             let plan = plan_of(id).ok_or_else(|| DecisionError::UnknownRole(id.clone()))?;
             match (choice, plan.existing.is_some()) {
@@ -211,8 +232,12 @@ impl ImportPlan {
                 });
             }
         }
+        let mut now_of: HashMap<&str, &Role> = HashMap::new();
+        for role in library_now {
+            now_of.entry(role.id.as_str()).or_insert(role);
+        }
         for plan in &self.roles {
-            let now = library_now.iter().find(|r| r.id == plan.incoming.id);
+            let now = now_of.get(plan.incoming.id.as_str()).copied();
             if now != plan.existing.as_ref() {
                 return Err(DecisionError::Stale(plan.incoming.id.clone()));
             }
@@ -409,5 +434,59 @@ mod tests {
         assert_eq!(plan.roles[0].suggested, RoleChoice::Add);
         assert!(plan.roles[0].changes.is_none());
         assert_eq!(plan.resolve(&Decisions::default()).len(), 1);
+    }
+
+    /// Many documents of one role: a cancel flag flipped from another thread while planning
+    /// runs stops it (the planner asks between roles).
+    #[test]
+    fn a_cancel_from_another_thread_stops_planning() {
+        use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+        use std::sync::{mpsc, Arc};
+
+        let documents: Vec<Imported> = (0..3000)
+            .map(|i| {
+                let items: String = (0..20)
+                    .map(|k| format!("- Item {k} of document {i} says something new.\n"))
+                    .collect();
+                doc(
+                    &format!("d{i}.md"),
+                    &format!("# Staff Engineer\n\n## Responsibilities\n\n{items}"),
+                )
+            })
+            .collect();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (started, on_start) = mpsc::channel::<()>();
+        let flipper = {
+            let cancel = cancel.clone();
+            std::thread::spawn(move || {
+                let _ = on_start.recv();
+                cancel.store(true, Ordering::SeqCst);
+            })
+        };
+        let asked = AtomicUsize::new(0);
+        let plan = plan_import_until(&[], documents, &|| {
+            asked.fetch_add(1, Ordering::SeqCst);
+            let _ = started.send(());
+            cancel.load(Ordering::SeqCst)
+        });
+        flipper.join().unwrap();
+        assert!(plan.is_none(), "planning ran to the end");
+        assert!(
+            asked.load(Ordering::SeqCst) < 3000,
+            "asked after every role"
+        );
+    }
+
+    /// Without a cancel, the cancellable planner gives exactly what `plan_import` gives.
+    #[test]
+    fn planning_until_never_cancelled_is_planning() {
+        let existing = doc("old.md", OLD).roles;
+        let a = plan_import(&existing, vec![doc("new.md", NEW), doc("old2.md", OLD)]);
+        let b = plan_import_until(
+            &existing,
+            vec![doc("new.md", NEW), doc("old2.md", OLD)],
+            &|| false,
+        );
+        assert_eq!(Some(a), b);
     }
 }

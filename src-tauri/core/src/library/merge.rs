@@ -5,9 +5,17 @@
 //! Merging an import into a library role (`merge_two`) also respects the user's edits: an item
 //! the role holds in any section (the user may have moved it) is not added again, and an item
 //! whose imported text the user edited is a conflict with the user's edit as the kept side.
+//!
+//! Merging one more source into a role costs about the same however many came before: the
+//! role's sections are indexed (exact texts, and words for the similarity, see
+//! [`SectionIndex`]) instead of comparing each incoming item with every item held.
 
-use crate::model::{Conflict, ConflictSide, Item, ItemOrigin, Role, SourceRef};
-use crate::text::{normalise, similarity, CONFLICT_THRESHOLD};
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+
+use crate::model::{Conflict, ConflictSide, Item, ItemOrigin, Role, Section, SourceRef};
+use crate::text::{normalise, similarity, words, CONFLICT_THRESHOLD};
 
 #[derive(Debug, Clone, Default)]
 pub struct Merged {
@@ -18,54 +26,118 @@ pub struct Merged {
 /// Merges roles with equal ids (first-seen order of ids is kept). Within one id, roles from
 /// their own page come first, so their items win conflicts.
 pub fn merge_roles(roles: Vec<Role>) -> Merged {
+    merge_roles_until(roles, &|| false).unwrap_or_default()
+}
+
+/// [`merge_roles`], asking `cancelled` before each role is merged in: `None` once it says yes.
+/// One role's merge is bounded (see [`SectionIndex`]), so a cancel is seen within milliseconds.
+pub fn merge_roles_until(roles: Vec<Role>, cancelled: &dyn Fn() -> bool) -> Option<Merged> {
     let mut groups: Vec<Vec<Role>> = Vec::new();
+    let mut group_of: HashMap<String, usize> = HashMap::new();
     for role in roles {
-        match groups.iter_mut().find(|g| g[0].id == role.id) {
-            Some(g) => g.push(role),
-            None => groups.push(vec![role]),
+        match group_of.get(&role.id) {
+            Some(&g) => groups[g].push(role),
+            None => {
+                group_of.insert(role.id.clone(), groups.len());
+                groups.push(vec![role]);
+            }
         }
     }
     let mut out = Merged::default();
-    for mut group in groups {
+    let mut groups = groups.into_iter();
+    while let Some(mut group) = groups.next() {
         group.sort_by_key(|r| !r.sources.iter().any(|s| s.own_page));
-        let mut group = group.into_iter();
-        let Some(mut base) = group.next() else {
+        let mut members = group.into_iter();
+        let Some(mut base) = members.next() else {
             continue;
         };
-        for other in group {
-            merge_into(&mut base, other, &mut out.conflicts, false);
+        let mut index = RoleIndex::default();
+        for other in members.by_ref() {
+            if cancelled() {
+                discard((groups, members, base, other, out));
+                return None;
+            }
+            merge_into(&mut base, other, &mut out.conflicts, false, &mut index);
         }
         out.roles.push(base);
     }
-    out
+    Some(out)
+}
+
+/// Frees what a cancelled run held on another thread: freeing the strings of 10,000 documents
+/// takes longer than a cancel may.
+pub(crate) fn discard<T: Send + 'static>(held: T) {
+    // Should no thread be spared, the failed spawn drops it here instead.
+    let _ = std::thread::Builder::new().spawn(move || drop(held));
 }
 
 /// Merges `other` (an import) into `base` (the library's role); `base`'s items win conflicts,
 /// which are returned. The user's edits in `base` are kept, each one a conflict side.
 pub fn merge_two(mut base: Role, other: Role) -> (Role, Vec<Conflict>) {
     let mut conflicts = Vec::new();
-    merge_into(&mut base, other, &mut conflicts, true);
+    merge_into(
+        &mut base,
+        other,
+        &mut conflicts,
+        true,
+        &mut RoleIndex::default(),
+    );
     (base, conflicts)
 }
 
 /// Merges `other` into `base`; new conflicts go to `conflicts` and are recorded on the role
 /// too (`Role::conflicts`, with those `other` already had), each once. `library`: `base` is a
-/// library role the user may have edited (see the module doc).
-fn merge_into(base: &mut Role, mut other: Role, conflicts: &mut Vec<Conflict>, library: bool) {
+/// library role the user may have edited (see the module doc). `index` holds what `base`
+/// held after the previous merge into it (empty before the first).
+fn merge_into(
+    base: &mut Role,
+    mut other: Role,
+    conflicts: &mut Vec<Conflict>,
+    library: bool,
+    index: &mut RoleIndex,
+) {
     let first_new = conflicts.len();
     let carried = std::mem::take(&mut other.conflicts);
-    merge_content(base, other, conflicts, library);
+    merge_content(base, other, conflicts, library, index);
+    if index.conflicts.is_none() {
+        let mut known: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (i, c) in base.conflicts.iter().enumerate() {
+            known.entry(conflict_hash(c)).or_default().push(i);
+        }
+        index.conflicts = Some(known);
+    }
+    let Some(known) = index.conflicts.as_mut() else {
+        return;
+    };
     for c in carried
         .into_iter()
         .chain(conflicts[first_new..].iter().cloned())
     {
-        if !base.conflicts.contains(&c) {
+        let same = known.entry(conflict_hash(&c)).or_default();
+        if !same.iter().any(|&i| base.conflicts.get(i) == Some(&c)) {
+            same.push(base.conflicts.len());
             base.conflicts.push(c);
         }
     }
 }
 
-fn merge_content(base: &mut Role, other: Role, conflicts: &mut Vec<Conflict>, library: bool) {
+/// A hash of a conflict's texts and places (equal conflicts hash alike).
+fn conflict_hash(c: &Conflict) -> u64 {
+    let mut h = DefaultHasher::new();
+    (&c.role_id, &c.section).hash(&mut h);
+    for side in [&c.kept, &c.other] {
+        (&side.text, &side.source).hash(&mut h);
+    }
+    h.finish()
+}
+
+fn merge_content(
+    base: &mut Role,
+    other: Role,
+    conflicts: &mut Vec<Conflict>,
+    library: bool,
+    index: &mut RoleIndex,
+) {
     base.track = base.track.take().or(other.track);
     base.level = base.level.or(other.level);
     for (key, value) in other.facts {
@@ -95,24 +167,36 @@ fn merge_content(base: &mut Role, other: Role, conflicts: &mut Vec<Conflict>, li
         }
     }
     // Edited items (section, index) already paired with an incoming item.
-    let mut claimed = Vec::new();
+    let mut claimed: HashSet<(usize, usize)> = HashSet::new();
+    let mut edits = library.then(|| Edits::new(base));
     for mut section in other.sections {
-        if library {
+        if let Some(edits) = edits.as_mut() {
             let items = std::mem::take(&mut section.items);
             section.items = items
                 .into_iter()
-                .filter_map(|item| against_edits(base, &mut claimed, item, conflicts))
+                .filter_map(|item| edits.against(base, &mut claimed, item, conflicts))
                 .collect();
         }
-        match base.sections.iter().position(|s| s.key == section.key) {
-            None => base.sections.push(section),
-            Some(index) => {
-                let target = &mut base.sections[index];
-                let mut paired: Vec<bool> = (0..target.items.len())
-                    .map(|i| claimed.contains(&(index, i)))
-                    .collect();
+        let (at, before) = match base.sections.iter().position(|s| s.key == section.key) {
+            None => {
+                base.sections.push(section);
+                (base.sections.len() - 1, 0)
+            }
+            Some(at) => {
+                let target = &mut base.sections[at];
+                let before = target.items.len();
+                let sindex = index
+                    .sections
+                    .entry(section.key.clone())
+                    .or_insert_with(|| SectionIndex::new(target));
+                let mut paired = Paired::new(target.items.len());
+                for &(s, i) in &claimed {
+                    if s == at {
+                        paired.take(i);
+                    }
+                }
                 for item in section.items {
-                    merge_item(
+                    sindex.merge_item(
                         &base.id,
                         &section.key,
                         &mut target.items,
@@ -122,15 +206,25 @@ fn merge_content(base: &mut Role, other: Role, conflicts: &mut Vec<Conflict>, li
                     );
                 }
                 for header in section.table_headers {
-                    if !target.table_headers.iter().any(|h| h.text == header.text) {
+                    if sindex.headers.insert(header.text.clone()) {
                         target.table_headers.push(header);
                     }
                 }
+                (at, before)
+            }
+        };
+        // What the role holds from now on counts for the next sections' items.
+        if let (Some(edits), Some(target)) = (edits.as_mut(), base.sections.get(at)) {
+            for (i, x) in target.items.iter().enumerate().skip(before) {
+                edits.record(at, i, x);
             }
         }
     }
+    if index.skills.is_empty() {
+        index.skills = base.skills.iter().map(|s| s.code.clone()).collect();
+    }
     for skill in other.skills {
-        if !base.skills.iter().any(|s| s.code == skill.code) {
+        if index.skills.insert(skill.code.clone()) {
             base.skills.push(skill);
         }
     }
@@ -139,50 +233,341 @@ fn merge_content(base: &mut Role, other: Role, conflicts: &mut Vec<Conflict>, li
             base.context.push(section);
         }
     }
-    for source in other.sources {
-        if !base
+    if index.sources.is_empty() {
+        index.sources = base
             .sources
             .iter()
-            .any(|s| s.hash == source.hash && s.file == source.file)
+            .map(|s| (s.hash.clone(), s.file.clone()))
+            .collect();
+    }
+    for source in other.sources {
+        if index
+            .sources
+            .insert((source.hash.clone(), source.file.clone()))
         {
             base.sources.push(source);
         }
     }
 }
 
-fn merge_item(
-    role_id: &str,
-    section: &str,
-    items: &mut Vec<Item>,
-    paired: &mut Vec<bool>,
-    item: Item,
-    conflicts: &mut Vec<Conflict>,
-) {
-    let norm = normalise(&item.text);
-    if items.iter().any(|x| normalise(&x.text) == norm) {
-        return;
+/// What a merged role already holds, so that merging one more source costs about the same
+/// however many sources came before. Each part is filled from the role when first needed.
+#[derive(Default)]
+struct RoleIndex {
+    sections: HashMap<String, SectionIndex>,
+    sources: HashSet<(String, String)>,
+    skills: HashSet<String>,
+    /// `Role::conflicts` by [`conflict_hash`] → their indexes.
+    conflicts: Option<HashMap<u64, Vec<usize>>>,
+}
+
+/// A library role's items for `against_edits`: the normalised text of every item (any
+/// section), and the items the user edited by their normalised imported text.
+struct Edits {
+    texts: HashSet<String>,
+    imported: HashMap<String, Vec<(usize, usize)>>,
+}
+
+impl Edits {
+    fn new(base: &Role) -> Self {
+        let mut edits = Edits {
+            texts: HashSet::new(),
+            imported: HashMap::new(),
+        };
+        for (s, section) in base.sections.iter().enumerate() {
+            for (i, x) in section.items.iter().enumerate() {
+                edits.record(s, i, x);
+            }
+        }
+        edits
     }
-    let best = items
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !paired.get(*i).copied().unwrap_or(true))
-        .map(|(i, x)| (i, similarity_to(x, &item.text)))
-        .filter(|(_, s)| *s >= CONFLICT_THRESHOLD)
-        .max_by(|a, b| a.1.total_cmp(&b.1));
-    match best {
-        Some((i, _)) => {
-            paired[i] = true;
+
+    /// Records item `i` of section `s`.
+    fn record(&mut self, s: usize, i: usize, x: &Item) {
+        self.texts.insert(normalise(&x.text));
+        if let Some(ItemOrigin::Edited { imported_text, .. }) = &x.origin {
+            self.imported
+                .entry(normalise(imported_text))
+                .or_default()
+                .push((s, i));
+        }
+    }
+
+    /// An incoming item against a library role: None when the role holds it in any section,
+    /// or when it is the imported text of an item the user edited (then a conflict, the edit
+    /// kept); else the item, to merge into its section as usual.
+    fn against(
+        &self,
+        base: &Role,
+        claimed: &mut HashSet<(usize, usize)>,
+        item: Item,
+        conflicts: &mut Vec<Conflict>,
+    ) -> Option<Item> {
+        let norm = normalise(&item.text);
+        if self.texts.contains(&norm) {
+            return None;
+        }
+        // The first in role order, as walking the role finds it.
+        let free = self
+            .imported
+            .get(&norm)
+            .and_then(|at| at.iter().filter(|p| !claimed.contains(p)).min());
+        if let Some(&(s, i)) = free {
+            let section = base.sections.get(s)?;
+            let x = section.items.get(i)?;
+            claimed.insert((s, i));
             conflicts.push(Conflict {
-                role_id: role_id.to_string(),
-                section: section.to_string(),
-                kept: side(&items[i]),
+                role_id: base.id.clone(),
+                section: section.key.clone(),
+                kept: side(x),
                 other: side(&item),
             });
+            return None;
         }
-        None => {
-            items.push(item);
-            paired.push(true);
+        Some(item)
+    }
+}
+
+/// A word held by more items of one section than this is too common to find candidates by
+/// (a stop word); only sections far larger than any real role's reach it.
+const COMMON_TOKEN: usize = 64;
+/// At most this many candidates (those sharing the most words) are compared word by word.
+const MAX_CANDIDATES: usize = 16;
+
+/// One section's items, indexed: the normalised text of every item (exact duplicates), and for
+/// the similarity comparison an inverted index from each word (`text::words`: lower case,
+/// punctuation and stop words left out) to the texts holding it. An item's texts are its text
+/// and, for an item the user edited, its imported text (it is alike to either).
+///
+/// The similarity is 2·LCS / (|a| + |b|) over those words, so two texts that share no word
+/// score 0 and only texts sharing a word need comparing; texts without any word (which score
+/// 1.0 with each other) are always compared with each other. The shared word counts bound
+/// the LCS, which rules out most candidates before scoring them. The one shortcut: words held
+/// by more than [`COMMON_TOKEN`] texts of the section are stop words (they find no candidates
+/// and count as not shared), and of the candidates only the [`MAX_CANDIDATES`] sharing the
+/// most words are scored; neither happens in sections of ordinary size, so there the result
+/// is that of comparing every pair.
+struct SectionIndex {
+    exact: HashSet<String>,
+    /// Word → (text, how often the text holds it); `None` once the word became too common.
+    postings: HashMap<String, Option<Vec<(u32, u16)>>>,
+    /// Per text: the item it belongs to and how many words it has.
+    texts: Vec<(u32, u32)>,
+    /// Texts without any word.
+    wordless: Vec<u32>,
+    /// How many items are recorded.
+    items: usize,
+    headers: HashSet<String>,
+    /// Scratch for `candidates`: words shared with the incoming item, per text.
+    shared: Vec<u32>,
+}
+
+/// Each distinct word of `text` (as `text::words` gives them) with how often it occurs, and
+/// how many words there are.
+fn word_counts(text: &str) -> (Vec<(String, u16)>, u32) {
+    let mut all = words(text);
+    let len = u32::try_from(all.len()).unwrap_or(u32::MAX);
+    all.sort_unstable();
+    let mut counts: Vec<(String, u16)> = Vec::with_capacity(all.len());
+    for word in all {
+        match counts.last_mut() {
+            Some((last, n)) if *last == word => *n = n.saturating_add(1),
+            _ => counts.push((word, 1)),
         }
+    }
+    (counts, len)
+}
+
+impl SectionIndex {
+    fn new(section: &Section) -> Self {
+        let mut index = SectionIndex {
+            exact: HashSet::new(),
+            postings: HashMap::new(),
+            texts: Vec::new(),
+            wordless: Vec::new(),
+            items: 0,
+            headers: section
+                .table_headers
+                .iter()
+                .map(|h| h.text.clone())
+                .collect(),
+            shared: Vec::new(),
+        };
+        for item in &section.items {
+            index.add(item, normalise(&item.text), &word_counts(&item.text));
+        }
+        index
+    }
+
+    /// Records the next item (its index is the number of items recorded so far), given its
+    /// normalised text and its word counts.
+    fn add(&mut self, item: &Item, normalised: String, counts: &(Vec<(String, u16)>, u32)) {
+        let at = u32::try_from(self.items).unwrap_or(u32::MAX);
+        self.items += 1;
+        self.exact.insert(normalised);
+        self.add_text(at, counts);
+        if let Some(ItemOrigin::Edited { imported_text, .. }) = &item.origin {
+            self.add_text(at, &word_counts(imported_text));
+        }
+    }
+
+    fn add_text(&mut self, item: u32, (counts, len): &(Vec<(String, u16)>, u32)) {
+        let at = u32::try_from(self.texts.len()).unwrap_or(u32::MAX);
+        self.texts.push((item, *len));
+        self.shared.push(0);
+        if *len == 0 {
+            self.wordless.push(at);
+        }
+        for (word, count) in counts {
+            let count = *count;
+            match self.postings.get_mut(word.as_str()) {
+                Some(posting) => {
+                    if let Some(texts) = posting {
+                        if texts.len() >= COMMON_TOKEN {
+                            *posting = None;
+                        } else {
+                            texts.push((at, count));
+                        }
+                    }
+                }
+                None => {
+                    self.postings.insert(word.clone(), Some(vec![(at, count)]));
+                }
+            }
+        }
+    }
+
+    /// The unpaired items with a text that may be within [`CONFLICT_THRESHOLD`] of the
+    /// incoming text, in item order.
+    fn candidates(
+        &mut self,
+        (counts, words): &(Vec<(String, u16)>, u32),
+        paired: &Paired,
+    ) -> Vec<usize> {
+        let words = *words;
+        let free = |t: u32, texts: &[(u32, u32)]| {
+            texts
+                .get(t as usize)
+                .is_some_and(|&(item, _)| paired.free(item as usize))
+        };
+        // Words shared per text, counted in `self.shared` (all zero between calls).
+        let mut touched: Vec<u32> = Vec::new();
+        for (word, count) in counts {
+            let count = *count;
+            // A word too common to tell items apart (`None`) is a stop word.
+            if let Some(Some(texts)) = self.postings.get(word.as_str()) {
+                for &(t, n) in texts {
+                    if free(t, &self.texts) {
+                        if let Some(k) = self.shared.get_mut(t as usize) {
+                            if *k == 0 {
+                                touched.push(t);
+                            }
+                            *k += u32::from(count.min(n));
+                        }
+                    }
+                }
+            }
+        }
+        // (item, shared words) per text that may reach the threshold.
+        let mut found: Vec<(u32, u32)> = Vec::with_capacity(touched.len());
+        for t in touched {
+            let k = self
+                .shared
+                .get_mut(t as usize)
+                .map(std::mem::take)
+                .unwrap_or(0);
+            let Some(&(item, w)) = self.texts.get(t as usize) else {
+                continue;
+            };
+            // The score is 2·LCS / (|a| + |b|) and the LCS is at most the shared words: a
+            // bound that rules out most candidates without scoring them.
+            let best = k.min(words.min(w));
+            if 2.0 * f64::from(best) >= CONFLICT_THRESHOLD * f64::from(words + w) {
+                found.push((item, k));
+            }
+        }
+        // An edited item may be found by both its texts: once, by the one sharing more.
+        found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        found.dedup_by_key(|f| f.0);
+        if found.len() > MAX_CANDIDATES {
+            found.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            found.truncate(MAX_CANDIDATES);
+        }
+        let mut out: Vec<usize> = found.into_iter().map(|(i, _)| i as usize).collect();
+        if words == 0 {
+            out.extend(
+                self.wordless
+                    .iter()
+                    .filter(|&&t| free(t, &self.texts))
+                    .filter_map(|&t| self.texts.get(t as usize))
+                    .map(|&(item, _)| item as usize)
+                    .take(MAX_CANDIDATES),
+            );
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn merge_item(
+        &mut self,
+        role_id: &str,
+        section: &str,
+        items: &mut Vec<Item>,
+        paired: &mut Paired,
+        item: Item,
+        conflicts: &mut Vec<Conflict>,
+    ) {
+        let normalised = normalise(&item.text);
+        if self.exact.contains(&normalised) {
+            return;
+        }
+        let counts = word_counts(&item.text);
+        let best = self
+            .candidates(&counts, paired)
+            .into_iter()
+            .filter_map(|i| Some((i, similarity_to(items.get(i)?, &item.text))))
+            .filter(|(_, s)| *s >= CONFLICT_THRESHOLD)
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        match best {
+            Some((i, _)) => {
+                paired.take(i);
+                conflicts.push(Conflict {
+                    role_id: role_id.to_string(),
+                    section: section.to_string(),
+                    kept: side(&items[i]),
+                    other: side(&item),
+                });
+            }
+            None => {
+                self.add(&item, normalised, &counts);
+                items.push(item);
+            }
+        }
+    }
+}
+
+/// Which items of a section one merge has paired with an incoming item: those the section held
+/// before the merge are free until paired; those the merge added never are.
+struct Paired {
+    before: usize,
+    taken: HashSet<usize>,
+}
+
+impl Paired {
+    fn new(before: usize) -> Self {
+        Paired {
+            before,
+            taken: HashSet::new(),
+        }
+    }
+
+    fn free(&self, i: usize) -> bool {
+        i < self.before && !self.taken.contains(&i)
+    }
+
+    fn take(&mut self, i: usize) {
+        self.taken.insert(i);
     }
 }
 
@@ -204,43 +589,223 @@ fn similarity_to(item: &Item, text: &str) -> f64 {
     }
 }
 
-/// An incoming item against a library role: None when the role holds it in any section, or
-/// when it is the imported text of an item the user edited (then a conflict, the edit kept);
-/// else the item, to merge into its section as usual.
-fn against_edits(
-    base: &Role,
-    claimed: &mut Vec<(usize, usize)>,
-    item: Item,
-    conflicts: &mut Vec<Conflict>,
-) -> Option<Item> {
-    let norm = normalise(&item.text);
-    if base.items().any(|x| normalise(&x.text) == norm) {
-        return None;
-    }
-    for (s, section) in base.sections.iter().enumerate() {
-        for (i, x) in section.items.iter().enumerate() {
-            let Some(ItemOrigin::Edited { imported_text, .. }) = &x.origin else {
-                continue;
-            };
-            if normalise(imported_text) == norm && !claimed.contains(&(s, i)) {
-                claimed.push((s, i));
-                conflicts.push(Conflict {
-                    role_id: base.id.clone(),
-                    section: section.key.clone(),
-                    kept: side(x),
-                    other: side(&item),
-                });
-                return None;
-            }
-        }
-    }
-    Some(item)
-}
-
 fn unknown() -> SourceRef {
     SourceRef {
         file: String::new(),
         line: 0,
+    }
+}
+
+/// The merge as it was before the index (every incoming item compared with every item
+/// held), kept to check that the indexed merge gives the same roles and conflicts.
+#[cfg(test)]
+mod reference {
+    use super::{side, similarity_to, unknown, Merged};
+    use crate::model::{Conflict, ConflictSide, Item, ItemOrigin, Role};
+    use crate::text::{normalise, CONFLICT_THRESHOLD};
+
+    /// Merges roles with equal ids (first-seen order of ids is kept). Within one id, roles from
+    /// their own page come first, so their items win conflicts.
+    pub(super) fn merge_roles(roles: Vec<Role>) -> Merged {
+        let mut groups: Vec<Vec<Role>> = Vec::new();
+        for role in roles {
+            match groups.iter_mut().find(|g| g[0].id == role.id) {
+                Some(g) => g.push(role),
+                None => groups.push(vec![role]),
+            }
+        }
+        let mut out = Merged::default();
+        for mut group in groups {
+            group.sort_by_key(|r| !r.sources.iter().any(|s| s.own_page));
+            let mut group = group.into_iter();
+            let Some(mut base) = group.next() else {
+                continue;
+            };
+            for other in group {
+                merge_into(&mut base, other, &mut out.conflicts, false);
+            }
+            out.roles.push(base);
+        }
+        out
+    }
+
+    /// Merges `other` (an import) into `base` (the library's role); `base`'s items win conflicts,
+    /// which are returned. The user's edits in `base` are kept, each one a conflict side.
+    pub(super) fn merge_two(mut base: Role, other: Role) -> (Role, Vec<Conflict>) {
+        let mut conflicts = Vec::new();
+        merge_into(&mut base, other, &mut conflicts, true);
+        (base, conflicts)
+    }
+
+    /// Merges `other` into `base`; new conflicts go to `conflicts` and are recorded on the role
+    /// too (`Role::conflicts`, with those `other` already had), each once. `library`: `base` is a
+    /// library role the user may have edited (see the module doc).
+    fn merge_into(base: &mut Role, mut other: Role, conflicts: &mut Vec<Conflict>, library: bool) {
+        let first_new = conflicts.len();
+        let carried = std::mem::take(&mut other.conflicts);
+        merge_content(base, other, conflicts, library);
+        for c in carried
+            .into_iter()
+            .chain(conflicts[first_new..].iter().cloned())
+        {
+            if !base.conflicts.contains(&c) {
+                base.conflicts.push(c);
+            }
+        }
+    }
+
+    fn merge_content(base: &mut Role, other: Role, conflicts: &mut Vec<Conflict>, library: bool) {
+        base.track = base.track.take().or(other.track);
+        base.level = base.level.or(other.level);
+        for (key, value) in other.facts {
+            let source = other.fact_sources.get(&key).cloned();
+            match base.facts.get(&key) {
+                None => {
+                    base.facts.insert(key.clone(), value);
+                    if let Some(s) = source {
+                        base.fact_sources.insert(key, s);
+                    }
+                }
+                Some(kept) if normalise(kept) != normalise(&value) => conflicts.push(Conflict {
+                    role_id: base.id.clone(),
+                    section: format!("facts.{key}"),
+                    kept: ConflictSide {
+                        text: kept.clone(),
+                        source: base.fact_sources.get(&key).cloned().unwrap_or_else(unknown),
+                        origin: None,
+                    },
+                    other: ConflictSide {
+                        text: value,
+                        source: source.unwrap_or_else(unknown),
+                        origin: None,
+                    },
+                }),
+                Some(_) => {}
+            }
+        }
+        // Edited items (section, index) already paired with an incoming item.
+        let mut claimed = Vec::new();
+        for mut section in other.sections {
+            if library {
+                let items = std::mem::take(&mut section.items);
+                section.items = items
+                    .into_iter()
+                    .filter_map(|item| against_edits(base, &mut claimed, item, conflicts))
+                    .collect();
+            }
+            match base.sections.iter().position(|s| s.key == section.key) {
+                None => base.sections.push(section),
+                Some(index) => {
+                    let target = &mut base.sections[index];
+                    let mut paired: Vec<bool> = (0..target.items.len())
+                        .map(|i| claimed.contains(&(index, i)))
+                        .collect();
+                    for item in section.items {
+                        merge_item(
+                            &base.id,
+                            &section.key,
+                            &mut target.items,
+                            &mut paired,
+                            item,
+                            conflicts,
+                        );
+                    }
+                    for header in section.table_headers {
+                        if !target.table_headers.iter().any(|h| h.text == header.text) {
+                            target.table_headers.push(header);
+                        }
+                    }
+                }
+            }
+        }
+        for skill in other.skills {
+            if !base.skills.iter().any(|s| s.code == skill.code) {
+                base.skills.push(skill);
+            }
+        }
+        for section in other.context {
+            if !base.context.iter().any(|s| s.key == section.key) {
+                base.context.push(section);
+            }
+        }
+        for source in other.sources {
+            if !base
+                .sources
+                .iter()
+                .any(|s| s.hash == source.hash && s.file == source.file)
+            {
+                base.sources.push(source);
+            }
+        }
+    }
+
+    fn merge_item(
+        role_id: &str,
+        section: &str,
+        items: &mut Vec<Item>,
+        paired: &mut Vec<bool>,
+        item: Item,
+        conflicts: &mut Vec<Conflict>,
+    ) {
+        let norm = normalise(&item.text);
+        if items.iter().any(|x| normalise(&x.text) == norm) {
+            return;
+        }
+        let best = items
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !paired.get(*i).copied().unwrap_or(true))
+            .map(|(i, x)| (i, similarity_to(x, &item.text)))
+            .filter(|(_, s)| *s >= CONFLICT_THRESHOLD)
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        match best {
+            Some((i, _)) => {
+                paired[i] = true;
+                conflicts.push(Conflict {
+                    role_id: role_id.to_string(),
+                    section: section.to_string(),
+                    kept: side(&items[i]),
+                    other: side(&item),
+                });
+            }
+            None => {
+                items.push(item);
+                paired.push(true);
+            }
+        }
+    }
+
+    /// An incoming item against a library role: None when the role holds it in any section, or
+    /// when it is the imported text of an item the user edited (then a conflict, the edit kept);
+    /// else the item, to merge into its section as usual.
+    fn against_edits(
+        base: &Role,
+        claimed: &mut Vec<(usize, usize)>,
+        item: Item,
+        conflicts: &mut Vec<Conflict>,
+    ) -> Option<Item> {
+        let norm = normalise(&item.text);
+        if base.items().any(|x| normalise(&x.text) == norm) {
+            return None;
+        }
+        for (s, section) in base.sections.iter().enumerate() {
+            for (i, x) in section.items.iter().enumerate() {
+                let Some(ItemOrigin::Edited { imported_text, .. }) = &x.origin else {
+                    continue;
+                };
+                if normalise(imported_text) == norm && !claimed.contains(&(s, i)) {
+                    claimed.push((s, i));
+                    conflicts.push(Conflict {
+                        role_id: base.id.clone(),
+                        section: section.key.clone(),
+                        kept: side(x),
+                        other: side(&item),
+                    });
+                    return None;
+                }
+            }
+        }
+        Some(item)
     }
 }
 
@@ -272,5 +837,108 @@ mod tests {
         let (again, new) = merge_two(role.clone(), merge_roles(b.clone()).roles[0].clone());
         assert_eq!(new.len(), 1);
         assert_eq!(again.conflicts, role.conflicts);
+    }
+
+    /// An item text from a small vocabulary, so that many pairs are near each other (repeated
+    /// words, stop words, numbers, `&` which has no word, padding and a trailing full stop).
+    const ITEM: &str = "(years|lead|3\\+|10\\+|the|team|a|design|owns|&)( (years|lead|3\\+|10\\+|the|team|a|design|owns|&)){0,5}\\.?";
+
+    /// A document of one role with two sections (at most 5 items each, so a merged section
+    /// stays below `MAX_CANDIDATES` and the index has no shortcut to take).
+    fn document(name: &str, own: bool, sections: &[Vec<String>; 2]) -> Role {
+        use crate::import::{import_document, Document};
+        let mut text = String::from("# Staff Engineer\n\n");
+        for (heading, items) in ["Responsibilities", "Skills"].iter().zip(sections) {
+            text.push_str(&format!("## {heading}\n\n"));
+            for item in items {
+                text.push_str(&format!("- {item}\n"));
+            }
+            text.push('\n');
+        }
+        let mut roles = import_document(&Document::from_text(name, text))
+            .unwrap()
+            .roles;
+        assert_eq!(roles.len(), 1, "{name}");
+        let mut role = roles.remove(0);
+        for s in &mut role.sources {
+            s.own_page = own;
+        }
+        role
+    }
+
+    fn documents(docs: &[([Vec<String>; 2], bool)]) -> Vec<Role> {
+        docs.iter()
+            .enumerate()
+            .map(|(i, (sections, own))| document(&format!("d{i}.md"), *own, sections))
+            .collect()
+    }
+
+    fn doc_strategy() -> impl proptest::strategy::Strategy<Value = ([Vec<String>; 2], bool)> {
+        use proptest::prelude::*;
+        (
+            proptest::collection::vec(ITEM, 0..6),
+            proptest::collection::vec(ITEM, 0..6),
+            any::<bool>(),
+        )
+            .prop_map(|(a, b, own)| ([a, b], own))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// The indexed merge of several documents of one role gives exactly the role (items,
+        /// their order, sources, recorded conflicts) and the conflicts the comparison of every
+        /// item with every item held gave.
+        #[test]
+        fn merging_documents_is_what_comparing_everything_gave(
+            docs in proptest::collection::vec(doc_strategy(), 1..5),
+        ) {
+            let roles = documents(&docs);
+            let got = merge_roles(roles.clone());
+            let want = reference::merge_roles(roles);
+            proptest::prop_assert_eq!(got.roles, want.roles);
+            proptest::prop_assert_eq!(got.conflicts, want.conflicts);
+        }
+
+        /// The same for an import merged into a library role the user edited (some items
+        /// rewritten, their imported text kept; one moved to the other section): the edits
+        /// are matched by their imported text as before.
+        #[test]
+        fn merging_into_an_edited_role_is_what_comparing_everything_gave(
+            library in doc_strategy(),
+            edits in proptest::collection::vec((0usize..12, ITEM), 0..4),
+            moved in proptest::option::of(0usize..12),
+            docs in proptest::collection::vec(doc_strategy(), 1..4),
+        ) {
+            let mut base = merge_roles(documents(&[library])).roles.remove(0);
+            for (at, text) in edits {
+                let Some(section) = base.sections.get_mut(at % 2) else { continue };
+                let n = section.items.len();
+                if n == 0 {
+                    continue;
+                }
+                let item = &mut section.items[(at / 2) % n];
+                let imported_text = match &item.origin {
+                    Some(ItemOrigin::Edited { imported_text, .. }) => imported_text.clone(),
+                    _ => item.text.clone(),
+                };
+                item.origin = Some(ItemOrigin::Edited {
+                    at: "2026-12-01T23:50:00Z".into(),
+                    imported_text,
+                });
+                item.text = text;
+            }
+            if let (Some(m), 2) = (moved, base.sections.len()) {
+                if !base.sections[0].items.is_empty() {
+                    let n = base.sections[0].items.len();
+                    let item = base.sections[0].items.remove(m % n);
+                    base.sections[1].items.push(item);
+                }
+            }
+            let incoming = merge_roles(documents(&docs)).roles.remove(0);
+            let got = merge_two(base.clone(), incoming.clone());
+            let want = reference::merge_two(base, incoming);
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 }

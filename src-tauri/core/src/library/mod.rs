@@ -10,7 +10,8 @@ use std::sync::OnceLock;
 
 use include_dir::{include_dir, Dir};
 
-pub use merge::{merge_roles, merge_two, Merged};
+pub(crate) use merge::discard;
+pub use merge::{merge_roles, merge_roles_until, merge_two, Merged};
 pub use sources::{
     load_source, save_sources, source_context, source_file_name, sources_dir, SourceContext,
     SourceError, SourceLine, MAX_RADIUS,

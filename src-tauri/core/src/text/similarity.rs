@@ -24,7 +24,7 @@ const STOP_WORDS: &[&str] = &[
 /// The words of `text` that count for similarity. When a text has only stop words, they all
 /// count (so "and/or" is still like "and/or").
 pub fn words(text: &str) -> Vec<String> {
-    let all: Vec<String> = text
+    let mut all: Vec<String> = text
         .split_whitespace()
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
@@ -32,16 +32,11 @@ pub fn words(text: &str) -> Vec<String> {
         })
         .filter(|w| !w.is_empty())
         .collect();
-    let content: Vec<String> = all
-        .iter()
-        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
-        .cloned()
-        .collect();
-    if content.is_empty() {
-        all
-    } else {
-        content
+    let stop = |w: &String| STOP_WORDS.contains(&w.as_str());
+    if !all.iter().all(stop) {
+        all.retain(|w| !stop(w));
     }
+    all
 }
 
 /// How alike two statements are, from 0.0 to 1.0: [`score`] over their [`words`].
