@@ -21,7 +21,7 @@ use rolecraft_core::library::{
     SaveMode,
 };
 use rolecraft_core::model::Role;
-use rolecraft_core::review::{plan_import as plan, Decisions, ImportPlan};
+use rolecraft_core::review::{plan_import_until, Decisions, ImportPlan};
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, DragDropEvent, Manager, Runtime, State};
@@ -247,18 +247,21 @@ pub async fn plan_import(
                 ControlFlow::Break(())
             }
         });
-        let planned = plan(&existing, batch.documents).with_files(&files_now);
+        // A cancel also stops the merge and plan, not only the reading (None: cancelled).
+        let cancelled = || generation.load(Ordering::SeqCst) != id;
+        let planned = plan_import_until(&existing, batch.documents, &cancelled)
+            .map(|p| p.with_files(&files_now));
         (files, planned, batch.errors, batch.sources)
     })
     .await
     .map_err(|e| IpcError::new(ErrorKind::Internal, format!("import stopped: {e}")))?;
     let mut pending = imports.pending.lock()?;
-    if imports.generation.load(Ordering::SeqCst) != id {
+    let Some(plan) = plan.filter(|_| imports.generation.load(Ordering::SeqCst) == id) else {
         return Err(IpcError::new(
             ErrorKind::Cancelled,
             "the import was cancelled",
         ));
-    }
+    };
     *pending = Some((id, plan.clone(), sources));
     Ok(ImportReview {
         id,
