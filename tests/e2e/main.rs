@@ -2,6 +2,7 @@
 //! WebKitWebDriver. Run with `scripts/e2e.sh`.
 
 mod a11y;
+mod authoring;
 mod driver;
 mod import;
 

@@ -1,0 +1,96 @@
+//! Editing a role in the real app: the edit saves itself into the user library with its
+//! provenance, Ctrl+Z takes it back, and history says plainly that the folder is not in git.
+
+use crate::driver::Session;
+
+fn button(s: &mut Session, css: &str, label: &str) -> crate::driver::Element {
+    let found = s.wait_until(css, label, |s, e| e.iter().any(|b| s.text(b) == label));
+    found
+        .into_iter()
+        .find(|b| s.text(b) == label)
+        .expect("waited for it")
+}
+
+fn saved_role(path: &std::path::Path, want: &str) -> serde_json::Value {
+    for _ in 0..100 {
+        if let Ok(text) = std::fs::read_to_string(path) {
+            if text.contains(want) {
+                return serde_json::from_str(&text).expect("the saved role is JSON");
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    panic!("{} never held {want:?}", path.display());
+}
+
+#[test]
+fn an_edited_item_saves_itself_with_provenance_and_undo_takes_it_back() {
+    let mut s = Session::start(&["--open", "role/director-of-engineering"]);
+    s.wait_until("article.role-view h1", "the Director's page", |s, e| {
+        e.first()
+            .is_some_and(|h| s.text(h) == "Director of Engineering")
+    });
+    let edit = button(&mut s, "button", "Edit");
+    s.click(&edit);
+    let first = s.find("textarea[data-item='0-0']");
+    s.type_into(&first, " Edited in the app.");
+
+    // Saved into the user library (the bundled role becomes the user's copy), atomically.
+    let file = s.data_dir.join("roles/director-of-engineering.json");
+    let role = saved_role(&file, "Edited in the app.");
+    let item = &role["sections"][0]["items"][0];
+    assert!(
+        item["text"]
+            .as_str()
+            .unwrap_or("")
+            .ends_with("Edited in the app."),
+        "{item}"
+    );
+    assert_eq!(item["origin"]["kind"], "edited", "{item}");
+    assert!(
+        !item["origin"]["imported_text"]
+            .as_str()
+            .unwrap_or("")
+            .contains("Edited in the app."),
+        "the imported text is kept as it was: {item}"
+    );
+    // (The status is read from the DOM: WebKitWebDriver's visible-text rule skips it.)
+    let mut status = String::new();
+    for _ in 0..100 {
+        status = s
+            .execute(
+                "return document.querySelector('[data-testid=save-status]')?.textContent ?? ''",
+                serde_json::json!([]),
+            )
+            .as_str()
+            .unwrap_or("")
+            .to_string();
+        if status.to_lowercase().contains("saved") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(
+        status.to_lowercase().contains("saved"),
+        "status: {status:?}"
+    );
+
+    // Ctrl+Z undoes the edit, and that is saved too.
+    s.type_into(&first, "\u{E009}z\u{E000}"); // Ctrl down, z, all keys up
+    for _ in 0..100 {
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        if !text.contains("Edited in the app.") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let text = std::fs::read_to_string(&file).expect("the role file stays");
+    assert!(!text.contains("Edited in the app."), "undo was not saved");
+
+    // Outside git, history says so plainly.
+    let history = button(&mut s, "button", "History");
+    s.click(&history);
+    let problem = s.find("[data-testid=history-problem]");
+    let problem = s.text(&problem);
+    assert!(problem.to_lowercase().contains("git"), "{problem}");
+}
