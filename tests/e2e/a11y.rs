@@ -1,11 +1,12 @@
-//! axe-core on the library, a role, compare, the ladder and the command palette, in the real
+//! axe-core on the library, a role, compare, the ladder, import, the draft editor with its
+//! findings and the command palette, in the real
 //! webview, in the light and the dark theme, at 1280×800 and 900×600: no serious or critical
 //! violation (colour contrast included, which the component tests cannot judge).
 //! With `ROLECRAFT_SCREENSHOT_DIR` set, each screen is also saved there as `<screen>-<theme>-<size>.png`.
 
 use crate::driver::Session;
 
-const SCREENS: [(&str, &str, &str); 4] = [
+const SCREENS: [(&str, &str, &str); 5] = [
     ("role", "#/role/vp-of-engineering", "article.role-view h1"),
     (
         "compare",
@@ -18,7 +19,26 @@ const SCREENS: [(&str, &str, &str); 4] = [
         ".rung-header",
     ),
     ("import", "#/import", ".import-view h1"),
+    // The draft editor with its findings (a New York posting without pay: an error).
+    (
+        "draft",
+        "#/draft/vp-of-engineering-1",
+        ".findings li.finding",
+    ),
 ];
+
+/// A draft to open, written before the app starts.
+const DRAFT: &str = r#"{
+  "id": "vp-of-engineering-1",
+  "name": "VP of Engineering, New York",
+  "role_id": "vp-of-engineering",
+  "template": "full",
+  "posting": {"company": "Acme Robotics", "location": "New York, NY, US"},
+  "sections": null,
+  "items_off": [],
+  "item_edits": [],
+  "updated_at": null
+}"#;
 
 fn choose_theme(s: &mut Session, theme: &str) {
     let option = s.find(&format!(".theme-switch select option[value={theme}]"));
@@ -34,7 +54,10 @@ fn choose_theme(s: &mut Session, theme: &str) {
 #[test]
 fn axe_finds_no_serious_problems_on_any_screen_in_either_theme() {
     let shots = std::env::var_os("ROLECRAFT_SCREENSHOT_DIR").map(std::path::PathBuf::from);
-    let mut s = Session::start(&["--open", "role/vp-of-engineering"]);
+    let mut s = Session::start_with(&["--open", "role/vp-of-engineering"], |data| {
+        std::fs::create_dir_all(data.join("drafts")).expect("drafts folder");
+        std::fs::write(data.join("drafts/vp-of-engineering-1.json"), DRAFT).expect("a draft");
+    });
     s.wait_until(".role-link", "the library", |_, e| e.len() >= 4);
     let mut problems = Vec::new();
     let mut report = Vec::new();
