@@ -128,6 +128,24 @@ fn compare_aligns_director_vp_and_cto_and_exports() {
         ["Director of Engineering", "VP of Engineering", "CTO"]
     );
 
+    // At a glance: a summary on top names the sections and what changes in each.
+    let summary = s.find("[data-testid=compare-summary]");
+    let summary = s.text(&summary);
+    assert!(
+        summary.contains("What changes from Director of Engineering")
+            && summary.contains("Role Description"),
+        "{summary}"
+    );
+    // The rewritten Role Description is one changed item with word marks, not a removal
+    // and an addition.
+    let description = s.all(".item-row[data-section=summary] > .cell");
+    assert_eq!(description.len(), 3, "one row for the Role Description");
+    assert_eq!(
+        s.attr(&description[1], "data-status").as_deref(),
+        Some("changed")
+    );
+    assert!(!s.children(&description[1], "ins").is_empty());
+
     // Rows are aligned: the three cells of a row sit at the same height, one per column.
     let cells = s.all(".item-row[data-section=scope_of_knowledge] > .cell");
     assert!(
@@ -171,6 +189,17 @@ fn compare_aligns_director_vp_and_cto_and_exports() {
     let toggle = s.find("label.toggle input");
     s.click(&toggle);
     s.wait_until(".item-row", "fewer rows", |_, e| e.len() < before);
+    let all_same = s.execute(
+        "return [...document.querySelectorAll('.item-row')].filter(r => { \
+           const st = [...r.querySelectorAll(':scope > .cell')].slice(1).map(c => c.dataset.status); \
+           return st.length > 0 && st.every(x => x === 'same'); }).length",
+        serde_json::json!([]),
+    );
+    assert_eq!(
+        all_same,
+        serde_json::json!(0),
+        "a row every role shares is still shown"
+    );
     let hidden = s.texts(".hidden-count");
     assert!(
         hidden
@@ -375,6 +404,41 @@ fn draft_previews_the_company_exports_both_formats_and_runs_no_script() {
     assert_eq!(preview.len(), 1);
     let text = s.frame_text("iframe.preview");
     assert!(text.contains("VP of Engineering"), "{text}");
+
+    // The preview keeps its place while the posting is typed into: scrolled to the middle,
+    // it is still there after the next render.
+    let scroll = "const d = document.querySelector('iframe.preview').contentDocument; \
+                  const e = d.scrollingElement; \
+                  if (arguments[0]) { e.scrollTop = e.scrollHeight / 2; } \
+                  return [e.scrollTop, e.scrollHeight, d.body.textContent.includes(arguments[1])];";
+    let before = s.execute(scroll, serde_json::json!([true, ""]));
+    let middle = before[0].as_f64().expect("a scroll offset");
+    assert!(
+        middle > 200.0,
+        "the preview is too short to scroll: {before}"
+    );
+    s.type_into(&company, " Inc");
+    let mut after = serde_json::Value::Null;
+    for _ in 0..100 {
+        after = s.execute(scroll, serde_json::json!([false, "Acme Robotics Inc"]));
+        if after[2] == serde_json::json!(true) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert_eq!(
+        after[2],
+        serde_json::json!(true),
+        "the preview never re-rendered"
+    );
+    let kept = after[0].as_f64().expect("a scroll offset");
+    assert!(
+        (kept - middle).abs() < 30.0,
+        "the preview jumped from {middle} to {kept}"
+    );
+    for _ in 0..4 {
+        s.type_into(&company, "\u{E003}"); // Backspace: back to "Acme Robotics"
+    }
 
     // Autosaved in the data folder.
     let drafts = s.data_dir.join("drafts");
