@@ -293,18 +293,33 @@ pub async fn check_draft<R: Runtime>(app: AppHandle<R>, draft: Draft) -> Result<
     .await
 }
 
-/// Copies the draft: as Markdown (plain text), or as rich text (sanitised HTML, with the
-/// Markdown as the plain-text alternative) for pasting into an applicant-tracking system.
+/// Copies the draft: as Markdown (`md`), as rich text (`html`: sanitised HTML, with the
+/// Markdown as the plain-text alternative) for pasting into an applicant-tracking system, or as
+/// plain text (`text`) for forms that take no formatting.
 #[tauri::command]
-pub async fn copy_draft<R: Runtime>(app: AppHandle<R>, draft: Draft, rich: bool) -> Result<()> {
+pub async fn copy_draft<R: Runtime>(
+    app: AppHandle<R>,
+    draft: Draft,
+    format: ExportFormat,
+) -> Result<()> {
+    if !matches!(
+        format,
+        ExportFormat::Md | ExportFormat::Html | ExportFormat::Text
+    ) {
+        let what = format!(
+            "cannot copy as {}: copy takes md, html or text",
+            format.extension()
+        );
+        return Err(IpcError::new(ErrorKind::BadInput, what));
+    }
     let (markdown, _) =
         off_main(&app, "copy", move |s| exported(s, &draft, ExportFormat::Md)).await?;
     let markdown = String::from_utf8_lossy(&markdown).into_owned();
     let clipboard = app.clipboard();
-    let done = if rich {
-        clipboard.write_html(markdown_to_html(&markdown), Some(markdown))
-    } else {
-        clipboard.write_text(markdown)
+    let done = match format {
+        ExportFormat::Html => clipboard.write_html(markdown_to_html(&markdown), Some(markdown)),
+        ExportFormat::Text => clipboard.write_text(render::formats::plain_text(&markdown)),
+        _ => clipboard.write_text(markdown),
     };
     done.map_err(|e| IpcError::new(ErrorKind::Io, format!("cannot copy to the clipboard: {e}")))
 }

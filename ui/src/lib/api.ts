@@ -128,7 +128,8 @@ export const api = {
   exportDraft: (draft: Draft, format: ExportFormat) => call('export_draft', { draft, format }),
   /** The posting checks' findings on the draft as rendered now. */
   checkDraft: (draft: Draft) => call('check_draft', { draft }),
-  copyDraft: (draft: Draft, rich: boolean) => call('copy_draft', { draft, rich }),
+  /** To the clipboard as Markdown (`md`), rich text (`html`) or plain text (`text`). */
+  copyDraft: (draft: Draft, format: 'md' | 'html' | 'text') => call('copy_draft', { draft, format }),
   /** The draft with an item switched on or off (the core's `Draft::switch_item`). */
   switchDraftItem: (draft: Draft, section: string, index: number, on: boolean) =>
     call('switch_draft_item', { draft, section, index, on }),

@@ -44,7 +44,7 @@ export interface Commands {
   preview_draft: { args: { draft: Draft }; result: DraftPreview };
   export_draft: { args: { draft: Draft; format: ExportFormat }; result: string | null };
   check_draft: { args: { draft: Draft }; result: Report };
-  copy_draft: { args: { draft: Draft; rich: boolean }; result: null };
+  copy_draft: { args: { draft: Draft; format: ExportFormat }; result: null };
   switch_draft_item: { args: { draft: Draft; section: string; index: number; on: boolean }; result: Draft };
   edit_draft_item: { args: { draft: Draft; section: string; index: number; text: string | null }; result: Draft };
   switch_draft_section: { args: { draft: Draft; section: string; on: boolean }; result: Draft };

@@ -314,7 +314,7 @@ export class DraftEditor {
   async copy(rich: boolean) {
     if (!this.draft) return;
     try {
-      await api.copyDraft(this.draft, rich);
+      await api.copyDraft(this.draft, rich ? 'html' : 'md');
       this.notice = rich ? 'Copied as rich text' : 'Copied as Markdown';
     } catch (e) {
       this.error = toApiError(e);
