@@ -159,12 +159,14 @@ impl<'r> Grid<'r> {
                                         (None, None) => None,
                                     }
                                 };
+                                let origin = row[c].and_then(|i| slot.items[c][i].origin.clone());
                                 text_cell(
                                     c,
                                     status,
                                     text(c),
                                     if c > 0 { text(c - 1) } else { None },
                                 )
+                                .map(|cell| Cell { origin, ..cell })
                             })
                             .collect(),
                     })
@@ -295,6 +297,7 @@ fn text_cell(
             status: None,
             text: Some(t.to_string()),
             words: None,
+            origin: None,
         });
     }
     let status = status?;
@@ -305,6 +308,7 @@ fn text_cell(
             (Status::Changed, Some(p), Some(t)) => Some(word_diff(p, t)),
             _ => None,
         },
+        origin: None,
     })
 }
 

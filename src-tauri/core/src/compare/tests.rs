@@ -792,3 +792,40 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn an_item_edited_in_rolecraft_is_marked_in_the_grid() {
+    use crate::model::ItemOrigin;
+    let before = role(
+        "dir",
+        vec![section(
+            "responsibilities",
+            &["Owns the hiring plan.", "Runs planning."],
+        )],
+    );
+    let mut after = before.clone();
+    after.id = "dir-now".into();
+    let edited = &mut after.sections[0].items[0];
+    edited.text = "Owns the hiring plan for the org.".into();
+    edited.origin = Some(ItemOrigin::Edited {
+        at: "2026-12-01T23:50:00Z".into(),
+        imported_text: "Owns the hiring plan.".into(),
+    });
+    let grid = compare_many(&[&before, &after]).expect("compares");
+    let rows = &grid.sections[0].rows;
+    let origin_of = |text: &str| {
+        rows.iter()
+            .filter_map(|r| r.cells[1].as_ref())
+            .find(|c| c.text.as_deref() == Some(text))
+            .map(|c| c.origin.clone())
+            .expect("a cell with the text")
+    };
+    assert!(matches!(
+        origin_of("Owns the hiring plan for the org."),
+        Some(ItemOrigin::Edited { .. })
+    ));
+    assert_eq!(origin_of("Runs planning."), None);
+    // Imported text carries no origin in the JSON at all (existing exports unchanged).
+    let json = serde_json::to_string(&grid).expect("json");
+    assert_eq!(json.matches("\"origin\"").count(), 1, "{json}");
+}

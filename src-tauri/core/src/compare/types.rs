@@ -1,6 +1,7 @@
 //! The result of a comparison, as the CLI prints it (`--json`) and the app receives it.
 //! `docs/compare.md` describes the JSON shape with examples.
 
+use crate::model::ItemOrigin;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -330,6 +331,10 @@ pub struct Cell {
     pub text: Option<String>,
     /// Word-level differences from the left neighbour's text; only for `changed` cells.
     pub words: Option<Vec<WordOp>>,
+    /// Set when the entry was edited or written in Rolecraft (absent for imported text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub origin: Option<ItemOrigin>,
 }
 
 /// One aligned row across the N roles: `cells[i]` is role `i`'s entry, null when role `i` has

@@ -269,4 +269,17 @@ describe('CompareView', () => {
       expect(screen.queryByTestId('approximate')).toBeNull();
     });
   });
+
+  it('marks entries edited in Rolecraft, with their imported text a click away', async () => {
+    const comparison = structuredClone(COMPARISON);
+    const row = comparison.sections[0]!.rows.find((r) => r.cells[1]?.text);
+    const cell = row!.cells[1]!;
+    cell.origin = { kind: 'edited', at: '2026-12-01T23:50:00Z', imported_text: 'Stretegic thinking.' };
+    mockLibrary(ROLES, null, { comparison });
+    render(CompareView, { roles: ROLES, ids: IDS, onChange: vi.fn() });
+    const mark = await screen.findByRole('button', { name: 'edited' });
+    await userEvent.setup().click(mark);
+    expect(screen.getByText('Stretegic thinking.')).toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: 'edited' })).toHaveLength(1);
+  });
 });
