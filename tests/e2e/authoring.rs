@@ -1,5 +1,6 @@
 //! Editing a role in the real app: the edit saves itself into the user library with its
-//! provenance, Ctrl+Z takes it back, and history says plainly that the folder is not in git.
+//! provenance, Ctrl+Z takes it back, a change on disk during an edit offers both versions, one
+//! while reading shows at once, and history says plainly that the folder is not in git.
 
 use crate::driver::Session;
 
@@ -24,7 +25,7 @@ fn saved_role(path: &std::path::Path, want: &str) -> serde_json::Value {
 }
 
 #[test]
-fn an_edited_item_saves_itself_with_provenance_and_undo_takes_it_back() {
+fn edits_save_with_provenance_undo_and_never_overwrite_a_change_on_disk() {
     let mut s = Session::start(&["--open", "role/director-of-engineering"]);
     s.wait_until("article.role-view h1", "the Director's page", |s, e| {
         e.first()
@@ -87,10 +88,45 @@ fn an_edited_item_saves_itself_with_provenance_and_undo_takes_it_back() {
     let text = std::fs::read_to_string(&file).expect("the role file stays");
     assert!(!text.contains("Edited in the app."), "undo was not saved");
 
+    // A change made outside while the editor is open is never overwritten: typing, then the
+    // file changes on disk before the autosave, offers both versions.
+    let outside = |title: &str| {
+        let text = std::fs::read_to_string(&file).expect("the role file");
+        let mut role: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        role["title"] = serde_json::json!(title);
+        let tmp = file.with_extension("json.outside");
+        std::fs::write(
+            &tmp,
+            serde_json::to_string_pretty(&role).expect("JSON") + "\n",
+        )
+        .expect("write");
+        std::fs::rename(&tmp, &file).expect("rename");
+    };
+    s.type_into(&first, " Mine.");
+    outside("Director of Engineering (from git pull)");
+    let chooser = s.wait_until(
+        "[data-testid=conflict]",
+        "both versions to be offered",
+        |_, e| !e.is_empty(),
+    );
+    assert_eq!(chooser.len(), 1);
+    let keep = button(&mut s, "[data-testid=conflict] button", "Keep mine");
+    s.click(&keep);
+    saved_role(&file, "Mine.");
+
     // Outside git, history says so plainly.
     let history = button(&mut s, "button", "History");
     s.click(&history);
     let problem = s.find("[data-testid=history-problem]");
     let problem = s.text(&problem);
     assert!(problem.to_lowercase().contains("git"), "{problem}");
+
+    // A change on disk while the role is read shows up within a second or two, in place.
+    let read = button(&mut s, "button", "Read");
+    s.click(&read);
+    outside("Director of Engineering, revised outside");
+    s.wait_until("article.role-view h1", "the new title", |s, e| {
+        e.first()
+            .is_some_and(|h| s.text(h) == "Director of Engineering, revised outside")
+    });
 }
