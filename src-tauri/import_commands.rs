@@ -145,12 +145,8 @@ pub fn set_aside_role_file(state: State<'_, AppState>, name: String) -> Result<S
     let held = lock(&dir)?;
     let moved = set_aside(&held, &dir, &name)?;
     drop(held);
-    if let Ok(library) = Library::open(&LibrarySources {
-        only: None,
-        user_dir: Some(dir),
-    }) {
-        *state.library.write()? = library;
-    }
+    // The library and its problem line as they are now (another broken file stays named).
+    let _ = state.reload();
     Ok(moved.display().to_string())
 }
 

@@ -32,9 +32,9 @@ pub struct AppState {
 impl AppState {
     /// Opens the bundled library plus the user's folder (the one chosen in the app, else
     /// `$ROLECRAFT_DATA_DIR/roles` or the OS data dir). A broken user file does not stop the
-    /// app: the bundled roles are shown and the message kept for the UI; imports refuse to run
-    /// until the file is fixed or set aside (`import_commands::library_now`), so the fallback
-    /// never overwrites a user file.
+    /// app: it is left out, the rest is shown and the message kept for the UI; imports refuse
+    /// to run until the file is fixed or set aside (`import_commands::library_now`), so the
+    /// library shown never overwrites a user file.
     pub fn open(args: &[String]) -> Self {
         let library_dir = Settings::load().library_dir();
         let (library, library_problem) = open_library(library_dir.clone());
@@ -82,13 +82,16 @@ fn open_library(user_dir: Option<PathBuf>) -> (Library, Option<String>) {
         only: None,
         user_dir,
     };
-    match Library::open(&sources) {
-        Ok(lib) => (lib, None),
-        Err(e) => {
-            let fallback = Library::open(&LibrarySources::default()).unwrap_or_default();
-            (fallback, Some(e.to_string()))
-        }
-    }
+    // A broken user file is left out and named; the rest of the library still shows.
+    let (library, problems) = Library::open_lenient(&sources);
+    let problem = (!problems.is_empty()).then(|| {
+        problems
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+    (library, problem)
 }
 
 impl AppState {

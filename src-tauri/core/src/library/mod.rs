@@ -124,6 +124,55 @@ impl Library {
         })
     }
 
+    /// Like [`Library::open`], but a role file of the user's folder that cannot be read is
+    /// left out and reported instead of failing the whole library: the app shows the rest
+    /// (imports still refuse to run while such a file is there, see `DirState::read`).
+    pub fn open_lenient(sources: &LibrarySources) -> (Library, Vec<LibraryError>) {
+        let dir = sources.only.as_ref().or(sources.user_dir.as_ref());
+        let (user, problems) = match dir.filter(|d| d.is_dir()) {
+            Some(d) => {
+                crate::fs::remove_stale_temps(d);
+                match DirState::read_lenient(d) {
+                    Ok(read) => read,
+                    Err(e) => (Vec::new(), vec![e]),
+                }
+            }
+            None => (Vec::new(), Vec::new()),
+        };
+        if sources.only.is_some() {
+            return (Library::from_roles(user), problems);
+        }
+        let (mut roles, mut problems) = match bundled_roles() {
+            Ok(bundled) => (bundled, problems),
+            Err(e) => (Vec::new(), std::iter::once(e).chain(problems).collect()),
+        };
+        let mut bundled: std::collections::BTreeSet<String> =
+            roles.iter().map(|r| r.id.clone()).collect();
+        let mut at: std::collections::HashMap<String, usize> = roles
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
+        for role in user {
+            bundled.remove(&role.id);
+            match at.get(&role.id) {
+                Some(&i) => roles[i] = role,
+                None => {
+                    at.insert(role.id.clone(), roles.len());
+                    roles.push(role);
+                }
+            }
+        }
+        (
+            Library {
+                roles,
+                bundled,
+                index: OnceLock::new(),
+            },
+            problems,
+        )
+    }
+
     /// A library of these roles, all counted as the user's.
     pub fn from_roles(roles: Vec<Role>) -> Self {
         Library {

@@ -79,30 +79,35 @@ impl DirState {
         let mut roles = Vec::with_capacity(paths.len());
         let mut state = DirState::default();
         for path in paths {
-            let shown = path.display().to_string();
-            let unreadable = |reason: String| LibraryError::Io {
-                path: shown.clone(),
-                reason,
-            };
-            let bytes = match read_capped(&path, MAX_ROLE_FILE_BYTES) {
-                Ok(bytes) => bytes,
-                Err(ReadError::NotRegular) if path.is_dir() => continue,
-                Err(e) => return Err(unreadable(e.to_string())),
-            };
-            let text = std::str::from_utf8(&bytes)
-                .map_err(|e| unreadable(format!("not UTF-8 text: {e}")))?;
-            let role = parse_role(&shown, text)?;
-            state.files.push(RoleFile {
-                name: path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-                id: role.id.clone(),
-                hash: sha256(&bytes),
-            });
-            roles.push(role);
+            if let Some((role, file)) = read_role_file(&path)? {
+                state.files.push(file);
+                roles.push(role);
+            }
         }
         Ok((roles, state))
+    }
+
+    /// Every role file of `dir` that reads, and an error for each that does not: for showing
+    /// a library with one broken file (never for saving: imports go through [`DirState::read`]).
+    pub fn read_lenient(dir: &Path) -> Result<(Vec<Role>, Vec<LibraryError>), LibraryError> {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(|e| LibraryError::Io {
+                path: dir.display().to_string(),
+                reason: e.to_string(),
+            })?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect();
+        paths.sort();
+        let (mut roles, mut problems) = (Vec::new(), Vec::new());
+        for path in paths {
+            match read_role_file(&path) {
+                Ok(Some((role, _))) => roles.push(role),
+                Ok(None) => {}
+                Err(e) => problems.push(e),
+            }
+        }
+        Ok((roles, problems))
     }
 
     /// Like [`DirState::read`], but a missing folder is an empty one.
@@ -249,6 +254,33 @@ pub fn set_aside(_lock: &FolderLock, dir: &Path, name: &str) -> Result<PathBuf, 
         .ok_or_else(|| io(std::io::Error::other("no free name to set it aside")))?;
     std::fs::rename(&path, &target).map_err(io)?;
     Ok(target)
+}
+
+/// One role file: its role and what the library records of it; `None` for a folder named
+/// `*.json`.
+fn read_role_file(path: &Path) -> Result<Option<(Role, RoleFile)>, LibraryError> {
+    let shown = path.display().to_string();
+    let unreadable = |reason: String| LibraryError::Io {
+        path: shown.clone(),
+        reason,
+    };
+    let bytes = match read_capped(path, MAX_ROLE_FILE_BYTES) {
+        Ok(bytes) => bytes,
+        Err(ReadError::NotRegular) if path.is_dir() => return Ok(None),
+        Err(e) => return Err(unreadable(e.to_string())),
+    };
+    let text =
+        std::str::from_utf8(&bytes).map_err(|e| unreadable(format!("not UTF-8 text: {e}")))?;
+    let role = parse_role(&shown, text)?;
+    let file = RoleFile {
+        name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        id: role.id.clone(),
+        hash: sha256(&bytes),
+    };
+    Ok(Some((role, file)))
 }
 
 #[cfg(test)]
