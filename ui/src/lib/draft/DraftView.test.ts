@@ -14,6 +14,12 @@ async function setup(id: string | null = DRAFT.id) {
   return { ...view, ...mock, onOpen, user: userEvent.setup() };
 }
 
+/** Opens the Copy menu and chooses a format by its label. */
+async function copyAs(user: ReturnType<typeof userEvent.setup>, label: string) {
+  await user.click(screen.getByRole('button', { name: 'Copy…' }));
+  await user.click(await screen.findByRole('menuitem', { name: label }));
+}
+
 /** Opens the Export menu and chooses a format by its label. */
 async function exportAs(user: ReturnType<typeof userEvent.setup>, label: string) {
   await user.click(screen.getByRole('button', { name: 'Export…' }));
@@ -194,7 +200,9 @@ describe('DraftView', () => {
   it('shows notices and the confirm step over the preview, not above it', async () => {
     const { user } = await setup();
     const overlay = screen.getByTestId('preview-overlay');
-    await user.click(screen.getByRole('button', { name: 'Copy Markdown' }));
+    await user.type(screen.getByRole('textbox', { name: /Company/ }), 'Acme');
+    await waitFor(() => expect(screen.getByTestId('count-error')).toHaveTextContent('0 errors'));
+    await copyAs(user, 'Markdown');
     expect(overlay).toContainElement(await screen.findByText('Copied as Markdown'));
     await exportAs(user, 'HTML document');
     expect(overlay).toContainElement(await screen.findByRole('alertdialog'));
@@ -362,6 +370,34 @@ describe('findings', () => {
     await user.click(await screen.findByRole('button', { name: 'Export anyway' }));
     expect(await screen.findByText('Saved to /tmp/posting.fragment')).toBeInTheDocument();
     expect(calls.filter((c) => c.cmd === 'export_draft').map((c) => c.args.format)).toEqual(['fragment']);
+  });
+
+  it('asks before copying a posting with errors; cancelling copies nothing', async () => {
+    const { user, calls } = await setup();
+    await waitFor(() => expect(screen.getByTestId('count-error')).toHaveTextContent('1 error'));
+    await copyAs(user, 'Rich text');
+    await screen.findByRole('alertdialog', { name: 'The posting has 1 error: copy anyway?' });
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(calls.some((c) => c.cmd === 'copy_draft')).toBe(false);
+    await copyAs(user, 'Plain text');
+    await user.click(await screen.findByRole('button', { name: 'Copy anyway' }));
+    expect(await screen.findByText('Copied as plain text')).toBeInTheDocument();
+    expect(calls.filter((c) => c.cmd === 'copy_draft').map((c) => c.args.format)).toEqual(['text']);
+  });
+
+  it('copies without asking when there are no errors; the menu works from the keyboard', async () => {
+    const { user, calls } = await setup();
+    await user.type(screen.getByRole('textbox', { name: /Company/ }), 'Acme');
+    await waitFor(() => expect(screen.getByTestId('count-error')).toHaveTextContent('0 errors'));
+    screen.getByRole('button', { name: 'Copy…' }).focus();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('menuitem', { name: 'Markdown' })).toHaveFocus();
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(await screen.findByText('Copied as rich text')).toBeInTheDocument();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Copy…' })).toHaveFocus();
+    expect(calls.filter((c) => c.cmd === 'copy_draft').map((c) => c.args.format)).toEqual(['html']);
   });
 
   it('says the errors too when fields are empty', async () => {
