@@ -6,8 +6,8 @@ import DraftView from './DraftView.svelte';
 import { DRAFT, mockDrafts, ROLES } from '../testing';
 import { DraftEditor, setField } from './editor.svelte';
 
-async function setup(id: string | null = DRAFT.id) {
-  const mock = mockDrafts();
+async function setup(id: string | null = DRAFT.id, fixes = false) {
+  const mock = mockDrafts(null, { fixes });
   const onOpen = vi.fn();
   const view = render(DraftView, { roles: ROLES, id, suggestedRole: 'vp-of-engineering', onOpen });
   if (id) await screen.findByTitle('Preview');
@@ -522,5 +522,55 @@ describe('the editor\'s findings', () => {
     await waitFor(() => expect(editor.report?.findings.map((f) => f.rule)).toEqual(['required_field', 'gender_coded', 'length']));
     editor.open(null);
     expect(editor.report).toBeNull();
+  });
+
+  describe('quick fixes', () => {
+    /** The finding, in the findings list, by its rule. */
+    const findingOf = (container: HTMLElement, rule: string) => container.querySelector<HTMLElement>(`#findings-list [data-rule="${rule}"]`);
+
+    it('leaves out an internal section on a click, and the finding goes with it', async () => {
+      const { user, calls, container } = await setup(DRAFT.id, true);
+      await waitFor(() => expect(findingOf(container, 'internal_section')).not.toBeNull());
+      expect(calls.some((c) => c.cmd === 'switch_draft_section')).toBe(false);
+      await user.click(within(findingOf(container, 'internal_section')!).getByRole('button', { name: 'Fix: Leave out this section' }));
+      await waitFor(() => expect(findingOf(container, 'internal_section')).toBeNull());
+      expect(calls.filter((c) => c.cmd === 'switch_draft_section').map((c) => c.args)).toEqual([
+        { draft: expect.objectContaining({ id: DRAFT.id }), section: 'checkpoints', on: false },
+      ]);
+      expect(screen.getByRole('checkbox', { name: 'Checkpoints' })).not.toBeChecked();
+    });
+
+    it('leaves out an item with internal text', async () => {
+      const { user, calls, container, store } = await setup(DRAFT.id, true);
+      await waitFor(() => expect(findingOf(container, 'internal_text')).not.toBeNull());
+      await user.click(within(findingOf(container, 'internal_text')!).getByRole('button', { name: 'Fix: Leave out this item' }));
+      await waitFor(() => expect(findingOf(container, 'internal_text')).toBeNull());
+      expect(calls.filter((c) => c.cmd === 'switch_draft_item').map((c) => c.args)).toEqual([
+        { draft: expect.objectContaining({ id: DRAFT.id }), section: 'responsibilities', index: 1, on: false },
+      ]);
+      await waitFor(() => expect(store.get(DRAFT.id)?.items_off).toEqual([{ section: 'responsibilities', index: 1 }]), { timeout: 2000 });
+    });
+
+    it('replaces a coded word in its item, as the posting has it', async () => {
+      const { user, calls, container } = await setup(DRAFT.id, true);
+      await waitFor(() => expect(findingOf(container, 'gender_coded')).not.toBeNull());
+      await user.click(
+        within(findingOf(container, 'gender_coded')!).getByRole('button', { name: 'Fix: Replace “leader” with “person who guides”' }),
+      );
+      await waitFor(() => expect(findingOf(container, 'gender_coded')).toBeNull());
+      expect(calls.filter((c) => c.cmd === 'edit_draft_item').map((c) => c.args)).toEqual([
+        { draft: expect.objectContaining({ id: DRAFT.id }), section: 'summary', index: 0, text: 'An executive person who guides.' },
+      ]);
+      expect(screen.getByRole('button', { name: 'An executive person who guides.' })).toBeInTheDocument();
+    });
+
+    it('offers no fix for advice, and changes nothing without a click', async () => {
+      const { calls, container } = await setup(DRAFT.id, true);
+      await waitFor(() => expect(findingOf(container, 'exclusionary')).not.toBeNull());
+      expect(within(findingOf(container, 'exclusionary')!).queryByRole('button', { name: /^Fix:/ })).toBeNull();
+      expect(within(findingOf(container, 'length')!).queryByRole('button', { name: /^Fix:/ })).toBeNull();
+      expect(screen.getAllByRole('button', { name: /^Fix:/ })).toHaveLength(3);
+      expect(calls.some((c) => ['switch_draft_section', 'switch_draft_item', 'edit_draft_item'].includes(c.cmd))).toBe(false);
+    });
   });
 });

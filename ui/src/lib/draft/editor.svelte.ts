@@ -15,6 +15,7 @@ import {
 } from '../api';
 import type { Posting } from '../bindings/Posting';
 import type { PostingField } from '../bindings/PostingField';
+import type { QuickFix } from './findings';
 
 /** Saved, a save pending or running, or the last save failed. */
 export type SaveState = 'saved' | 'saving' | 'failed';
@@ -257,6 +258,19 @@ export class DraftEditor {
   /** The item's text for this posting; null drops the edit (back to the library's text). */
   editItem(section: string, index: number, text: string | null) {
     return this.#inRust(section, (d) => api.editDraftItem(d, section, index, text));
+  }
+
+  /** A finding's quick fix, through the same calls as the outline's; the preview and the
+   * findings follow as after any change. */
+  applyFix(fix: QuickFix) {
+    switch (fix.kind) {
+      case 'section_off':
+        return this.switchSection(fix.section, false);
+      case 'item_off':
+        return this.switchItem(fix.section, fix.index, false);
+      case 'replace':
+        return this.editItem(fix.section, fix.index, fix.text);
+    }
   }
 
   async create(roleId: string, template: string) {
