@@ -125,6 +125,10 @@ describe('quick fixes', () => {
     expect(plainReplacement('one two three four five')).toBeNull();
     expect(plainReplacement('collaborative/supportive')).toBeNull();
     expect(plainReplacement('')).toBeNull();
+    // The spelling checker's own non-replacements.
+    expect(plainReplacement('Remove error')).toBeNull();
+    expect(plainReplacement('Insert “s”')).toBeNull();
+    expect(plainReplacement('Replace with: “colour”')).toBeNull();
     expect(plainReplacement(null)).toBeNull();
   });
 

@@ -79,10 +79,12 @@ export const REPLACEMENT_MAX_WORDS = 4;
 /** The suggestion as a replacement, or null when it is advice. The rule: a replacement is one
  * to `REPLACEMENT_MAX_WORDS` words with no sentence or list punctuation (. , ; : ! ? double quotes,
  * brackets, a slash) and no "or" offering alternatives; "person who guides" is one,
- * "describe the experience itself, e.g. …" and "lead or guide" are not. */
+ * "describe the experience itself, e.g. …" and "lead or guide" are not. Nor is the spelling
+ * checker's "Remove error" (Harper's words for a `Remove` suggestion; its other non-replacing
+ * suggestions carry quotes). */
 export function plainReplacement(suggestion: string | null): string | null {
   const s = suggestion?.trim() ?? '';
-  if (s === '' || /[.,;:!?"“”()[\]{}/…]/.test(s)) return null;
+  if (s === '' || s.toLowerCase() === 'remove error' || /[.,;:!?"“”()[\]{}/…]/.test(s)) return null;
   const words = s.split(/\s+/);
   if (words.length > REPLACEMENT_MAX_WORDS || words.some((w) => w.toLowerCase() === 'or')) return null;
   return s;
