@@ -111,6 +111,21 @@ describe('accessibility (axe-core)', () => {
     expect(await axeProblems()).toEqual([]);
   });
 
+  it('the draft editor with quick fixes on its findings, the copy menu and the copy confirm', async () => {
+    mockDrafts(null, { fixes: true });
+    render(DraftView, { roles: ROLES, id: DRAFT.id, suggestedRole: null, onOpen: () => {} });
+    await screen.findByTitle('Preview');
+    await screen.findByRole('button', { name: 'Fix: Leave out this section' });
+    expect(await axeProblems()).toEqual([]);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Copy…' }));
+    await screen.findByRole('menu', { name: 'Copy formats' });
+    expect(await axeProblems()).toEqual([]);
+    await user.click(screen.getByRole('menuitem', { name: 'Plain text' }));
+    await screen.findByRole('alertdialog', { name: /copy anyway\?$/ });
+    expect(await axeProblems()).toEqual([]);
+  });
+
   it('the role editor, with a conflict open, and the history', async () => {
     const shell = mockAuthoring(undefined, { history: 'not_in_git' });
     router.go({ view: 'role', id: 'vp-of-engineering' });

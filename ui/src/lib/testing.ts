@@ -382,6 +382,12 @@ export const OUTLINE: OutlineSection[] = [
   { key: 'checkpoints', title: 'Checkpoints', chosen: false, items: [outlineItem(0, 'Has led an org.')] },
 ];
 
+/** The text an item has in a draft: its edit for this posting, or the library's. */
+function itemText(draft: Draft, section: string, index: number): string {
+  const edit = draft.item_edits.find((e) => e.section === section && e.index === index);
+  return edit?.text ?? OUTLINE.find((s) => s.key === section)?.items[index]?.original ?? '';
+}
+
 /** A preview as the shell renders it: the posting's HTML names the company. */
 export function previewOf(draft: Draft): DraftPreview {
   const company = draft.posting.company ?? '';
@@ -389,7 +395,15 @@ export function previewOf(draft: Draft): DraftPreview {
   const outline = [
     ...chosen.flatMap((k) => OUTLINE.filter((s) => s.key === k)).map((s) => ({ ...s, chosen: true })),
     ...OUTLINE.filter((s) => !chosen.includes(s.key)).map((s) => ({ ...s, chosen: false })),
-  ];
+  ].map((s) => ({
+    ...s,
+    // The items as the draft has them: edited for this posting, or switched off.
+    items: s.items.map((i) => {
+      const text = itemText(draft, s.key, i.index);
+      const on = !draft.items_off.some((r) => r.section === s.key && r.index === i.index);
+      return { ...i, text, on, edited: text !== i.original };
+    }),
+  }));
   return {
     outline,
     html: `<!doctype html><title>x</title><h1>VP of Engineering at ${company}</h1><p>An executive leader.</p>`,
@@ -432,7 +446,7 @@ const NYC_SOURCE = 'NYC Administrative Code § 8-107(32) (Local Law 32 of 2022),
 /** The checks as the shell runs them, cut down: a missing company is an error, a New York City
  * job without a minimum and a maximum salary is a pay-transparency error, "leader" in the
  * summary is masculine-coded, and the length is an info. */
-export function reportOf(draft: Draft): Report {
+export function reportOf(draft: Draft, fixes = false): Report {
   const p = draft.posting;
   const findings: Finding[] = [];
   if (!p.company)
@@ -460,7 +474,8 @@ export function reportOf(draft: Draft): Report {
       suggestion: 'Set both the minimum and the maximum salary.',
       origin: { kind: 'field', field: 'salary_min' },
     });
-  findings.push({
+  if (/\bleader\b/i.test(itemText(draft, 'summary', 0)))
+    findings.push({
     rule: 'gender_coded',
     severity: 'warning',
     message: 'Masculine-coded word: "leader"',
@@ -471,6 +486,7 @@ export function reportOf(draft: Draft): Report {
     suggestion: 'person who guides',
     origin: { kind: 'item', section: 'summary', index: 0, file: 'ladder.txt', line: 3 },
   });
+  if (fixes) findings.push(...fixFindings(draft));
   findings.push({
     rule: 'length',
     severity: 'info',
@@ -485,10 +501,60 @@ export function reportOf(draft: Draft): Report {
   return { findings, words: 212, reading_ease: 48.3, balance: { masculine: ['leader'], feminine: [], verdict: 'masculine-coded' } };
 }
 
+/** A draft for the quick fixes: the internal Checkpoints section chosen, and an item edited
+ * to carry internal text. */
+export const DRAFT_TO_FIX: Draft = {
+  ...DRAFT,
+  sections: ['summary', 'responsibilities', 'checkpoints'],
+  item_edits: [{ section: 'responsibilities', index: 1, text: 'Owns the budget (internal link).' }],
+};
+
+/** Findings with a quick fix each (and one with advice only), while what they point at is
+ * still in the draft. */
+function fixFindings(draft: Draft): Finding[] {
+  const out: Finding[] = [];
+  const base = { explanation: 'Why.', source: null, span: null, text: null, suggestion: null };
+  if ((draft.sections ?? []).includes('checkpoints'))
+    out.push({
+      ...base,
+      rule: 'internal_section',
+      severity: 'warning',
+      message: '"Checkpoints" is an internal section (for levelling or interviewing), not for candidates.',
+      suggestion: 'switch off the section "checkpoints"',
+      origin: { kind: 'section', section: 'checkpoints' },
+    });
+  const budget = itemText(draft, 'responsibilities', 1);
+  const off = draft.items_off.some((r) => r.section === 'responsibilities' && r.index === 1);
+  if (!off && budget.includes('(internal link)'))
+    out.push({
+      ...base,
+      rule: 'internal_text',
+      severity: 'error',
+      message: '"(internal link)" is internal text: a link to an internal page that candidates cannot open.',
+      span: { start: 80, end: 95, line: 6 },
+      text: '(internal link)',
+      suggestion: 'remove it, or edit the item in the draft',
+      origin: { kind: 'item', section: 'responsibilities', index: 1, file: 'ladder.txt', line: 9 },
+    });
+  if (/\bstrategy\b/i.test(itemText(draft, 'responsibilities', 0)))
+    out.push({
+      ...base,
+      rule: 'exclusionary',
+      severity: 'warning',
+      message: '"strategy" (jargon).',
+      span: { start: 60, end: 68, line: 5 },
+      text: 'strategy',
+      suggestion: 'say what the strategy covers, e.g. "the plan for the next two years"',
+      origin: { kind: 'item', section: 'responsibilities', index: 0, file: 'ladder.txt', line: 8 },
+    });
+  return out;
+}
+
 /** The draft commands over an in-memory folder; records every call. `checksWait`: the checks
- * answer only once it resolves (to see the editor before the first findings). */
-export function mockDrafts(checksWait: Promise<void> | null = null) {
-  const store = new Map<string, Draft>([[DRAFT.id, structuredClone(DRAFT)]]);
+ * answer only once it resolves (to see the editor before the first findings). `fixes`: the
+ * draft is `DRAFT_TO_FIX` and the checks find what the quick fixes fix. */
+export function mockDrafts(checksWait: Promise<void> | null = null, { fixes = false } = {}) {
+  const store = new Map<string, Draft>([[DRAFT.id, structuredClone(fixes ? DRAFT_TO_FIX : DRAFT)]]);
   const calls: { cmd: string; args: Record<string, unknown> }[] = [];
   mockIPC((cmd, raw) => {
     const args = (raw ?? {}) as Record<string, unknown>;
@@ -523,7 +589,7 @@ export function mockDrafts(checksWait: Promise<void> | null = null) {
       case 'preview_draft':
         return previewOf(args.draft as Draft);
       case 'check_draft': {
-        const report = reportOf(args.draft as Draft);
+        const report = reportOf(args.draft as Draft, fixes);
         return checksWait ? checksWait.then(() => report) : report;
       }
       case 'export_draft': {

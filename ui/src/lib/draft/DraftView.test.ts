@@ -6,12 +6,18 @@ import DraftView from './DraftView.svelte';
 import { DRAFT, mockDrafts, ROLES } from '../testing';
 import { DraftEditor, setField } from './editor.svelte';
 
-async function setup(id: string | null = DRAFT.id) {
-  const mock = mockDrafts();
+async function setup(id: string | null = DRAFT.id, fixes = false) {
+  const mock = mockDrafts(null, { fixes });
   const onOpen = vi.fn();
   const view = render(DraftView, { roles: ROLES, id, suggestedRole: 'vp-of-engineering', onOpen });
   if (id) await screen.findByTitle('Preview');
   return { ...view, ...mock, onOpen, user: userEvent.setup() };
+}
+
+/** Opens the Copy menu and chooses a format by its label. */
+async function copyAs(user: ReturnType<typeof userEvent.setup>, label: string) {
+  await user.click(screen.getByRole('button', { name: 'Copy…' }));
+  await user.click(await screen.findByRole('menuitem', { name: label }));
 }
 
 /** Opens the Export menu and chooses a format by its label. */
@@ -194,7 +200,9 @@ describe('DraftView', () => {
   it('shows notices and the confirm step over the preview, not above it', async () => {
     const { user } = await setup();
     const overlay = screen.getByTestId('preview-overlay');
-    await user.click(screen.getByRole('button', { name: 'Copy Markdown' }));
+    await user.type(screen.getByRole('textbox', { name: /Company/ }), 'Acme');
+    await waitFor(() => expect(screen.getByTestId('count-error')).toHaveTextContent('0 errors'));
+    await copyAs(user, 'Markdown');
     expect(overlay).toContainElement(await screen.findByText('Copied as Markdown'));
     await exportAs(user, 'HTML document');
     expect(overlay).toContainElement(await screen.findByRole('alertdialog'));
@@ -364,6 +372,34 @@ describe('findings', () => {
     expect(calls.filter((c) => c.cmd === 'export_draft').map((c) => c.args.format)).toEqual(['fragment']);
   });
 
+  it('asks before copying a posting with errors; cancelling copies nothing', async () => {
+    const { user, calls } = await setup();
+    await waitFor(() => expect(screen.getByTestId('count-error')).toHaveTextContent('1 error'));
+    await copyAs(user, 'Rich text');
+    await screen.findByRole('alertdialog', { name: 'The posting has 1 error: copy anyway?' });
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(calls.some((c) => c.cmd === 'copy_draft')).toBe(false);
+    await copyAs(user, 'Plain text');
+    await user.click(await screen.findByRole('button', { name: 'Copy anyway' }));
+    expect(await screen.findByText('Copied as plain text')).toBeInTheDocument();
+    expect(calls.filter((c) => c.cmd === 'copy_draft').map((c) => c.args.format)).toEqual(['text']);
+  });
+
+  it('copies without asking when there are no errors; the menu works from the keyboard', async () => {
+    const { user, calls } = await setup();
+    await user.type(screen.getByRole('textbox', { name: /Company/ }), 'Acme');
+    await waitFor(() => expect(screen.getByTestId('count-error')).toHaveTextContent('0 errors'));
+    screen.getByRole('button', { name: 'Copy…' }).focus();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('menuitem', { name: 'Markdown' })).toHaveFocus();
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(await screen.findByText('Copied as rich text')).toBeInTheDocument();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Copy…' })).toHaveFocus();
+    expect(calls.filter((c) => c.cmd === 'copy_draft').map((c) => c.args.format)).toEqual(['html']);
+  });
+
   it('says the errors too when fields are empty', async () => {
     const { user } = await setup();
     await exportAs(user, 'Plain text');
@@ -486,5 +522,55 @@ describe('the editor\'s findings', () => {
     await waitFor(() => expect(editor.report?.findings.map((f) => f.rule)).toEqual(['required_field', 'gender_coded', 'length']));
     editor.open(null);
     expect(editor.report).toBeNull();
+  });
+
+  describe('quick fixes', () => {
+    /** The finding, in the findings list, by its rule. */
+    const findingOf = (container: HTMLElement, rule: string) => container.querySelector<HTMLElement>(`#findings-list [data-rule="${rule}"]`);
+
+    it('leaves out an internal section on a click, and the finding goes with it', async () => {
+      const { user, calls, container } = await setup(DRAFT.id, true);
+      await waitFor(() => expect(findingOf(container, 'internal_section')).not.toBeNull());
+      expect(calls.some((c) => c.cmd === 'switch_draft_section')).toBe(false);
+      await user.click(within(findingOf(container, 'internal_section')!).getByRole('button', { name: 'Fix: Leave out this section' }));
+      await waitFor(() => expect(findingOf(container, 'internal_section')).toBeNull());
+      expect(calls.filter((c) => c.cmd === 'switch_draft_section').map((c) => c.args)).toEqual([
+        { draft: expect.objectContaining({ id: DRAFT.id }), section: 'checkpoints', on: false },
+      ]);
+      expect(screen.getByRole('checkbox', { name: 'Checkpoints' })).not.toBeChecked();
+    });
+
+    it('leaves out an item with internal text', async () => {
+      const { user, calls, container, store } = await setup(DRAFT.id, true);
+      await waitFor(() => expect(findingOf(container, 'internal_text')).not.toBeNull());
+      await user.click(within(findingOf(container, 'internal_text')!).getByRole('button', { name: 'Fix: Leave out this item' }));
+      await waitFor(() => expect(findingOf(container, 'internal_text')).toBeNull());
+      expect(calls.filter((c) => c.cmd === 'switch_draft_item').map((c) => c.args)).toEqual([
+        { draft: expect.objectContaining({ id: DRAFT.id }), section: 'responsibilities', index: 1, on: false },
+      ]);
+      await waitFor(() => expect(store.get(DRAFT.id)?.items_off).toEqual([{ section: 'responsibilities', index: 1 }]), { timeout: 2000 });
+    });
+
+    it('replaces a coded word in its item, as the posting has it', async () => {
+      const { user, calls, container } = await setup(DRAFT.id, true);
+      await waitFor(() => expect(findingOf(container, 'gender_coded')).not.toBeNull());
+      await user.click(
+        within(findingOf(container, 'gender_coded')!).getByRole('button', { name: 'Fix: Replace “leader” with “person who guides”' }),
+      );
+      await waitFor(() => expect(findingOf(container, 'gender_coded')).toBeNull());
+      expect(calls.filter((c) => c.cmd === 'edit_draft_item').map((c) => c.args)).toEqual([
+        { draft: expect.objectContaining({ id: DRAFT.id }), section: 'summary', index: 0, text: 'An executive person who guides.' },
+      ]);
+      expect(screen.getByRole('button', { name: 'An executive person who guides.' })).toBeInTheDocument();
+    });
+
+    it('offers no fix for advice, and changes nothing without a click', async () => {
+      const { calls, container } = await setup(DRAFT.id, true);
+      await waitFor(() => expect(findingOf(container, 'exclusionary')).not.toBeNull());
+      expect(within(findingOf(container, 'exclusionary')!).queryByRole('button', { name: /^Fix:/ })).toBeNull();
+      expect(within(findingOf(container, 'length')!).queryByRole('button', { name: /^Fix:/ })).toBeNull();
+      expect(screen.getAllByRole('button', { name: /^Fix:/ })).toHaveLength(3);
+      expect(calls.some((c) => ['switch_draft_section', 'switch_draft_item', 'edit_draft_item'].includes(c.cmd))).toBe(false);
+    });
   });
 });

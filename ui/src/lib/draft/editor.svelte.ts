@@ -15,6 +15,7 @@ import {
 } from '../api';
 import type { Posting } from '../bindings/Posting';
 import type { PostingField } from '../bindings/PostingField';
+import type { QuickFix } from './findings';
 
 /** Saved, a save pending or running, or the last save failed. */
 export type SaveState = 'saved' | 'saving' | 'failed';
@@ -46,6 +47,18 @@ export function counts(report: Report | null): { error: number; warning: number;
   return n;
 }
 
+/** The formats a posting is copied in: Markdown, rich text (HTML) or plain text. */
+export type CopyFormat = 'md' | 'html' | 'text';
+
+/** What the confirm step holds back: an export or a copy, in a format. */
+export type HeldAction = { kind: 'export'; format: ExportFormat } | { kind: 'copy'; format: CopyFormat };
+
+const COPIED: Record<CopyFormat, string> = {
+  md: 'Copied as Markdown',
+  html: 'Copied as rich text',
+  text: 'Copied as plain text',
+};
+
 /** "1 error", "3 errors". */
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -67,9 +80,10 @@ export class DraftEditor {
   saveState: SaveState = $state('saved');
   /** The checks' findings on the draft as last previewed; they follow the preview. */
   report: Report | null = $state(null);
-  /** Export asked for while fields the template uses are empty or the checks found errors:
-   * which format, which fields, how many errors. */
-  confirming: { format: ExportFormat; fields: PostingField[]; errors: number } | null = $state(null);
+  /** An export asked for while fields the template uses are empty or the checks found errors,
+   * or a copy asked for while they found errors: the action held back, which fields, how many
+   * errors. */
+  confirming: { action: HeldAction; fields: PostingField[]; errors: number } | null = $state(null);
   /** The section last changed in the outline: the preview keeps it in view. */
   focusSection: string | null = $state(null);
 
@@ -246,6 +260,19 @@ export class DraftEditor {
     return this.#inRust(section, (d) => api.editDraftItem(d, section, index, text));
   }
 
+  /** A finding's quick fix, through the same calls as the outline's; the preview and the
+   * findings follow as after any change. */
+  applyFix(fix: QuickFix) {
+    switch (fix.kind) {
+      case 'section_off':
+        return this.switchSection(fix.section, false);
+      case 'item_off':
+        return this.switchItem(fix.section, fix.index, false);
+      case 'replace':
+        return this.editItem(fix.section, fix.index, fix.text);
+    }
+  }
+
   async create(roleId: string, template: string) {
     try {
       const d = await api.createDraft(roleId, template);
@@ -299,7 +326,7 @@ export class DraftEditor {
         const empty = preview.unset_fields;
         const errors = counts(report).error;
         if (empty.length > 0 || errors > 0) {
-          this.confirming = { format, fields: empty, errors };
+          this.confirming = { action: { kind: 'export', format }, fields: empty, errors };
           return;
         }
       }
@@ -311,13 +338,28 @@ export class DraftEditor {
     }
   }
 
-  async copy(rich: boolean) {
+  /** Copies to the clipboard; first says how many errors the findings on screen have, unless
+   * `anyway`. */
+  async copy(format: CopyFormat, anyway = false) {
     if (!this.draft) return;
+    const errors = counts(this.report).error;
+    if (!anyway && errors > 0) {
+      this.confirming = { action: { kind: 'copy', format }, fields: [], errors };
+      return;
+    }
+    this.confirming = null;
     try {
-      await api.copyDraft(this.draft, rich ? 'html' : 'md');
-      this.notice = rich ? 'Copied as rich text' : 'Copied as Markdown';
+      await api.copyDraft(this.draft, format);
+      this.notice = COPIED[format];
     } catch (e) {
       this.error = toApiError(e);
     }
+  }
+
+  /** Goes on with the action the confirm step held back. */
+  proceed() {
+    const held = this.confirming?.action;
+    if (held?.kind === 'export') return this.exportAs(held.format, true);
+    if (held?.kind === 'copy') return this.copy(held.format, true);
   }
 }

@@ -3,7 +3,7 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import FindingsPanel from './FindingsPanel.svelte';
 import { DraftEditor } from './editor.svelte';
-import { occurrence, originLabel, selectText } from './findings';
+import { matchCase, occurrence, originLabel, plainReplacement, quickFix, replaceFirst, selectText } from './findings';
 import type { Finding } from '../bindings/Finding';
 import { OUTLINE } from '../testing';
 
@@ -109,5 +109,66 @@ describe('FindingsPanel', () => {
     await userEvent.setup().click(toggle);
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
     expect(container.querySelector('#findings-list')).not.toBeVisible();
+  });
+});
+
+describe('quick fixes', () => {
+  const item = (section: string, index: number) => ({ kind: 'item' as const, section, index, file: 'ladder.txt', line: 3 });
+
+  it('takes a short plain suggestion as a replacement, and advice as advice', () => {
+    expect(plainReplacement('person who guides')).toBe('person who guides');
+    expect(plainReplacement(' color ')).toBe('color');
+    expect(plainReplacement("don't stop")).toBe("don't stop");
+    expect(plainReplacement('describe the experience itself, e.g. "experience leading teams"')).toBeNull();
+    expect(plainReplacement('use a plain word.')).toBeNull();
+    expect(plainReplacement('lead or guide')).toBeNull();
+    expect(plainReplacement('one two three four five')).toBeNull();
+    expect(plainReplacement('collaborative/supportive')).toBeNull();
+    expect(plainReplacement('')).toBeNull();
+    // The spelling checker's own non-replacements.
+    expect(plainReplacement('Remove error')).toBeNull();
+    expect(plainReplacement('Insert “s”')).toBeNull();
+    expect(plainReplacement('Replace with: “colour”')).toBeNull();
+    expect(plainReplacement(null)).toBeNull();
+  });
+
+  it('replaces the first whole word, keeping a capital or capitals', () => {
+    expect(replaceFirst('A leader among leaders, a leader.', 'leader', 'guide')).toBe('A guide among leaders, a leader.');
+    expect(replaceFirst('Leader of teams.', 'leader', 'person who guides')).toBe('Person who guides of teams.');
+    expect(replaceFirst('A NINJA.', 'ninja', 'expert')).toBe('A EXPERT.');
+    expect(replaceFirst('Misleader.', 'leader', 'guide')).toBeNull();
+    expect(replaceFirst('Costs (approx.) rise.', '(approx.)', 'about')).toBe('Costs about rise.');
+    expect(matchCase('Leader', 'JavaScript')).toBe('JavaScript');
+    expect(matchCase('iPhone', 'phone')).toBe('phone');
+  });
+
+  it('leaves out an internal section or an item with internal text, only while it is in the posting', () => {
+    const outline = OUTLINE.map((s) => (s.key === 'checkpoints' ? { ...s, chosen: true } : s));
+    const section = finding({ rule: 'internal_section', origin: { kind: 'section', section: 'checkpoints' } });
+    expect(quickFix(section, outline)).toEqual({ kind: 'section_off', section: 'checkpoints', label: 'Leave out this section' });
+    expect(quickFix(section, OUTLINE)).toBeNull();
+    expect(quickFix({ ...section, rule: 'required_section' }, outline)).toBeNull();
+    const text = finding({ rule: 'internal_text', text: 'TODO', origin: item('responsibilities', 1) });
+    expect(quickFix(text, OUTLINE)).toEqual({ kind: 'item_off', section: 'responsibilities', index: 1, label: 'Leave out this item' });
+    const off = OUTLINE.map((s) => ({ ...s, items: s.items.map((i) => ({ ...i, on: false })) }));
+    expect(quickFix(text, off)).toBeNull();
+    expect(quickFix({ ...text, origin: { kind: 'posting' } }, OUTLINE)).toBeNull();
+  });
+
+  it('replaces a coded or misspelt word in the item as the posting has it, never on advice', () => {
+    const coded = finding({ text: 'leader', suggestion: 'person who guides', origin: item('summary', 0) });
+    expect(quickFix(coded, OUTLINE)).toEqual({
+      kind: 'replace',
+      section: 'summary',
+      index: 0,
+      text: 'An executive person who guides.',
+      label: 'Replace “leader” with “person who guides”',
+    });
+    expect(quickFix({ ...coded, suggestion: 'describe the role, e.g. "guides the team"' }, OUTLINE)).toBeNull();
+    expect(quickFix({ ...coded, rule: 'jargon' }, OUTLINE)).toBeNull();
+    expect(quickFix({ ...coded, text: 'boss' }, OUTLINE)).toBeNull();
+    expect(quickFix({ ...coded, suggestion: 'Leader' }, OUTLINE)).toBeNull();
+    const edited = OUTLINE.map((s) => (s.key === 'summary' ? { ...s, items: [{ ...s.items[0]!, text: 'Leader of leaders.' }] } : s));
+    expect(quickFix({ ...coded, rule: 'spelling' }, edited)).toMatchObject({ text: 'Person who guides of leaders.' });
   });
 });

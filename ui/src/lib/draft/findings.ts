@@ -62,6 +62,78 @@ export function canReveal(origin: FindingOrigin): boolean {
   return origin.kind === 'field' || origin.kind === 'item' || origin.kind === 'section';
 }
 
+/** A change a finding can make to the draft itself, on a click, where it is certain what the
+ * change is: leave out a section or an item, or put a word in place of another in one item. */
+export type QuickFix =
+  | { kind: 'section_off'; section: string; label: string }
+  | { kind: 'item_off'; section: string; index: number; label: string }
+  | { kind: 'replace'; section: string; index: number; text: string; label: string };
+
+/** The rules whose `text` is the matched words and whose `suggestion`, when there is one, is
+ * words to put in their place (or advice: see `plainReplacement`). */
+export const REPLACING_RULES: ReadonlySet<string> = new Set(['gender_coded', 'exclusionary', 'age_coded', 'spelling']);
+
+/** Words at most in a suggestion taken as a replacement. */
+export const REPLACEMENT_MAX_WORDS = 4;
+
+/** The suggestion as a replacement, or null when it is advice. The rule: a replacement is one
+ * to `REPLACEMENT_MAX_WORDS` words with no sentence or list punctuation (. , ; : ! ? double quotes,
+ * brackets, a slash) and no "or" offering alternatives; "person who guides" is one,
+ * "describe the experience itself, e.g. …" and "lead or guide" are not. Nor is the spelling
+ * checker's "Remove error" (Harper's words for a `Remove` suggestion; its other non-replacing
+ * suggestions carry quotes). */
+export function plainReplacement(suggestion: string | null): string | null {
+  const s = suggestion?.trim() ?? '';
+  if (s === '' || s.toLowerCase() === 'remove error' || /[.,;:!?"“”()[\]{}/…]/.test(s)) return null;
+  const words = s.split(/\s+/);
+  if (words.length > REPLACEMENT_MAX_WORDS || words.some((w) => w.toLowerCase() === 'or')) return null;
+  return s;
+}
+
+/** `by` in the case of `found`: "Leader" → "Person who guides", "LEADER" → "PERSON WHO GUIDES";
+ * anything else (mixed case, a replacement with capitals of its own) as it is. */
+export function matchCase(found: string, by: string): string {
+  if (by !== by.toLowerCase()) return by;
+  const letters = found.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return by.toUpperCase();
+  const first = letters.charAt(0);
+  if (first !== '' && first === first.toUpperCase() && first !== first.toLowerCase()) return by.charAt(0).toUpperCase() + by.slice(1);
+  return by;
+}
+
+/** `text` with the first whole-word occurrence of `find` (any case) replaced by `by` in its case;
+ * null when `find` is not there. */
+export function replaceFirst(text: string, find: string, by: string): string | null {
+  if (find === '') return null;
+  const escaped = find.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])`, 'iu').exec(text);
+  if (!m) return null;
+  return text.slice(0, m.index) + matchCase(m[0], by) + text.slice(m.index + m[0].length);
+}
+
+/** The quick fix for a finding, if there is a certain one: an internal section leaves the
+ * posting, an item with internal text leaves it, a coded or misspelt word in an item gives way
+ * to the suggested word(s). Only for what is in the posting as `outline` shows it. */
+export function quickFix(f: Finding, outline: OutlineSection[]): QuickFix | null {
+  const o = f.origin;
+  if (o.kind === 'section') {
+    const section = outline.find((s) => s.key === o.section);
+    if ((f.rule === 'internal_section' || f.rule === 'internal_text') && section?.chosen)
+      return { kind: 'section_off', section: o.section, label: 'Leave out this section' };
+    return null;
+  }
+  if (o.kind !== 'item') return null;
+  const section = outline.find((s) => s.key === o.section);
+  const item = section?.chosen ? section.items.find((i) => i.index === o.index) : undefined;
+  if (!item?.on) return null;
+  if (f.rule === 'internal_text') return { kind: 'item_off', section: o.section, index: o.index, label: 'Leave out this item' };
+  const by = REPLACING_RULES.has(f.rule) ? plainReplacement(f.suggestion) : null;
+  if (!by || !f.text || by.toLowerCase() === f.text.toLowerCase()) return null;
+  const text = replaceFirst(item.text, f.text, by);
+  if (text === null) return null;
+  return { kind: 'replace', section: o.section, index: o.index, text, label: `Replace “${f.text}” with “${by}”` };
+}
+
 /** Which occurrence of its text a finding is: findings with the same text, earlier in the
  * rendered text, come first (an estimate: the preview may hold the text where no check fired). */
 export function occurrence(f: Finding, all: Finding[]): number {
