@@ -142,7 +142,7 @@ impl Library {
         if sources.only.is_some() {
             return (Library::from_roles(user), problems);
         }
-        let (mut roles, mut problems) = match bundled_roles() {
+        let (mut roles, problems) = match bundled_roles() {
             Ok(bundled) => (bundled, problems),
             Err(e) => (Vec::new(), std::iter::once(e).chain(problems).collect()),
         };
