@@ -528,6 +528,28 @@ fn draft_previews_the_company_exports_both_formats_and_runs_no_script() {
         |_, e| e.is_empty(),
     );
 
+    // schema.org JobPosting for job boards: asked first while errors remain (how to apply).
+    let menu = s
+        .all(".preview-pane button")
+        .into_iter()
+        .find(|b| s.text(b) == "Export…")
+        .expect("the Export… button");
+    s.click(&menu);
+    let items = s.wait_until("[role=menuitem]", "the export formats", |_, e| e.len() == 6);
+    let jsonld = items
+        .into_iter()
+        .find(|b| s.text(b) == "JSON-LD (schema.org)")
+        .expect("JSON-LD");
+    s.click(&jsonld);
+    let anyway = s.find(".confirm button.primary");
+    s.click(&anyway);
+    let path = s.save_dir.join("vp-of-engineering-acme-robotics.jsonld");
+    let text = wait_for_file(&path, "JobPosting");
+    let ld: serde_json::Value = serde_json::from_str(&text).expect("JSON-LD is JSON");
+    assert_eq!(ld["@type"], "JobPosting", "{ld}");
+    assert_eq!(ld["hiringOrganization"]["name"], "Acme Robotics", "{ld}");
+    assert_eq!(ld["baseSalary"]["currency"], "USD", "{ld}");
+
     // Markup in a posting field comes out inert in the live preview.
     s.clear(&company);
     let evil = r#"Evil Corp <img src=x onerror="parent.document.title='pwned'"><script>parent.document.title='pwned'</script><a href="javascript:parent.document.title='pwned'">x</a>"#;
