@@ -88,6 +88,52 @@ fn edits_save_with_provenance_undo_and_never_overwrite_a_change_on_disk() {
     let text = std::fs::read_to_string(&file).expect("the role file stays");
     assert!(!text.contains("Edited in the app."), "undo was not saved");
 
+    // Ctrl+Shift+Z redoes it.
+    s.type_into(&first, "\u{E009}\u{E008}z\u{E000}");
+    saved_role(&file, "Edited in the app.");
+
+    // Enter at the end of an item starts a new one after it, written here.
+    s.type_into(&first, "\u{E007}");
+    let blank = s.find("textarea[data-blank]");
+    s.type_into(&blank, "A");
+    let added = s.find("textarea[data-item='0-1']");
+    s.type_into(&added, " new item written here.");
+    let role = saved_role(&file, "A new item written here.");
+    let new_item = &role["sections"][0]["items"][1];
+    assert_eq!(new_item["text"], "A new item written here.", "{new_item}");
+    assert_eq!(new_item["origin"]["kind"], "authored", "{new_item}");
+
+    // After a reload of the app the edits are there, and marked.
+    s.execute("location.reload()", serde_json::json!([]));
+    s.wait_until(
+        "article.role-view h1",
+        "the Director's page again",
+        |s, e| {
+            e.first()
+                .is_some_and(|h| s.text(h) == "Director of Engineering")
+        },
+    );
+    let texts = s.execute(
+        "return [...document.querySelectorAll('article.role-view .item')].map(e => e.textContent)",
+        serde_json::json!([]),
+    );
+    let texts: Vec<String> = serde_json::from_value(texts).expect("texts");
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("Edited in the app.") && t.contains("edited")),
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("A new item written here.") && t.contains("written here")),
+        "{texts:?}"
+    );
+    let edit = button(&mut s, "button", "Edit");
+    s.click(&edit);
+    let first = s.find("textarea[data-item='0-0']");
+
     // A change made outside while the editor is open is never overwritten: typing, then the
     // file changes on disk before the autosave, offers both versions.
     let outside = |title: &str| {
