@@ -15,6 +15,7 @@ pub mod compare;
 pub mod data_dir;
 pub mod drafts;
 pub mod fs;
+#[cfg(feature = "git")]
 pub mod history;
 pub mod html_page;
 pub mod import;

@@ -14,6 +14,10 @@
 mod data;
 mod rules;
 mod source_map;
+#[cfg(feature = "spell")]
+mod spell;
+#[cfg(not(feature = "spell"))]
+#[path = "spell_off.rs"]
 mod spell;
 
 #[cfg(test)]
