@@ -103,6 +103,27 @@ fn edits_save_with_provenance_undo_and_never_overwrite_a_change_on_disk() {
     assert_eq!(new_item["text"], "A new item written here.", "{new_item}");
     assert_eq!(new_item["origin"]["kind"], "authored", "{new_item}");
 
+    // Moved to another section with the item's menu.
+    let to_scope = s.find("#move-0-1 option[value='1']");
+    s.click(&to_scope);
+    let mut moved = false;
+    for _ in 0..100 {
+        let role = saved_role(&file, "A new item written here.");
+        let scope = role["sections"][1]["items"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        if scope
+            .last()
+            .is_some_and(|i| i["text"] == "A new item written here.")
+        {
+            moved = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(moved, "the item was not moved to the second section");
+
     // After a reload of the app the edits are there, and marked.
     s.execute("location.reload()", serde_json::json!([]));
     s.wait_until(
