@@ -241,4 +241,11 @@ describe('RoleView', () => {
       expect(screen.queryByTestId('conflicts')).toBeNull();
     });
   });
+
+  it('marks the words it was found by when opened from a search of its text', async () => {
+    mockLibrary();
+    const { container } = render(RoleView, { role: ROLES[2]!, find: 'budg' });
+    await waitFor(() => expect(container.querySelector('mark')?.textContent?.toLowerCase()).toBe('budg'));
+    expect(screen.getByRole('searchbox', { name: 'Find in this role' })).toHaveValue('budg');
+  });
 });
