@@ -129,6 +129,9 @@ fn compare_aligns_director_vp_and_cto_and_exports() {
     );
 
     // At a glance: a summary on top names the sections and what changes in each.
+    // Section notes arrive just after the comparison and re-render the headings: let the
+    // grid settle before holding on to its elements.
+    std::thread::sleep(std::time::Duration::from_millis(500));
     let summary = s.find("[data-testid=compare-summary]");
     let summary = s.text(&summary);
     assert!(
@@ -138,13 +141,23 @@ fn compare_aligns_director_vp_and_cto_and_exports() {
     );
     // The rewritten Role Description is one changed item with word marks, not a removal
     // and an addition.
-    let description = s.all(".item-row[data-section=summary] > .cell");
-    assert_eq!(description.len(), 3, "one row for the Role Description");
-    assert_eq!(
-        s.attr(&description[1], "data-status").as_deref(),
-        Some("changed")
+    // (Read in one script: the grid may re-render between WebDriver calls.)
+    let description = s.execute(
+        "return [...document.querySelectorAll('.item-row[data-section=summary] > .cell')] \
+           .map(c => [c.dataset.status, c.querySelectorAll('ins').length])",
+        serde_json::json!([]),
     );
-    assert!(!s.children(&description[1], "ins").is_empty());
+    let description = description.as_array().cloned().unwrap_or_default();
+    assert_eq!(
+        description.len(),
+        3,
+        "one row for the Role Description: {description:?}"
+    );
+    assert_eq!(description[1][0], "changed", "{description:?}");
+    assert!(
+        description[1][1].as_u64().unwrap_or(0) > 0,
+        "no word marks: {description:?}"
+    );
 
     // Rows are aligned: the three cells of a row sit at the same height, one per column.
     let cells = s.all(".item-row[data-section=scope_of_knowledge] > .cell");
