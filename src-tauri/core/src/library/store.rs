@@ -66,16 +66,7 @@ impl DirState {
     /// Every `*.json` file of `dir`, read and parsed (sorted by name). Any file that is not a
     /// readable role is an error naming it.
     pub fn read(dir: &Path) -> Result<(Vec<Role>, DirState), LibraryError> {
-        let io = |e: std::io::Error| LibraryError::Io {
-            path: dir.display().to_string(),
-            reason: e.to_string(),
-        };
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map_err(io)?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "json"))
-            .collect();
-        paths.sort();
+        let paths = role_paths(dir)?;
         let mut roles = Vec::with_capacity(paths.len());
         let mut state = DirState::default();
         for path in paths {
@@ -90,17 +81,8 @@ impl DirState {
     /// Every role file of `dir` that reads, and an error for each that does not: for showing
     /// a library with one broken file (never for saving: imports go through [`DirState::read`]).
     pub fn read_lenient(dir: &Path) -> Result<(Vec<Role>, Vec<LibraryError>), LibraryError> {
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map_err(|e| LibraryError::Io {
-                path: dir.display().to_string(),
-                reason: e.to_string(),
-            })?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "json"))
-            .collect();
-        paths.sort();
         let (mut roles, mut problems) = (Vec::new(), Vec::new());
-        for path in paths {
+        for path in role_paths(dir)? {
             match read_role_file(&path) {
                 Ok(Some((role, _))) => roles.push(role),
                 Ok(None) => {}
@@ -254,6 +236,20 @@ pub fn set_aside(_lock: &FolderLock, dir: &Path, name: &str) -> Result<PathBuf, 
         .ok_or_else(|| io(std::io::Error::other("no free name to set it aside")))?;
     std::fs::rename(&path, &target).map_err(io)?;
     Ok(target)
+}
+
+/// The `*.json` files of `dir`, sorted by name.
+fn role_paths(dir: &Path) -> Result<Vec<PathBuf>, LibraryError> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| LibraryError::Io {
+            path: dir.display().to_string(),
+            reason: e.to_string(),
+        })?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    Ok(paths)
 }
 
 /// One role file: its role and what the library records of it; `None` for a folder named
