@@ -212,10 +212,10 @@ pub fn new_role(
         let library = state.library.read()?;
         let role = match &from {
             None => authoring::new_role(&title),
-            Some(id) => authoring::new_role_from(library.get(id)?, &title),
+            Some(id) => authoring::new_role_from(library.get(id)?.as_ref(), &title),
         }
         .map_err(|e| IpcError::new(ErrorKind::BadInput, e.to_string()))?;
-        authoring::create(&dir, role, library.roles())?
+        authoring::create(&dir, role, &library)?
     };
     authoring.remember(&saved);
     reload(&state)?;

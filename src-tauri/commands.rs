@@ -1,13 +1,13 @@
 //! The app's commands: each takes state, calls the core and maps the error. Every command is
 //! listed in `build.rs` and granted in `capabilities/main.json`.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rolecraft_core::authoring::role_file;
 use rolecraft_core::compare::{self, CompareOptions, MultiComparison};
 use rolecraft_core::history::{split_spec, version_at};
-use rolecraft_core::library::{self, Library, RoleOrigin, SourceContext};
+use rolecraft_core::library::{self, Library, RoleOrigin, RoleSummary, SourceContext};
 use rolecraft_core::model::Role;
 use rolecraft_core::render::OutputFormat;
 use rolecraft_core::search::{SearchOptions, SearchResults};
@@ -22,10 +22,11 @@ use crate::state::AppState;
 
 type Result<T> = std::result::Result<T, IpcError>;
 
-/// The library as the UI shows it.
+/// The library as the UI lists it: summaries only (a role's body comes from `get_role`), so a
+/// library of thousands of roles opens at once.
 #[derive(Debug, Serialize, TS)]
 pub struct LibraryView {
-    pub roles: Vec<Role>,
+    pub roles: Vec<RoleSummary>,
     /// Set when the user's folder could not be read (the bundled roles are still listed).
     pub problem: Option<String>,
     /// Role id → `bundled` (shipped with Rolecraft) or `user` (the user's own; it replaces a
@@ -38,12 +39,11 @@ pub fn list_roles(state: State<'_, AppState>) -> Result<LibraryView> {
     let library = state.library.read()?;
     let problem = state.library_problem.read()?.clone();
     Ok(LibraryView {
-        roles: library.roles().to_vec(),
+        roles: library.summaries().cloned().collect(),
         problem,
         origins: library
-            .roles()
-            .iter()
-            .filter_map(|r| library.origin(&r.id).map(|o| (r.id.clone(), o)))
+            .ids()
+            .filter_map(|id| library.origin(id).map(|o| (id.to_string(), o)))
             .collect(),
     })
 }
@@ -51,7 +51,7 @@ pub fn list_roles(state: State<'_, AppState>) -> Result<LibraryView> {
 #[tauri::command]
 pub fn get_role(state: State<'_, AppState>, id: String) -> Result<Role> {
     let library = state.library.read()?;
-    Ok(library.get(&id)?.clone())
+    Ok(library.get(&id)?.as_ref().clone())
 }
 
 /// Roles whose titles, tracks, facts or items hold every word of `query` at a word start
@@ -83,11 +83,7 @@ pub fn startup_route(state: State<'_, AppState>) -> Option<String> {
 
 /// The roles `ids` names: library ids, or `ID@REV` for a version from the library folder's git
 /// history (`cto@HEAD~2`).
-fn roles_of<'a>(
-    state: &AppState,
-    library: &'a Library,
-    ids: &[String],
-) -> Result<Vec<Cow<'a, Role>>> {
+fn roles_of(state: &AppState, library: &Library, ids: &[String]) -> Result<Vec<Arc<Role>>> {
     ids.iter()
         .map(|spec| match split_spec(spec) {
             (id, Some(rev)) => {
@@ -103,9 +99,9 @@ fn roles_of<'a>(
                         ),
                     )
                 })?;
-                Ok(Cow::Owned(version_at(&file, rev)?))
+                Ok(Arc::new(version_at(&file, rev)?))
             }
-            (_, None) => Ok(Cow::Borrowed(library.get(spec)?)),
+            (_, None) => Ok(library.get(spec)?),
         })
         .collect()
 }

@@ -135,9 +135,9 @@ fn preview(state: &AppState, draft: Draft) -> Result<DraftPreview> {
     let renderer = state.renderer.read()?;
     let role = library.get(&draft.role_id)?;
     let defaults = default_sections(&renderer, &draft);
-    let outline = drafts::outline(role, &draft, defaults.as_deref());
+    let outline = drafts::outline(&role, &draft, defaults.as_deref());
     Ok(
-        match renderer.render_draft(role, &draft, OutputFormat::Html) {
+        match renderer.render_draft(&role, &draft, OutputFormat::Html) {
             Ok(r) => DraftPreview {
                 outline,
                 html: Some(r.text),
@@ -180,7 +180,7 @@ fn change_sections(
     let renderer = state.renderer.read()?;
     let role = library.get(&draft.role_id)?;
     let defaults = default_sections(&renderer, &draft);
-    change(&mut draft, role, defaults.as_deref())
+    change(&mut draft, &role, defaults.as_deref())
         .map_err(|e| IpcError::new(ErrorKind::BadInput, e.to_string()))?;
     Ok(draft)
 }
@@ -239,7 +239,7 @@ fn exported(state: &AppState, draft: &Draft, format: ExportFormat) -> Result<(Ve
     let library = state.library.read()?;
     let renderer = state.renderer.read()?;
     let role = library.get(&draft.role_id)?;
-    let bytes = renderer.export(role, draft, format)?;
+    let bytes = renderer.export(&role, draft, format)?;
     let company = draft
         .posting
         .company
@@ -288,7 +288,7 @@ pub async fn check_draft<R: Runtime>(app: AppHandle<R>, draft: Draft) -> Result<
         let library = state.library.read()?;
         let renderer = state.renderer.read()?;
         let role = library.get(&draft.role_id)?;
-        Ok(checks::check_draft(checker, &renderer, role, &draft)?.1)
+        Ok(checks::check_draft(checker, &renderer, &role, &draft)?.1)
     })
     .await
 }

@@ -33,6 +33,9 @@ macro_rules! handler {
 #[cfg(test)]
 pub(crate) const COMMANDS: &[&str] = app_commands!(command_names);
 
+/// How long after start the search index is built (see `app`).
+const INDEX_AFTER: std::time::Duration = std::time::Duration::from_millis(1500);
+
 /// The app's plugins, state and commands on a builder (the real one or `tauri::test::mock_builder()`).
 pub fn app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     let args: Vec<String> = std::env::args().collect();
@@ -45,10 +48,12 @@ pub fn app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         // Roles changed on disk reach the page as `library-changed` (see `watch.rs`).
         .setup(|app| {
             watch::start(app.handle());
-            // The search index is built off the main thread while the library shows, so the
-            // first search of a large library need not wait for it.
+            // The search index is built off the main thread once the library shows (it reads
+            // every role body: started at once it would slow the first paint of a large
+            // library), so the first search need not wait for it.
             let handle = app.handle().clone();
             std::thread::spawn(move || {
+                std::thread::sleep(INDEX_AFTER);
                 if let Ok(library) = handle.state::<AppState>().library.read() {
                     library.search_index();
                 }

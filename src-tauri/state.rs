@@ -10,7 +10,7 @@ use rolecraft_core::library::{Library, LibrarySources};
 use rolecraft_core::render::Renderer;
 
 use crate::settings::Settings;
-use crate::watch::{changed_ids, Watch};
+use crate::watch::Watch;
 
 pub struct AppState {
     pub library: RwLock<Library>,
@@ -66,7 +66,7 @@ impl AppState {
         }
         let (library, problem) = open_library(self.library_dir());
         let mut held = self.library.write().map_err(|_| "poisoned lock")?;
-        let ids = changed_ids(held.roles(), library.roles());
+        let ids = library.changed_since(&held);
         *held = library;
         *self.library_problem.write().map_err(|_| "poisoned lock")? = problem;
         Ok(ids)

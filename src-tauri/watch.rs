@@ -10,7 +10,6 @@ use std::time::Duration;
 
 use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_mini::{new_debouncer, DebounceEventResult, Debouncer};
-use rolecraft_core::model::Role;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 use ts_rs::TS;
@@ -54,29 +53,6 @@ pub fn watch_folder(dir: &Path, on_change: impl Fn() + Send + 'static) -> Result
     Ok(Watch(debouncer))
 }
 
-/// Ids whose role differs between two versions of the library (sorted). By id through hash
-/// maps, so a library of thousands of roles compares in linear time.
-pub fn changed_ids(before: &[Role], after: &[Role]) -> Vec<String> {
-    use std::collections::HashMap;
-    let old: HashMap<&str, &Role> = before.iter().map(|r| (r.id.as_str(), r)).collect();
-    let new: HashMap<&str, &Role> = after.iter().map(|r| (r.id.as_str(), r)).collect();
-    let mut ids: Vec<String> = old
-        .iter()
-        .filter(|(id, role)| new.get(*id) != Some(*role))
-        .map(|(id, _)| id.to_string())
-        .chain(
-            new.keys()
-                .filter(|id| !old.contains_key(*id))
-                .map(|id| id.to_string()),
-        )
-        .collect();
-    ids.sort();
-    ids.dedup();
-    ids
-}
-
-/// Watches the app's library folder: on a change, reloads the library and emits
-/// `library-changed` with the ids that changed. Replaces any earlier watch.
 pub fn start<R: Runtime>(app: &AppHandle<R>) {
     let Some(state) = app.try_state::<AppState>() else {
         return;
@@ -109,23 +85,6 @@ mod tests {
     use std::sync::mpsc;
 
     use super::*;
-    use rolecraft_core::library::bundled_roles;
-
-    #[test]
-    fn changed_ids_are_the_added_changed_and_removed_roles() {
-        let before = bundled_roles().unwrap();
-        let mut after = before.clone();
-        after.retain(|r| r.id != "cto");
-        after[0].title = "Changed".into();
-        let first = after[0].id.clone();
-        let mut new = after[1].clone();
-        new.id = "new-role".into();
-        after.push(new);
-        let mut want = vec!["cto".to_string(), first, "new-role".to_string()];
-        want.sort();
-        assert_eq!(changed_ids(&before, &after), want);
-        assert!(changed_ids(&before, &before).is_empty());
-    }
 
     #[test]
     fn a_role_file_written_in_the_folder_is_noticed_within_a_second() {

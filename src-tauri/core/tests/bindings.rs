@@ -20,7 +20,7 @@ use rolecraft_core::drafts::{
 };
 use rolecraft_core::history::{RoleCommit, RoleHistory};
 use rolecraft_core::import::FileError;
-use rolecraft_core::library::{RoleOrigin, SourceContext, SourceLine};
+use rolecraft_core::library::{RoleOrigin, RoleSummary, SourceContext, SourceLine};
 use rolecraft_core::model::{
     Conflict, ConflictSide, Format, Item, ItemOrigin, Link, Role, Section, Skill, SourceDoc,
     SourceRef, Warning, WarningKind,
@@ -80,6 +80,7 @@ fn exports() -> Vec<(&'static str, Export)> {
         ("GridSectionSummary", GridSectionSummary::export_to_string),
         // library
         ("RoleOrigin", RoleOrigin::export_to_string),
+        ("RoleSummary", RoleSummary::export_to_string),
         ("SourceContext", SourceContext::export_to_string),
         ("SourceLine", SourceLine::export_to_string),
         ("SectionNote", SectionNote::export_to_string),

@@ -28,13 +28,14 @@ fn every_exported_html_document_carries_the_csp() {
     for template in renderer.templates() {
         let draft = Draft::new("d", &role.id, &template.name);
         let doc = renderer
-            .render_draft(role, &draft, OutputFormat::Html)
+            .render_draft(&role, &draft, OutputFormat::Html)
             .unwrap()
             .text;
         assert_csp(&format!("draft with template {}", template.name), &doc);
     }
     let ids = ["director-of-engineering", "vp-of-engineering", "cto"];
-    let roles: Vec<_> = ids.iter().map(|id| library.get(id).unwrap()).collect();
+    let held: Vec<_> = ids.iter().map(|id| library.get(id).unwrap()).collect();
+    let roles: Vec<&_> = held.iter().map(|r| r.as_ref()).collect();
     assert_csp(
         "2-way comparison",
         &compare_roles(&roles[..2]).unwrap().to_html(),

@@ -9,6 +9,7 @@ fn a_broken_user_file_is_named_and_the_rest_still_loads() {
         .expect("bundled")
         .get("cto")
         .expect("cto is bundled")
+        .as_ref()
         .clone();
     mine.id = "staff-cto".into();
     mine.title = "Staff CTO".into();

@@ -40,13 +40,13 @@ pub fn checker() -> Result<Checker, String> {
 pub fn run(lib: &Library, args: &CheckArgs) -> Result<Output, String> {
     let (renderer, role, draft) = setup(lib, &args.posting)?;
     let ctx = renderer
-        .context(role, &draft, Meta::now(&draft.template))
+        .context(&role, &draft, Meta::now(&draft.template))
         .map_err(|e| e.to_string())?;
     let md = renderer
         .render(&draft.template, &ctx, OutputFormat::Markdown)
         .map_err(|e| e.to_string())?;
     let report = checker()?.check(&CheckInput {
-        role,
+        role: &role,
         draft: &draft,
         context: &ctx,
         markdown: &md.text,

@@ -3,8 +3,8 @@
 //! `ID@REV` is the role as revision REV of the library's git repository held it (`cto@HEAD~2`,
 //! `cto@v2025`), so one role's versions compare like two roles.
 
-use std::borrow::Cow;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use clap::{Args, ValueEnum};
 use rolecraft_core::compare::{compare_roles_with, CompareOptions, MAX_ROLES};
@@ -78,14 +78,14 @@ pub fn run(lib: &Library, dir: Option<&Path>, args: &CompareArgs) -> Result<Stri
 
 /// `ID` from the library, or `ID@REV` from git: that version gets the id `ID@REV` and the
 /// title `TITLE (REV)`, so the comparison tells the versions apart.
-fn resolve<'a>(lib: &'a Library, dir: Option<&Path>, spec: &str) -> Result<Cow<'a, Role>, String> {
+fn resolve(lib: &Library, dir: Option<&Path>, spec: &str) -> Result<Arc<Role>, String> {
     let (id, Some(rev)) = split_spec(spec) else {
-        return lib.get(spec).map(Cow::Borrowed).map_err(|e| e.to_string());
+        return lib.get(spec).map_err(|e| e.to_string());
     };
     let dir = dir.ok_or_else(|| format!("{spec}: no library folder to read the history of"))?;
     let file = super::role_path(dir, id)?;
     version_at(&file, rev)
-        .map(Cow::Owned)
+        .map(Arc::new)
         .map_err(|e| e.to_string())
 }
 

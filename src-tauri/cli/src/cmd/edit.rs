@@ -41,10 +41,10 @@ pub fn run(lib: &Library, dir: &Path, args: &EditArgs) -> Result<String, String>
     }
     // The library's role: the folder's file, else the bundled role the file will replace.
     let role = lib.get(&args.id).map_err(|e| e.to_string())?;
-    let base = current(dir, &role.id, Some(role))
+    let base = current(dir, &role.id, Some(&role))
         .map_err(|e| e.to_string())?
         .ok_or_else(|| format!("no role \"{}\" in {}", args.id, dir.display()))?;
-    let outcome = edit_and_save(dir, &base.role, &base.hash, &edits, &now(), Some(role))
+    let outcome = edit_and_save(dir, &base.role, &base.hash, &edits, &now(), Some(&role))
         .map_err(|e| format!("{}: {e}", args.id))?;
     match outcome {
         EditOutcome::Saved { role, .. } => Ok(format!(

@@ -5,6 +5,7 @@
 //! runs the posting checks first.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use clap::{Args, ValueEnum};
 use rolecraft_core::checks::{CheckInput, Severity};
@@ -99,10 +100,7 @@ pub fn renderer() -> Result<Renderer, String> {
 }
 
 /// The renderer, the role and the draft the arguments describe.
-pub fn setup<'a>(
-    lib: &'a Library,
-    args: &PostingArgs,
-) -> Result<(Renderer, &'a Role, Draft), String> {
+pub fn setup(lib: &Library, args: &PostingArgs) -> Result<(Renderer, Arc<Role>, Draft), String> {
     let role = lib.get(&args.id).map_err(|e| e.to_string())?;
     // Only the template used is compiled (see `Renderer::for_template`).
     let (renderer, template) = match (&args.template_file, &args.template) {
@@ -133,7 +131,7 @@ pub fn run(lib: &Library, args: &JdArgs) -> Result<Output, String> {
     let (renderer, role, draft) = setup(lib, &args.posting)?;
     let template = draft.template.clone();
     let ctx = renderer
-        .context(role, &draft, Meta::now(&template))
+        .context(&role, &draft, Meta::now(&template))
         .map_err(|e| e.to_string())?;
     let md = renderer
         .render(&template, &ctx, OutputFormat::Markdown)
@@ -154,7 +152,7 @@ pub fn run(lib: &Library, args: &JdArgs) -> Result<Output, String> {
     if args.check {
         let checker = super::check::checker()?;
         let report = checker.check(&CheckInput {
-            role,
+            role: &role,
             draft: &draft,
             context: &ctx,
             markdown: &md.text,
@@ -176,7 +174,7 @@ pub fn run(lib: &Library, args: &JdArgs) -> Result<Output, String> {
         ));
     }
     let bytes = renderer
-        .export(role, &draft, format)
+        .export(&role, &draft, format)
         .map_err(|e| e.to_string())?;
     match &args.output {
         Some(path) => {

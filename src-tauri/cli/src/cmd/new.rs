@@ -20,10 +20,13 @@ pub struct NewArgs {
 pub fn run(lib: &Library, dir: &Path, args: &NewArgs) -> Result<String, String> {
     let role = match &args.from {
         None => new_role(&args.title),
-        Some(id) => new_role_from(lib.get(id).map_err(|e| e.to_string())?, &args.title),
+        Some(id) => new_role_from(
+            lib.get(id).map_err(|e| e.to_string())?.as_ref(),
+            &args.title,
+        ),
     }
     .map_err(|e| e.to_string())?;
-    let saved = create(dir, role, lib.roles()).map_err(|e| e.to_string())?;
+    let saved = create(dir, role, lib).map_err(|e| e.to_string())?;
     Ok(format!(
         "{}\n",
         dir.join(format!("{}.json", saved.role.id)).display()

@@ -10,28 +10,30 @@ pub struct RolesArgs {
 }
 
 #[derive(Serialize)]
-struct RoleSummary<'a> {
-    id: &'a str,
-    title: &'a str,
-    track: Option<&'a str>,
+struct RoleRow {
+    id: String,
+    title: String,
+    track: Option<String>,
     level: Option<u32>,
     sections: usize,
     items: usize,
 }
 
 pub fn run(lib: &Library, args: &RolesArgs) -> Result<String, String> {
-    let rows: Vec<RoleSummary> = lib
-        .roles()
-        .iter()
-        .map(|r| RoleSummary {
-            id: &r.id,
-            title: &r.title,
-            track: r.track.as_deref(),
+    let mut rows: Vec<RoleRow> = Vec::with_capacity(lib.len());
+    // Every body is read for its counts (one at a time: a large library is not held).
+    lib.for_each_role(|r| {
+        rows.push(RoleRow {
+            id: r.id.clone(),
+            title: r.title.clone(),
+            track: r.track.clone(),
             level: r.level,
             sections: r.sections.len(),
             items: r.items().count(),
-        })
-        .collect();
+        });
+        Ok(())
+    })
+    .map_err(|e| e.to_string())?;
     if args.json {
         return Ok(serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())? + "\n");
     }
@@ -42,7 +44,7 @@ pub fn run(lib: &Library, args: &RolesArgs) -> Result<String, String> {
             "{:width$}  {:28}  {}\n",
             r.id,
             r.title,
-            r.track.unwrap_or("-")
+            r.track.as_deref().unwrap_or("-")
         ));
     }
     Ok(out)

@@ -22,8 +22,8 @@ pub struct ShowArgs {
 pub fn run(lib: &Library, args: &ShowArgs) -> Result<String, String> {
     let role = lib.get(&args.id).map_err(|e| e.to_string())?;
     Ok(match (args.json, args.format) {
-        (true, _) | (_, ShowFormat::Json) => role_json(role),
-        (false, ShowFormat::Md) => role_markdown(role),
+        (true, _) | (_, ShowFormat::Json) => role_json(&role),
+        (false, ShowFormat::Md) => role_markdown(&role),
     })
 }
 

@@ -20,7 +20,7 @@ pub use store::{
     AuthoringError, Deleted, EditConflict, EditOutcome, Versioned,
 };
 
-use crate::library::LibraryError;
+use crate::library::{Library, LibraryError};
 use crate::model::{slug, Role};
 
 /// The id a new role with this title gets (`untitled-role` when the title has no letters).
@@ -68,8 +68,8 @@ pub fn new_role_from(existing: &Role, title: &str) -> Result<Role, EditError> {
 }
 
 /// Saves a new role into `dir`, refusing an id the library (`known`) or the folder already has.
-pub fn create(dir: &Path, role: Role, known: &[Role]) -> Result<Versioned, AuthoringError> {
-    if let Some(other) = known.iter().find(|r| r.id == role.id) {
+pub fn create(dir: &Path, role: Role, library: &Library) -> Result<Versioned, AuthoringError> {
+    if let Some(other) = library.summary(&role.id) {
         return Err(LibraryError::Exists {
             id: role.id.clone(),
             path: role_file(dir, &other.id)

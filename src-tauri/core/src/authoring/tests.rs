@@ -292,7 +292,7 @@ fn a_bundled_role_edited_becomes_the_users_copy() {
 fn a_file_changed_on_disk_since_the_base_is_never_overwritten() {
     let dir = tempfile::tempdir().unwrap();
     let role = director();
-    let saved = create(dir.path(), role.clone(), &[]).unwrap();
+    let saved = create(dir.path(), role.clone(), &Library::default()).unwrap();
     let path = dir.path().join("director-of-engineering.json");
     // Someone else changes the file (another editor, `git pull`), formatting and all.
     let mut theirs = role.clone();
@@ -363,7 +363,7 @@ fn delete_keeps_the_bytes_and_restore_puts_them_back() {
 #[test]
 fn new_roles_from_scratch_and_from_an_existing_one() {
     let dir = tempfile::tempdir().unwrap();
-    let library = bundled_roles().unwrap();
+    let library = Library::from_roles(bundled_roles().unwrap());
     let blank = new_role("  Head of Design ").unwrap();
     assert_eq!(
         (blank.id.as_str(), blank.title.as_str()),
@@ -381,7 +381,12 @@ fn new_roles_from_scratch_and_from_an_existing_one() {
 
     let err = create(dir.path(), new_role("CTO").unwrap(), &library).unwrap_err();
     assert!(err.to_string().contains("already exists"), "{err}");
-    let err = create(dir.path(), new_role("Head of Design").unwrap(), &[]).unwrap_err();
+    let err = create(
+        dir.path(),
+        new_role("Head of Design").unwrap(),
+        &Library::default(),
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("already exists"), "{err}");
     assert!(new_role(" ").is_err());
     assert_eq!(new_role("!!").unwrap().id, "untitled-role");

@@ -124,10 +124,12 @@ pub fn source_context(
     radius: u32,
 ) -> Result<SourceContext, SourceError> {
     let doc = library
-        .roles()
-        .iter()
-        .flat_map(|r| &r.sources)
-        .find(|d| d.hash == file_or_hash || d.file == file_or_hash)
+        .find_map(|role| {
+            role.sources
+                .iter()
+                .find(|d| d.hash == file_or_hash || d.file == file_or_hash)
+                .cloned()
+        })
         .ok_or_else(|| SourceError::UnknownDocument(file_or_hash.to_string()))?;
     let text =
         load_source(user_library_dir, &doc.hash, &doc.file).ok_or_else(|| SourceError::NoCopy {

@@ -78,20 +78,6 @@ impl DirState {
         Ok((roles, state))
     }
 
-    /// Every role file of `dir` that reads, and an error for each that does not: for showing
-    /// a library with one broken file (never for saving: imports go through [`DirState::read`]).
-    pub fn read_lenient(dir: &Path) -> Result<(Vec<Role>, Vec<LibraryError>), LibraryError> {
-        let (mut roles, mut problems) = (Vec::new(), Vec::new());
-        for path in role_paths(dir)? {
-            match read_role_file(&path) {
-                Ok(Some((role, _))) => roles.push(role),
-                Ok(None) => {}
-                Err(e) => problems.push(e),
-            }
-        }
-        Ok((roles, problems))
-    }
-
     /// Like [`DirState::read`], but a missing folder is an empty one.
     pub fn read_or_empty(dir: &Path) -> Result<(Vec<Role>, DirState), LibraryError> {
         if dir.exists() {
@@ -239,7 +225,7 @@ pub fn set_aside(_lock: &FolderLock, dir: &Path, name: &str) -> Result<PathBuf, 
 }
 
 /// The `*.json` files of `dir`, sorted by name.
-fn role_paths(dir: &Path) -> Result<Vec<PathBuf>, LibraryError> {
+pub(super) fn role_paths(dir: &Path) -> Result<Vec<PathBuf>, LibraryError> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| LibraryError::Io {
             path: dir.display().to_string(),
@@ -252,12 +238,11 @@ fn role_paths(dir: &Path) -> Result<Vec<PathBuf>, LibraryError> {
     Ok(paths)
 }
 
-/// One role file: its role and what the library records of it; `None` for a folder named
-/// `*.json`.
-fn read_role_file(path: &Path) -> Result<Option<(Role, RoleFile)>, LibraryError> {
-    let shown = path.display().to_string();
+/// The text of a role file (at most `MAX_ROLE_FILE_BYTES`, a regular file, UTF-8); `None` for
+/// a folder named `*.json`.
+pub(super) fn read_role_text(path: &Path) -> Result<Option<String>, LibraryError> {
     let unreadable = |reason: String| LibraryError::Io {
-        path: shown.clone(),
+        path: path.display().to_string(),
         reason,
     };
     let bytes = match read_capped(path, MAX_ROLE_FILE_BYTES) {
@@ -265,16 +250,25 @@ fn read_role_file(path: &Path) -> Result<Option<(Role, RoleFile)>, LibraryError>
         Err(ReadError::NotRegular) if path.is_dir() => return Ok(None),
         Err(e) => return Err(unreadable(e.to_string())),
     };
-    let text =
-        std::str::from_utf8(&bytes).map_err(|e| unreadable(format!("not UTF-8 text: {e}")))?;
-    let role = parse_role(&shown, text)?;
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|e| unreadable(format!("not UTF-8 text: {}", e.utf8_error())))
+}
+
+/// One role file: its role and what the library records of it; `None` for a folder named
+/// `*.json`.
+fn read_role_file(path: &Path) -> Result<Option<(Role, RoleFile)>, LibraryError> {
+    let Some(text) = read_role_text(path)? else {
+        return Ok(None);
+    };
+    let role = parse_role(&path.display().to_string(), &text)?;
     let file = RoleFile {
         name: path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default(),
         id: role.id.clone(),
-        hash: sha256(&bytes),
+        hash: sha256(text.as_bytes()),
     };
     Ok(Some((role, file)))
 }

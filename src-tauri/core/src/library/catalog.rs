@@ -1,0 +1,598 @@
+//! The library as the app and the CLI hold it: every role's summary, read when the library
+//! opens, and role bodies read on demand.
+//!
+//! A company's job architecture runs to thousands of roles (10,000 role files are about
+//! 260 MB). Holding every body would cost the app most of its memory and its start; the list,
+//! the pickers and the palette need only ids, titles, tracks and levels. So opening reads each
+//! file once for its summary (serde skips the rest, still checking it is JSON), and
+//! [`Library::get`] reads and checks one body when a view asks for it, keeping the last
+//! [`KEPT_BODIES`] read (an LRU): the roles being looked at stay at hand.
+
+use std::collections::{BTreeSet, HashMap};
+use std::hash::Hasher;
+use std::num::NonZeroUsize;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use lru::LruCache;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::store::{read_role_text, role_paths};
+use super::{bundled_files, parse_role, LibraryError, LibrarySources, RoleOrigin};
+use crate::model::Role;
+use crate::search::{IndexBuilder, SearchIndex, SearchOptions, SearchResults};
+
+/// Role bodies kept in memory after they were read (most recently used first).
+pub const KEPT_BODIES: usize = 64;
+
+/// What the library list shows of a role: read from its file without keeping the body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct RoleSummary {
+    pub id: String,
+    pub title: String,
+    pub track: Option<String>,
+    pub level: Option<u32>,
+}
+
+impl RoleSummary {
+    pub fn of(role: &Role) -> Self {
+        RoleSummary {
+            id: role.id.clone(),
+            title: role.title.clone(),
+            track: role.track.clone(),
+            level: role.level,
+        }
+    }
+
+    /// A role holding only this summary (what is known of a role whose body cannot be read).
+    fn bare_role(&self) -> Role {
+        Role {
+            id: self.id.clone(),
+            title: self.title.clone(),
+            track: self.track.clone(),
+            level: self.level,
+            facts: Default::default(),
+            fact_sources: Default::default(),
+            sections: Vec::new(),
+            skills: Vec::new(),
+            context: Vec::new(),
+            sources: Vec::new(),
+            conflicts: Vec::new(),
+        }
+    }
+}
+
+/// Where a role's body is read from when it is asked for.
+#[derive(Debug, Clone)]
+enum Body {
+    Bundled { path: String, text: &'static str },
+    File(PathBuf),
+    Memory(Arc<Role>),
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    summary: RoleSummary,
+    origin: RoleOrigin,
+    body: Body,
+    /// A hash of the file's bytes when it was read: tells a reload which roles changed.
+    stamp: u64,
+}
+
+/// Every role's summary and where to read its body; see the module doc.
+#[derive(Debug)]
+pub struct Library {
+    entries: Vec<Entry>,
+    by_id: HashMap<String, usize>,
+    bodies: Mutex<LruCache<String, Arc<Role>>>,
+    /// Built on the first search from the bodies (read one at a time, none kept). A library
+    /// never changes once open (a reload makes a new one), so it never goes stale.
+    index: OnceLock<SearchIndex>,
+}
+
+impl Default for Library {
+    fn default() -> Self {
+        Library::from_entries(Vec::new())
+    }
+}
+
+/// The summary fields of a role file; serde skips the rest (checking it is JSON).
+#[derive(Deserialize)]
+struct SummaryFields {
+    id: String,
+    title: String,
+    #[serde(default)]
+    track: Option<String>,
+    #[serde(default)]
+    level: Option<u32>,
+}
+
+fn summary_of(path: &str, text: &str) -> Result<RoleSummary, LibraryError> {
+    let doc: SummaryFields = serde_json::from_str(text).map_err(|e| LibraryError::Parse {
+        path: path.to_string(),
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })?;
+    Ok(RoleSummary {
+        id: doc.id,
+        title: doc.title,
+        track: doc.track,
+        level: doc.level,
+    })
+}
+
+fn stamp_of(text: &str) -> u64 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(text.as_bytes());
+    hasher.finish()
+}
+
+/// The entries of a folder's role files (by file name); a file that cannot be read or is not
+/// a role is an error naming it, collected in `problems`. `None` for a folder named `*.json`.
+fn read_folder(dir: &Path) -> Result<(Vec<Entry>, Vec<LibraryError>), LibraryError> {
+    let mut entries = Vec::new();
+    let mut problems = Vec::new();
+    for path in role_paths(dir)? {
+        let shown = path.display().to_string();
+        let entry = read_role_text(&path).and_then(|text| {
+            text.map(|text| {
+                Ok(Entry {
+                    summary: summary_of(&shown, &text)?,
+                    origin: RoleOrigin::User,
+                    stamp: stamp_of(&text),
+                    body: Body::File(path.clone()),
+                })
+            })
+            .transpose()
+        });
+        match entry {
+            Ok(Some(entry)) => entries.push(entry),
+            Ok(None) => {}
+            Err(e) => problems.push(e),
+        }
+    }
+    Ok((entries, problems))
+}
+
+fn bundled_entries() -> Result<Vec<Entry>, LibraryError> {
+    bundled_files()
+        .into_iter()
+        .map(|(path, text)| {
+            Ok(Entry {
+                summary: summary_of(&path, text)?,
+                origin: RoleOrigin::Bundled,
+                stamp: stamp_of(text),
+                body: Body::Bundled { path, text },
+            })
+        })
+        .collect()
+}
+
+/// `user` entries replace bundled ones of the same id, the others follow in their order.
+fn overlay(mut entries: Vec<Entry>, user: Vec<Entry>) -> Vec<Entry> {
+    let mut at: HashMap<String, usize> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.summary.id.clone(), i))
+        .collect();
+    for entry in user {
+        match at.get(&entry.summary.id) {
+            Some(&i) => entries[i] = entry,
+            None => {
+                at.insert(entry.summary.id.clone(), entries.len());
+                entries.push(entry);
+            }
+        }
+    }
+    entries
+}
+
+impl Library {
+    /// The bundled roles and the user's folder (or only the folder `sources.only`); any file
+    /// that is not a role fails the whole library (the CLI's way: it names the file).
+    pub fn open(sources: &LibrarySources) -> Result<Self, LibraryError> {
+        let (library, mut problems) = Library::open_lenient(sources);
+        match problems.is_empty() {
+            true => Ok(library),
+            false => Err(problems.remove(0)),
+        }
+    }
+
+    /// Like [`Library::open`], but a role file of the user's folder that cannot be read is
+    /// left out and reported instead of failing the whole library: the app shows the rest
+    /// (imports still refuse to run while such a file is there, see `DirState::read`).
+    pub fn open_lenient(sources: &LibrarySources) -> (Library, Vec<LibraryError>) {
+        let dir = sources.only.as_ref().or(sources.user_dir.as_ref());
+        let (user, mut problems) = match dir.filter(|d| d.is_dir()) {
+            Some(d) => {
+                // Temp files of a save cut short by a crash.
+                crate::fs::remove_stale_temps(d);
+                read_folder(d).unwrap_or_else(|e| (Vec::new(), vec![e]))
+            }
+            None => (Vec::new(), Vec::new()),
+        };
+        if sources.only.is_some() {
+            return (Library::from_entries(user), problems);
+        }
+        let bundled = bundled_entries().unwrap_or_else(|e| {
+            problems.insert(0, e);
+            Vec::new()
+        });
+        (Library::from_entries(overlay(bundled, user)), problems)
+    }
+
+    /// A library of these roles, all counted as the user's.
+    pub fn from_roles(roles: Vec<Role>) -> Self {
+        Library::from_entries(
+            roles
+                .into_iter()
+                .map(|role| Entry {
+                    summary: RoleSummary::of(&role),
+                    origin: RoleOrigin::User,
+                    stamp: stamp_of(&super::role_json(&role)),
+                    body: Body::Memory(Arc::new(role)),
+                })
+                .collect(),
+        )
+    }
+
+    fn from_entries(entries: Vec<Entry>) -> Self {
+        let mut by_id = HashMap::with_capacity(entries.len());
+        for (i, e) in entries.iter().enumerate() {
+            by_id.entry(e.summary.id.clone()).or_insert(i);
+        }
+        Library {
+            entries,
+            by_id,
+            bodies: Mutex::new(LruCache::new(
+                NonZeroUsize::new(KEPT_BODIES).unwrap_or(NonZeroUsize::MIN),
+            )),
+            index: OnceLock::new(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.by_id.contains_key(id)
+    }
+
+    /// Every role's summary, in library order (bundled by file name, then the user's).
+    pub fn summaries(&self) -> impl ExactSizeIterator<Item = &RoleSummary> {
+        self.entries.iter().map(|e| &e.summary)
+    }
+
+    /// One role's summary.
+    pub fn summary(&self, id: &str) -> Option<&RoleSummary> {
+        self.by_id.get(id).map(|&i| &self.entries[i].summary)
+    }
+
+    /// Every role's id, in library order.
+    pub fn ids(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.entries.iter().map(|e| e.summary.id.as_str())
+    }
+
+    /// Whether a role is bundled or the user's (a user role replaces a bundled one of its id).
+    pub fn origin(&self, id: &str) -> Option<RoleOrigin> {
+        self.by_id.get(id).map(|&i| self.entries[i].origin)
+    }
+
+    /// One role, read from its file unless it was read lately.
+    pub fn get(&self, id: &str) -> Result<Arc<Role>, LibraryError> {
+        let Some(&i) = self.by_id.get(id) else {
+            return Err(self.not_found(id));
+        };
+        if let Some(role) = self.kept().get(id) {
+            return Ok(role.clone());
+        }
+        let role = self.load(i)?;
+        self.kept().put(id.to_string(), role.clone());
+        Ok(role)
+    }
+
+    fn kept(&self) -> std::sync::MutexGuard<'_, LruCache<String, Arc<Role>>> {
+        // The cache holds only copies of files: a panic elsewhere leaves it usable.
+        self.bodies
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn not_found(&self, id: &str) -> LibraryError {
+        const NAMED: usize = 20;
+        let mut known: Vec<&str> = self.ids().take(NAMED).collect();
+        if self.len() > NAMED {
+            known.push("…");
+        }
+        LibraryError::NotFound {
+            id: id.to_string(),
+            known: known.join(", "),
+        }
+    }
+
+    /// Reads entry `i`'s body (not through the cache) and checks it is the role its summary
+    /// named (the file may have been rewritten since the library opened).
+    fn load(&self, i: usize) -> Result<Arc<Role>, LibraryError> {
+        let entry = &self.entries[i];
+        let (path, role) = match &entry.body {
+            Body::Memory(role) => return Ok(role.clone()),
+            Body::Bundled { path, text } => (path.clone(), parse_role(path, text)?),
+            Body::File(file) => {
+                let path = file.display().to_string();
+                let text = read_role_text(file)?.ok_or_else(|| LibraryError::Io {
+                    path: path.clone(),
+                    reason: "is no longer a file".into(),
+                })?;
+                let role = parse_role(&path, &text)?;
+                (path, role)
+            }
+        };
+        if role.id != entry.summary.id {
+            return Err(LibraryError::HoldsOther {
+                path,
+                holds: role.id,
+                id: entry.summary.id.clone(),
+            });
+        }
+        Ok(Arc::new(role))
+    }
+
+    /// Every role in library order, each read when its turn comes and dropped after `each`
+    /// (the kept bodies are used, none is added): for exports, checks and the search index.
+    pub fn for_each_role(
+        &self,
+        mut each: impl FnMut(&Role) -> Result<(), LibraryError>,
+    ) -> Result<(), LibraryError> {
+        for (i, entry) in self.entries.iter().enumerate() {
+            let kept = self.kept().peek(&entry.summary.id).cloned();
+            let role = match kept {
+                Some(role) => role,
+                None => self.load(i)?,
+            };
+            each(&role)?;
+        }
+        Ok(())
+    }
+
+    /// The first `Some` that `find` gives for a role: the kept bodies first (what the user is
+    /// looking at), then every other role in library order; a body that cannot be read is
+    /// passed over.
+    pub fn find_map<T>(&self, mut find: impl FnMut(&Role) -> Option<T>) -> Option<T> {
+        let kept: Vec<Arc<Role>> = self.kept().iter().map(|(_, role)| role.clone()).collect();
+        if let Some(found) = kept.iter().find_map(|role| find(role)) {
+            return Some(found);
+        }
+        (0..self.entries.len())
+            .filter(|&i| !kept.iter().any(|r| r.id == self.entries[i].summary.id))
+            .find_map(|i| self.load(i).ok().and_then(|role| find(&role)))
+    }
+
+    /// Every role, read (for small libraries: tests, `rolecraft roles --json`).
+    pub fn roles(&self) -> Result<Vec<Arc<Role>>, LibraryError> {
+        let mut all = Vec::with_capacity(self.len());
+        self.for_each_role(|role| {
+            all.push(Arc::new(role.clone()));
+            Ok(())
+        })?;
+        Ok(all)
+    }
+
+    /// The search index of this library's roles (built on first use, in library order; a
+    /// body that cannot be read is indexed by its summary alone).
+    pub fn search_index(&self) -> &SearchIndex {
+        self.index.get_or_init(|| {
+            let mut builder = IndexBuilder::default();
+            for (i, entry) in self.entries.iter().enumerate() {
+                match self.load(i) {
+                    Ok(role) => builder.add(&role),
+                    Err(_) => builder.add(&entry.summary.bare_role()),
+                }
+            }
+            builder.finish()
+        })
+    }
+
+    /// Roles whose titles, tracks, facts or items hold every word of `query` at a word start,
+    /// best first, with their matching items.
+    pub fn search(&self, query: &str, options: SearchOptions) -> SearchResults {
+        self.search_index()
+            .search(query, options, |id| self.get(id).ok())
+    }
+
+    /// The ids of the roles added, changed (other bytes, or now bundled instead of the user's)
+    /// or removed from `before` to `self`, sorted.
+    pub fn changed_since(&self, before: &Library) -> Vec<String> {
+        let key = |e: &Entry| (e.stamp, e.origin);
+        let old: HashMap<&str, _> = before
+            .entries
+            .iter()
+            .map(|e| (e.summary.id.as_str(), key(e)))
+            .collect();
+        let new: HashMap<&str, _> = self
+            .entries
+            .iter()
+            .map(|e| (e.summary.id.as_str(), key(e)))
+            .collect();
+        let ids: BTreeSet<&str> = old
+            .iter()
+            .filter(|(id, k)| new.get(*id) != Some(*k))
+            .map(|(id, _)| *id)
+            .chain(new.keys().filter(|id| !old.contains_key(*id)).copied())
+            .collect();
+        ids.into_iter().map(str::to_string).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::role_json;
+
+    fn role(id: &str, title: &str, item: &str) -> Role {
+        parse_role(
+            "t",
+            &serde_json::json!({
+                "id": id, "title": title, "track": "T", "level": 2,
+                "sections": [{"key": "responsibilities", "title": "Responsibilities", "items": [
+                    {"text": item, "group": null, "source": {"file": "doc.md", "line": 3}}
+                ]}]
+            })
+            .to_string(),
+        )
+        .unwrap()
+    }
+
+    fn folder(roles: &[Role]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for r in roles {
+            std::fs::write(dir.path().join(format!("{}.json", r.id)), role_json(r)).unwrap();
+        }
+        dir
+    }
+
+    fn only(dir: &Path) -> LibrarySources {
+        LibrarySources {
+            only: Some(dir.to_path_buf()),
+            user_dir: None,
+        }
+    }
+
+    #[test]
+    fn opening_reads_summaries_and_a_body_only_when_asked() {
+        let dir = folder(&[
+            role("a", "Alpha", "Own the roadmap"),
+            role("b", "Beta", "Ship"),
+        ]);
+        let library = Library::open(&only(dir.path())).unwrap();
+        let summaries: Vec<_> = library.summaries().cloned().collect();
+        assert_eq!(
+            summaries[0],
+            RoleSummary {
+                id: "a".into(),
+                title: "Alpha".into(),
+                track: Some("T".into()),
+                level: Some(2),
+            }
+        );
+        // The body is read from the file when asked for: what the file holds now.
+        let mut changed = role("b", "Beta", "Ship weekly");
+        changed.title = "Beta".into();
+        std::fs::write(dir.path().join("b.json"), role_json(&changed)).unwrap();
+        assert_eq!(
+            library.get("b").unwrap().sections[0].items[0].text,
+            "Ship weekly"
+        );
+        // A body that is no longer a role is an error naming the file and the place.
+        std::fs::write(dir.path().join("a.json"), "{\"id\": \"a\", \"title\": 5}").unwrap();
+        let err = library.get("a").unwrap_err().to_string();
+        assert!(err.contains("a.json:1:"), "{err}");
+    }
+
+    #[test]
+    fn kept_bodies_are_served_without_reading_the_file_again() {
+        let dir = folder(&[role("a", "Alpha", "One")]);
+        let library = Library::open(&only(dir.path())).unwrap();
+        let first = library.get("a").unwrap();
+        std::fs::remove_file(dir.path().join("a.json")).unwrap();
+        assert!(Arc::ptr_eq(&first, &library.get("a").unwrap()));
+    }
+
+    #[test]
+    fn only_the_last_bodies_read_are_kept() {
+        let roles: Vec<Role> = (0..KEPT_BODIES + 1)
+            .map(|i| role(&format!("r{i}"), &format!("Role {i}"), "x"))
+            .collect();
+        let dir = folder(&roles);
+        let library = Library::open(&only(dir.path())).unwrap();
+        for r in &roles {
+            library.get(&r.id).unwrap();
+        }
+        assert_eq!(library.kept().len(), KEPT_BODIES);
+        assert!(!library.kept().contains("r0"), "the oldest was let go");
+        // And it still reads when asked again.
+        assert_eq!(library.get("r0").unwrap().title, "Role 0");
+    }
+
+    #[test]
+    fn a_file_that_now_holds_another_role_is_refused() {
+        let dir = folder(&[role("a", "Alpha", "One")]);
+        let library = Library::open(&only(dir.path())).unwrap();
+        std::fs::write(dir.path().join("a.json"), role_json(&role("z", "Zed", "x"))).unwrap();
+        let err = library.get("a").unwrap_err();
+        assert!(matches!(err, LibraryError::HoldsOther { .. }), "{err}");
+    }
+
+    #[test]
+    fn user_roles_replace_bundled_ones_of_their_id() {
+        let cto = Library::open(&LibrarySources::default())
+            .unwrap()
+            .get("cto")
+            .unwrap();
+        let mut mine = cto.as_ref().clone();
+        mine.title = "Our CTO".into();
+        let dir = folder(&[mine, role("zz-new", "New", "x")]);
+        let library = Library::open(&LibrarySources {
+            only: None,
+            user_dir: Some(dir.path().to_path_buf()),
+        })
+        .unwrap();
+        assert_eq!(library.get("cto").unwrap().title, "Our CTO");
+        assert_eq!(library.origin("cto"), Some(RoleOrigin::User));
+        assert_eq!(
+            library.origin("vp-of-engineering"),
+            Some(RoleOrigin::Bundled)
+        );
+        assert_eq!(library.ids().filter(|id| *id == "cto").count(), 1);
+        assert_eq!(library.ids().last(), Some("zz-new"));
+    }
+
+    #[test]
+    fn changed_since_names_added_changed_and_removed_roles() {
+        let dir = folder(&[
+            role("a", "A", "1"),
+            role("b", "B", "1"),
+            role("c", "C", "1"),
+        ]);
+        let before = Library::open(&only(dir.path())).unwrap();
+        assert!(Library::open(&only(dir.path()))
+            .unwrap()
+            .changed_since(&before)
+            .is_empty());
+        std::fs::write(dir.path().join("a.json"), role_json(&role("a", "A", "2"))).unwrap();
+        std::fs::remove_file(dir.path().join("b.json")).unwrap();
+        std::fs::write(dir.path().join("d.json"), role_json(&role("d", "D", "1"))).unwrap();
+        let after = Library::open(&only(dir.path())).unwrap();
+        assert_eq!(after.changed_since(&before), ["a", "b", "d"]);
+    }
+
+    #[test]
+    fn the_search_index_reads_every_body_and_keeps_none() {
+        let dir = folder(&[
+            role("a", "Alpha", "Budgeting for teams"),
+            role("b", "Beta", "x"),
+        ]);
+        let library = Library::open(&only(dir.path())).unwrap();
+        let found = library.search("budget", SearchOptions::default());
+        assert_eq!(found.results.len(), 1);
+        assert_eq!(found.results[0].id, "a");
+        // Only the role whose items were listed was read into the cache.
+        assert_eq!(library.kept().len(), 1);
+    }
+
+    #[test]
+    fn find_map_looks_at_kept_bodies_first_then_the_rest() {
+        let dir = folder(&[role("a", "Alpha", "x"), role("b", "Beta", "needle")]);
+        let library = Library::open(&only(dir.path())).unwrap();
+        let found =
+            library.find_map(|r| r.items().any(|i| i.text == "needle").then(|| r.id.clone()));
+        assert_eq!(found.as_deref(), Some("b"));
+    }
+}
