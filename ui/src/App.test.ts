@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
+import { emit } from '@tauri-apps/api/event';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import App from './App.svelte';
-import { mockLibrary, SUMMARIES } from './lib/testing';
+import { mockAuthoring, mockLibrary, SUMMARIES } from './lib/testing';
+import { router } from './lib/router.svelte';
 
 describe('App', () => {
   it('loads the library, opens the first role, and opens another on click', async () => {
@@ -34,6 +36,17 @@ describe('App', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Could not open “cto”: cto.json: permission denied');
     // The list still shows it, selected.
     expect(screen.getByRole('button', { name: 'CTO' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('compares again when roles change on disk', async () => {
+    const shell = mockAuthoring();
+    router.go({ view: 'compare', ids: ['director-of-engineering', 'vp-of-engineering'] });
+    render(App);
+    await screen.findAllByRole('columnheader');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(shell.of('compare_roles')).toHaveLength(1);
+    await emit('library-changed', { ids: ['vp-of-engineering'] });
+    await waitFor(() => expect(shell.of('compare_roles')).toHaveLength(2));
   });
 
   it('opens the view given on the command line', async () => {

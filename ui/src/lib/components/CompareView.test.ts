@@ -3,7 +3,10 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import CompareView from './CompareView.svelte';
 import { mockIPC } from '@tauri-apps/api/mocks';
-import { COMPARISON, mockLibrary, ROLES, SUMMARIES, summaryOf, WIDE_COMPARISON } from '../testing';
+import { COMPARISON, mockLibrary, ROLES, SECTION_NOTES, SUMMARIES, summaryOf, WIDE_COMPARISON } from '../testing';
+import type { MultiComparison } from '../bindings/MultiComparison';
+import { liveProps } from '../live-props.svelte';
+import { flushSync } from 'svelte';
 
 const IDS = ['director-of-engineering', 'vp-of-engineering', 'cto'];
 
@@ -267,6 +270,57 @@ describe('CompareView', () => {
       await screen.findByTestId('compare-summary');
       expect(screen.queryByLabelText(/Include internal sections/)).toBeNull();
       expect(screen.queryByTestId('approximate')).toBeNull();
+    });
+  });
+
+  describe('after the library reloads', () => {
+    /** COMPARISON with the Director's first item reading `text`. */
+    function comparisonSaying(text: string): MultiComparison {
+      const c = structuredClone(COMPARISON);
+      c.sections[0]!.rows[0]!.cells[0] = { status: null, text, words: null };
+      return c;
+    }
+
+    /** compare_roles answering only when the test says so, in the order asked. */
+    function heldComparisons() {
+      const waiting: ((c: MultiComparison) => void)[] = [];
+      mockIPC((cmd) => {
+        if (cmd === 'section_notes') return SECTION_NOTES;
+        if (cmd === 'compare_roles') return new Promise<MultiComparison>((answer) => waiting.push(answer));
+        throw { kind: 'internal', message: `unmocked command ${cmd}` };
+      });
+      return waiting;
+    }
+
+    const firstCell = (container: HTMLElement) => rowTexts(container)[0]?.[0];
+
+    it('compares again and shows the text as it is now', async () => {
+      const waiting = heldComparisons();
+      const props = liveProps({ roles: SUMMARIES, ids: IDS, onChange: vi.fn(), generation: 1 });
+      const view = render(CompareView, { props });
+      await waitFor(() => expect(waiting).toHaveLength(1));
+      waiting[0]!(comparisonSaying('Manages managers and ICs.'));
+      await waitFor(() => expect(firstCell(view.container)).toBe('first:Manages managers and ICs.'));
+
+      // A role was edited and saved: the library loads again.
+      flushSync(() => (props.generation = 2));
+      await waitFor(() => expect(waiting).toHaveLength(2));
+      waiting[1]!(comparisonSaying('Manages managers, ICs and contractors.'));
+      await waitFor(() => expect(firstCell(view.container)).toBe('first:Manages managers, ICs and contractors.'));
+    });
+
+    it('keeps the latest comparison when an older one answers late', async () => {
+      const waiting = heldComparisons();
+      const props = liveProps({ roles: SUMMARIES, ids: IDS, onChange: vi.fn(), generation: 1 });
+      const view = render(CompareView, { props });
+      await waitFor(() => expect(waiting).toHaveLength(1));
+      flushSync(() => (props.generation = 2));
+      await waitFor(() => expect(waiting).toHaveLength(2));
+      waiting[1]!(comparisonSaying('The text after the edit.'));
+      await waitFor(() => expect(firstCell(view.container)).toBe('first:The text after the edit.'));
+      waiting[0]!(comparisonSaying('The text before the edit.'));
+      await new Promise((r) => setTimeout(r, 20));
+      expect(firstCell(view.container)).toBe('first:The text after the edit.');
     });
   });
 
