@@ -80,6 +80,16 @@ export function summaryOf({ id, title, track, level }: Role): RoleSummary {
 /** The library list as the shell sends it: `ROLES` without their bodies. */
 export const SUMMARIES: RoleSummary[] = ROLES.map(summaryOf);
 
+/** A big library's list: `n` roles over ten tracks (levels 1 to 7), as `list_roles` sends it. */
+export function manySummaries(n: number): RoleSummary[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: `role-${i}`,
+    title: `Role ${i}`,
+    track: `Track ${i % 10}`,
+    level: (i % 7) + 1,
+  }));
+}
+
 /** The documents the library keeps a copy of, by file name: their own title and lines. */
 export const DOCUMENTS: Record<string, { title: string; hash: string; lines: string[] }> = {
   '001_a79071d1db045453.txt': {

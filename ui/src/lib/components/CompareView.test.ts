@@ -3,7 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import CompareView from './CompareView.svelte';
 import { mockIPC } from '@tauri-apps/api/mocks';
-import { COMPARISON, mockLibrary, ROLES, SECTION_NOTES, SUMMARIES, summaryOf, WIDE_COMPARISON } from '../testing';
+import { COMPARISON, manySummaries, mockLibrary, ROLES, SECTION_NOTES, SUMMARIES, summaryOf, WIDE_COMPARISON } from '../testing';
 import type { MultiComparison } from '../bindings/MultiComparison';
 import { liveProps } from '../live-props.svelte';
 import { flushSync } from 'svelte';
@@ -100,6 +100,14 @@ describe('CompareView', () => {
     render(CompareView, { roles: six.map(summaryOf), ids: six.map((r) => r.id), onChange: vi.fn() });
     expect(screen.getByText('6 roles: remove one to add another')).toBeInTheDocument();
     expect(screen.queryByRole('combobox')).toBeNull();
+  });
+
+  it('lists at most fifty roles to pick from, and says how many more there are', async () => {
+    mockLibrary();
+    render(CompareView, { roles: manySummaries(10_000), ids: [], onChange: vi.fn() });
+    await userEvent.setup().click(screen.getByRole('combobox'));
+    expect(screen.getAllByRole('option')).toHaveLength(50);
+    expect(screen.getByText('50 of 10000 shown: type more to narrow.')).toBeInTheDocument();
   });
 
   it('offers the ladder from three roles on', async () => {
