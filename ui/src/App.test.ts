@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
+import { emit } from '@tauri-apps/api/event';
+import { mockIPC } from '@tauri-apps/api/mocks';
 import App from './App.svelte';
-import { mockLibrary } from './lib/testing';
+import { mockAuthoring, mockLibrary, SUMMARIES } from './lib/testing';
+import { router } from './lib/router.svelte';
 
 describe('App', () => {
   it('loads the library, opens the first role, and opens another on click', async () => {
@@ -14,7 +17,36 @@ describe('App', () => {
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('VP of Engineering');
     expect(screen.getByText('Can drive all internal and external communication.')).toBeInTheDocument();
     // (Besides listening for roles changed on disk; the section notes are asked once.)
-    expect(calls.map((c) => c.cmd).filter((c) => !c.startsWith('plugin:event|'))).toEqual(['list_roles', 'startup_route', 'section_notes']);
+    expect(calls.map((c) => c.cmd).filter((c) => !c.startsWith('plugin:event|'))).toEqual(['list_roles', 'startup_route', 'get_role', 'section_notes', 'get_role']);
+  });
+
+  it('says so when the role asked for is not in the library, or cannot be read', async () => {
+    mockLibrary(undefined, 'role/no-such-role');
+    const first = render(App);
+    expect(await screen.findByRole('alert')).toHaveTextContent('No role “no-such-role” in the library.');
+    first.unmount();
+
+    mockIPC((cmd) => {
+      if (cmd === 'list_roles') return { roles: SUMMARIES, problem: null, origins: {} };
+      if (cmd === 'startup_route') return 'role/cto';
+      if (cmd === 'get_role') throw { kind: 'io', message: 'cto.json: permission denied' };
+      throw { kind: 'internal', message: `unmocked command ${cmd}` };
+    });
+    render(App);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Could not open “cto”: cto.json: permission denied');
+    // The list still shows it, selected.
+    expect(screen.getByRole('button', { name: 'CTO' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('compares again when roles change on disk', async () => {
+    const shell = mockAuthoring();
+    router.go({ view: 'compare', ids: ['director-of-engineering', 'vp-of-engineering'] });
+    render(App);
+    await screen.findAllByRole('columnheader');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(shell.of('compare_roles')).toHaveLength(1);
+    await emit('library-changed', { ids: ['vp-of-engineering'] });
+    await waitFor(() => expect(shell.of('compare_roles')).toHaveLength(2));
   });
 
   it('opens the view given on the command line', async () => {

@@ -5,7 +5,7 @@ import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from './App.svelte';
 import { axeProblems } from './lib/axe-check';
-import { CTO_WITH_CONFLICT, DRAFT, mockAuthoring, mockDrafts, mockLibrary, ROLES, WIDE_COMPARISON } from './lib/testing';
+import { CTO_WITH_CONFLICT, DRAFT, mockAuthoring, mockDrafts, mockLibrary, ROLES, SUMMARIES, WIDE_COMPARISON } from './lib/testing';
 import DraftView from './lib/draft/DraftView.svelte';
 import { mockImport } from './lib/import/fixtures';
 import { router } from './lib/router.svelte';
@@ -23,6 +23,16 @@ describe('accessibility (axe-core)', () => {
   it('the library and a role', async () => {
     await app('role/vp-of-engineering');
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('VP of Engineering'));
+    await waitFor(() => expect(document.querySelectorAll('#role-list .role-link')).toHaveLength(4));
+    expect(await axeProblems()).toEqual([]);
+  });
+
+  it('the library searched, with roles found in their text', async () => {
+    const { user } = await app('role/cto');
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('CTO'));
+    await user.type(screen.getByRole('searchbox', { name: 'Search roles' }), 'budg');
+    await screen.findByRole('heading', { name: /^Found in role text/ });
+    await waitFor(() => expect(document.querySelector('#role-list .snippet mark')).not.toBeNull());
     expect(await axeProblems()).toEqual([]);
   });
 
@@ -95,7 +105,7 @@ describe('accessibility (axe-core)', () => {
 
   it('the draft editor with its findings, structured fields and export menu', async () => {
     mockDrafts();
-    render(DraftView, { roles: ROLES, id: DRAFT.id, suggestedRole: null, onOpen: () => {} });
+    render(DraftView, { roles: SUMMARIES, id: DRAFT.id, suggestedRole: null, onOpen: () => {} });
     await screen.findByTitle('Preview');
     await waitFor(() => expect(screen.getByTestId('findings-metrics')).toHaveTextContent('212 words'));
     const user = userEvent.setup();
@@ -113,7 +123,7 @@ describe('accessibility (axe-core)', () => {
 
   it('the draft editor with quick fixes on its findings, the copy menu and the copy confirm', async () => {
     mockDrafts(null, { fixes: true });
-    render(DraftView, { roles: ROLES, id: DRAFT.id, suggestedRole: null, onOpen: () => {} });
+    render(DraftView, { roles: SUMMARIES, id: DRAFT.id, suggestedRole: null, onOpen: () => {} });
     await screen.findByTitle('Preview');
     await screen.findByRole('button', { name: 'Fix: Leave out this section' });
     expect(await axeProblems()).toEqual([]);

@@ -17,6 +17,7 @@ import type { ExportFormat } from './bindings/ExportFormat';
 import type { OutputFormat } from './bindings/OutputFormat';
 import type { Report } from './bindings/Report';
 import type { Role } from './bindings/Role';
+import type { RoleSummary } from './bindings/RoleSummary';
 import type { SearchResults } from './bindings/SearchResults';
 import type { SectionNote } from './bindings/SectionNote';
 import type { SourceContext } from './bindings/SourceContext';
@@ -50,6 +51,7 @@ export type {
   OutputFormat,
   Report,
   Role,
+  RoleSummary,
   SearchResults,
   SectionNote,
   SourceContext,
@@ -93,11 +95,13 @@ async function call<C extends keyof Commands>(
 }
 
 export const api = {
+  /** Every role's summary (id, title, track, level): bodies stay in the shell. */
   listRoles: () => call('list_roles'),
+  /** One role in full. */
   getRole: (id: string) => call('get_role', { id }),
-  /** The view asked for on the command line (`--open role/cto`), if any. */
   /** Roles holding every word of `query` at a word start (titles first), with matching items. */
   searchRoles: (query: string, limit?: number) => call('search_roles', { query, limit: limit ?? null }),
+  /** The view asked for on the command line (`--open role/cto`), if any. */
   startupRoute: () => call('startup_route'),
   /** Two to six roles side by side, each against its left neighbour, with a summary on top.
    * Internal sections (`omitted` lists them) are left out unless `includeInternal`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { candidates, countSummary, rowDiffers } from './compare';
-import { COMPARISON, ROLES } from './testing';
+import { COMPARISON, SUMMARIES } from './testing';
 
 describe('compare helpers', () => {
   it('finds the rows where some role differs from its left neighbour', () => {
@@ -14,9 +14,9 @@ describe('compare helpers', () => {
   });
 
   it('ranks roles whose title starts with the query first and leaves out chosen ones', () => {
-    expect(candidates(ROLES, [], 'cto').map((r) => r.id)).toEqual(['cto', 'director-of-engineering']);
-    expect(candidates(ROLES, ['cto'], 'vp').map((r) => r.id)).toEqual(['vp-of-engineering', 'vp-of-product']);
-    expect(candidates(ROLES, ['cto', 'vp-of-product'], '').map((r) => r.id)).toEqual([
+    expect(candidates(SUMMARIES, [], 'cto').map((r) => r.id)).toEqual(['cto', 'director-of-engineering']);
+    expect(candidates(SUMMARIES, ['cto'], 'vp').map((r) => r.id)).toEqual(['vp-of-engineering', 'vp-of-product']);
+    expect(candidates(SUMMARIES, ['cto', 'vp-of-product'], '').map((r) => r.id)).toEqual([
       'director-of-engineering',
       'vp-of-engineering',
     ]);

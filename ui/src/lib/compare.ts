@@ -3,7 +3,7 @@
 import type { Cell } from './bindings/Cell';
 import type { Counts } from './bindings/Counts';
 import type { GridRow } from './bindings/GridRow';
-import type { Role } from './bindings/Role';
+import type { RoleSummary } from './bindings/RoleSummary';
 import type { Status } from './bindings/Status';
 import { matches } from './library.svelte';
 
@@ -36,11 +36,11 @@ export function countSummary(counts: Counts): string {
 
 /** Roles not chosen yet that match the query, best first: title starts with the query, then a
  * title word starts with it, then any match in title, track or id. */
-export function candidates(roles: Role[], chosen: string[], query: string): Role[] {
+export function candidates(roles: RoleSummary[], chosen: string[], query: string): RoleSummary[] {
   const q = query.trim().toLowerCase();
   const open = roles.filter((r) => !chosen.includes(r.id));
   if (!q) return open;
-  const score = (r: Role): number => {
+  const score = (r: RoleSummary): number => {
     const title = r.title.toLowerCase();
     if (title.startsWith(q)) return 0;
     if (title.split(/\s+/).some((w) => w.startsWith(q))) return 1;

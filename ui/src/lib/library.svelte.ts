@@ -1,18 +1,19 @@
-// The library as the UI holds it: the roles, the search query, and what is shown.
-import { api, importApi, toApiError, type ApiError, type Role } from './api';
+// The library as the UI holds it: the roles' summaries, the search query, and what is shown.
+// A role's body is not kept here: views ask `api.getRole` for the one they show (see RoleBody).
+import { api, importApi, toApiError, type ApiError, type Role, type RoleSummary } from './api';
 import type { SearchMatch } from './bindings/SearchMatch';
 import type { RoleOrigin } from './format';
 
 export interface TrackGroup {
   track: string;
-  roles: Role[];
+  roles: RoleSummary[];
 }
 
 export const NO_TRACK = 'Other roles';
 export const NO_TRACK_GROUP_NOTE = 'Their documents name no career track.';
 
 /** Every word of the query appears in the role's title, track or id (case-insensitive). */
-export function matches(role: Role, query: string): boolean {
+export function matches(role: RoleSummary, query: string): boolean {
   const hay = `${role.title} ${role.track ?? ''} ${role.id}`.toLowerCase();
   return query
     .toLowerCase()
@@ -23,13 +24,15 @@ export function matches(role: Role, query: string): boolean {
 
 /** Roles grouped by track, tracks in alphabetical order (roles without one last), roles by
  * level then in library order. */
-export function groupByTrack(roles: Role[]): TrackGroup[] {
-  const groups = new Map<string, Role[]>();
+export function groupByTrack(roles: RoleSummary[]): TrackGroup[] {
+  const groups = new Map<string, RoleSummary[]>();
   for (const role of roles) {
     const track = role.track ?? NO_TRACK;
-    groups.set(track, [...(groups.get(track) ?? []), role]);
+    const group = groups.get(track);
+    if (group) group.push(role);
+    else groups.set(track, [role]);
   }
-  const byLevel = (a: Role, b: Role) => (a.level ?? 0) - (b.level ?? 0);
+  const byLevel = (a: RoleSummary, b: RoleSummary) => (a.level ?? 0) - (b.level ?? 0);
   return [...groups.entries()]
     .sort(([a], [b]) => (a === NO_TRACK ? 1 : b === NO_TRACK ? -1 : a.localeCompare(b)))
     .map(([track, list]) => ({ track, roles: [...list].sort(byLevel) }));
@@ -46,10 +49,13 @@ export function brokenFile(problem: string | null): string | null {
 export const SEARCH_DELAY_MS = 80;
 
 export class LibraryStore {
-  roles: Role[] = $state([]);
+  roles: RoleSummary[] = $state.raw([]);
   problem: string | null = $state(null);
   error: ApiError | null = $state(null);
   loaded = $state(false);
+  /** Counts the successful loads: views holding a role's body (or anything computed from the
+   * roles in the shell) ask again when it changes. */
+  generation = $state(0);
   query = $state('');
   origins: Record<string, RoleOrigin> = $state({});
   /** What the full-text search found for `searched` (role id → its matching items). */
@@ -61,20 +67,21 @@ export class LibraryStore {
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #searchRun = 0;
 
+  #byId: Map<string, RoleSummary> = $derived(new Map(this.roles.map((r) => [r.id, r])));
   /** Titles, tracks and ids match at once, as typed. */
-  filtered: Role[] = $derived(this.roles.filter((r) => matches(r, this.query)));
+  filtered: RoleSummary[] = $derived(this.roles.filter((r) => matches(r, this.query)));
   groups: TrackGroup[] = $derived(groupByTrack(this.filtered));
   /** Roles whose item text (not title) matches, once the shell's search answers for the
    * query shown, in its ranking; listed after the title matches. */
-  textHits: Role[] = $derived(
+  textHits: RoleSummary[] = $derived(
     this.searched && this.searched === this.query.trim()
       ? [...this.found.keys()]
-          .map((id) => this.roles.find((r) => r.id === id))
-          .filter((r): r is Role => !!r && !matches(r, this.query))
+          .map((id) => this.#byId.get(id))
+          .filter((r): r is RoleSummary => !!r && !matches(r, this.query))
       : [],
   );
   /** The roles in the order the list shows them (for keyboard navigation and Enter). */
-  ordered: Role[] = $derived([...this.groups.flatMap((g) => g.roles), ...this.textHits]);
+  ordered: RoleSummary[] = $derived([...this.groups.flatMap((g) => g.roles), ...this.textHits]);
 
   async load() {
     try {
@@ -83,6 +90,7 @@ export class LibraryStore {
       this.problem = view.problem;
       this.origins = view.origins;
       this.error = null;
+      this.generation++;
     } catch (e) {
       this.error = toApiError(e);
     } finally {
@@ -91,7 +99,7 @@ export class LibraryStore {
   }
 
   /** Bundled with the app or the user's own. */
-  originOf(role: Role): RoleOrigin | null {
+  originOf(role: { id: string }): RoleOrigin | null {
     return this.origins[role.id] ?? null;
   }
 
@@ -120,7 +128,7 @@ export class LibraryStore {
   }
 
   /** The first item that matched the full-text search, when the title did not. */
-  snippetOf(role: Role): SearchMatch | null {
+  snippetOf(role: RoleSummary): SearchMatch | null {
     if (this.searched !== this.query.trim() || matches(role, this.query)) return null;
     return this.found.get(role.id)?.[0] ?? null;
   }
@@ -141,7 +149,40 @@ export class LibraryStore {
     }
   }
 
-  byId(id: string): Role | undefined {
-    return this.roles.find((r) => r.id === id);
+  byId(id: string): RoleSummary | undefined {
+    return this.#byId.get(id);
+  }
+}
+
+/**
+ * One role's body for a view, fetched with `api.getRole`. Call `load` again when the id or the
+ * library's generation changes; an answer to an older call is dropped. The last role stays
+ * until the next answer replaces it, so a refetch never blanks the page.
+ */
+export class RoleBody {
+  role: Role | null = $state.raw(null);
+  /** Why the last id asked for could not be had (`not_found`: no such role). */
+  error: ApiError | null = $state(null);
+  #request = 0;
+  #asked: string | null = null;
+
+  load(id: string | null) {
+    const mine = ++this.#request;
+    // An error about the role asked before is not about this one (while the role shown
+    // before stays up until the answer comes).
+    if (id !== this.#asked) this.error = null;
+    this.#asked = id;
+    if (!id) {
+      this.role = null;
+      return;
+    }
+    api.getRole(id).then(
+      (role) => {
+        if (mine === this.#request) [this.role, this.error] = [role, null];
+      },
+      (e: unknown) => {
+        if (mine === this.#request) [this.role, this.error] = [null, toApiError(e)];
+      },
+    );
   }
 }

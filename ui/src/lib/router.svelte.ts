@@ -35,7 +35,9 @@ class Router {
 
   constructor() {
     window.addEventListener('hashchange', () => {
-      this.current = parseRoute(window.location.hash);
+      // The hash `go` wrote comes back as an event: the route is the same, and a new object
+      // for it would make the views read their route as changed (compare would ask twice).
+      if (window.location.hash !== routeHash(this.current)) this.current = parseRoute(window.location.hash);
     });
   }
 

@@ -8,6 +8,7 @@ import type { OutlineSection } from './bindings/OutlineSection';
 import type { Finding } from './bindings/Finding';
 import type { Report } from './bindings/Report';
 import type { Role } from './bindings/Role';
+import type { RoleSummary } from './bindings/RoleSummary';
 import type { RoleCommit } from './bindings/RoleCommit';
 import type { RoleEdit } from './bindings/RoleEdit';
 import type { SectionNote } from './bindings/SectionNote';
@@ -70,6 +71,24 @@ export const SECTION_NOTES: SectionNote[] = [
     note: 'Internal: notes the source page keeps for its editors (references to internal pages), not published.',
   },
 ];
+
+/** What `list_roles` sends of a role. */
+export function summaryOf({ id, title, track, level }: Role): RoleSummary {
+  return { id, title, track, level };
+}
+
+/** The library list as the shell sends it: `ROLES` without their bodies. */
+export const SUMMARIES: RoleSummary[] = ROLES.map(summaryOf);
+
+/** A big library's list: `n` roles over ten tracks (levels 1 to 7), as `list_roles` sends it. */
+export function manySummaries(n: number): RoleSummary[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: `role-${i}`,
+    title: `Role ${i}`,
+    track: `Track ${i % 10}`,
+    level: (i % 7) + 1,
+  }));
+}
 
 /** The documents the library keeps a copy of, by file name: their own title and lines. */
 export const DOCUMENTS: Record<string, { title: string; hash: string; lines: string[] }> = {
@@ -137,7 +156,7 @@ export const CTO_WITH_CONFLICT: Role = role('cto', 'CTO', 'People Manager Path',
   ],
 });
 
-/** Answers the app's commands from `roles`; records every call. `comparison`: what
+/** Answers the app's commands from `roles` (the list as summaries, `get_role` in full); records every call. `comparison`: what
  * `compare_roles` answers without the internal sections (with them: `withInternal(comparison)`). */
 export function mockLibrary(
   roles: Role[] = ROLES,
@@ -152,7 +171,7 @@ export function mockLibrary(
     switch (cmd) {
       case 'list_roles':
         return {
-          roles,
+          roles: roles.map(summaryOf),
           problem,
           origins: opts.origins ?? Object.fromEntries(roles.map((r) => [r.id, 'bundled'])),
         };
@@ -694,7 +713,7 @@ export function mockAuthoring(roles: Role[] = ROLES, options: { history?: RoleCo
       switch (cmd) {
         case 'list_roles':
           return {
-            roles: [...disk.values()].map((v) => v.role),
+            roles: [...disk.values()].map((v) => summaryOf(v.role)),
             problem: null,
             origins: Object.fromEntries([...disk.keys()].map((k) => [k, 'user'])),
           };

@@ -233,6 +233,17 @@ describe('authoring in the app', () => {
     expect(screen.getByRole('button', { name: /^VP of Engineering, revised/ })).toHaveAttribute('aria-current');
   });
 
+  it('a role page shows the text the shell has now, asked again after each reload', async () => {
+    const { shell } = await app();
+    const changed = structuredClone(VP);
+    changed.sections[1]!.items[1]!.text = 'Owns the budget and the forecast.';
+    shell.changeOnDisk(changed);
+    await emit('library-changed', { ids: ['vp-of-engineering'] });
+    expect(await screen.findByText('Owns the budget and the forecast.')).toBeInTheDocument();
+    expect(screen.queryByText('Owns the budget.')).not.toBeInTheDocument();
+    expect(shell.of('get_role')).toEqual([{ id: 'vp-of-engineering' }, { id: 'vp-of-engineering' }]);
+  });
+
   it('the palette opens the editor and the history of the role shown', async () => {
     await app();
     const user = userEvent.setup();

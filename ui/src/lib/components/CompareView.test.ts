@@ -3,14 +3,17 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import CompareView from './CompareView.svelte';
 import { mockIPC } from '@tauri-apps/api/mocks';
-import { COMPARISON, mockLibrary, ROLES, WIDE_COMPARISON } from '../testing';
+import { COMPARISON, manySummaries, mockLibrary, ROLES, SECTION_NOTES, SUMMARIES, summaryOf, WIDE_COMPARISON } from '../testing';
+import type { MultiComparison } from '../bindings/MultiComparison';
+import { liveProps } from '../live-props.svelte';
+import { flushSync } from 'svelte';
 
 const IDS = ['director-of-engineering', 'vp-of-engineering', 'cto'];
 
 async function setup(ids = IDS) {
   const calls = mockLibrary();
   const onChange = vi.fn();
-  const view = render(CompareView, { roles: ROLES, ids, onChange });
+  const view = render(CompareView, { roles: SUMMARIES, ids, onChange });
   if (ids.length >= 2) await screen.findAllByRole('columnheader');
   return { ...view, calls, onChange, user: userEvent.setup() };
 }
@@ -94,9 +97,17 @@ describe('CompareView', () => {
   it('takes at most six roles', async () => {
     const six = [...ROLES, ...ROLES.slice(0, 2)].map((r, i) => ({ ...r, id: `${r.id}-${i}` }));
     mockLibrary(six);
-    render(CompareView, { roles: six, ids: six.map((r) => r.id), onChange: vi.fn() });
+    render(CompareView, { roles: six.map(summaryOf), ids: six.map((r) => r.id), onChange: vi.fn() });
     expect(screen.getByText('6 roles: remove one to add another')).toBeInTheDocument();
     expect(screen.queryByRole('combobox')).toBeNull();
+  });
+
+  it('lists at most fifty roles to pick from, and says how many more there are', async () => {
+    mockLibrary();
+    render(CompareView, { roles: manySummaries(10_000), ids: [], onChange: vi.fn() });
+    await userEvent.setup().click(screen.getByRole('combobox'));
+    expect(screen.getAllByRole('option')).toHaveLength(50);
+    expect(screen.getByText('50 of 10000 shown: type more to narrow.')).toBeInTheDocument();
   });
 
   it('offers the ladder from three roles on', async () => {
@@ -108,7 +119,7 @@ describe('CompareView', () => {
   it('switches to the ladder: per rung only what is new or changed, and apart what every role shares', async () => {
     const onLadder = vi.fn();
     mockLibrary();
-    const { container } = render(CompareView, { roles: ROLES, ids: IDS, onChange: vi.fn(), onLadder });
+    const { container } = render(CompareView, { roles: SUMMARIES, ids: IDS, onChange: vi.fn(), onLadder });
     await screen.findAllByRole('columnheader');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Ladder' }));
     expect(onLadder).toHaveBeenLastCalledWith(true);
@@ -141,7 +152,7 @@ describe('CompareView', () => {
     const ladder = structuredClone(COMPARISON.ladder);
     ladder.steps[2]!.not_carried_over.facts.push({ key: 'scope', value: 'Organization' });
     mockLibrary(undefined, null, { comparison: { ...COMPARISON, ladder } });
-    const { container } = render(CompareView, { roles: ROLES, ids: IDS, onChange: vi.fn(), ladder: true });
+    const { container } = render(CompareView, { roles: SUMMARIES, ids: IDS, onChange: vi.fn(), ladder: true });
     await screen.findByTestId('ladder');
     const cto = container.querySelector('.rung-cell[data-role-id=cto][data-section=scope_of_knowledge]') as HTMLElement;
     const dropped = within(cto).getByTestId('not-carried-over');
@@ -157,14 +168,14 @@ describe('CompareView', () => {
 
   it('says when the rungs are ordered by level', async () => {
     mockIPC((cmd) => (cmd === 'compare_roles' ? { ...COMPARISON, ladder: { ...COMPARISON.ladder, by_level: true } } : null));
-    render(CompareView, { roles: ROLES, ids: IDS, onChange: vi.fn(), ladder: true });
+    render(CompareView, { roles: SUMMARIES, ids: IDS, onChange: vi.fn(), ladder: true });
     expect(await screen.findByText(/Rungs by level, lowest first/)).toBeInTheDocument();
   });
 
   it('opens on the ladder when asked and goes back to the columns', async () => {
     const onLadder = vi.fn();
     mockLibrary();
-    const { container } = render(CompareView, { roles: ROLES, ids: IDS, onChange: vi.fn(), ladder: true, onLadder });
+    const { container } = render(CompareView, { roles: SUMMARIES, ids: IDS, onChange: vi.fn(), ladder: true, onLadder });
     await screen.findByTestId('ladder');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Side by side' }));
     expect(onLadder).toHaveBeenLastCalledWith(false);
@@ -182,7 +193,7 @@ describe('CompareView', () => {
   describe('at a glance', () => {
     async function wide() {
       const calls = mockLibrary(undefined, null, { comparison: WIDE_COMPARISON });
-      const view = render(CompareView, { roles: ROLES, ids: IDS, onChange: vi.fn() });
+      const view = render(CompareView, { roles: SUMMARIES, ids: IDS, onChange: vi.fn() });
       await screen.findByTestId('compare-summary');
       return { ...view, calls, user: userEvent.setup() };
     }
@@ -263,10 +274,61 @@ describe('CompareView', () => {
 
     it('asks for nothing internal when no role has such a section', async () => {
       mockLibrary(undefined, null, { comparison: { ...COMPARISON, omitted: [] } });
-      render(CompareView, { roles: ROLES, ids: IDS, onChange: vi.fn() });
+      render(CompareView, { roles: SUMMARIES, ids: IDS, onChange: vi.fn() });
       await screen.findByTestId('compare-summary');
       expect(screen.queryByLabelText(/Include internal sections/)).toBeNull();
       expect(screen.queryByTestId('approximate')).toBeNull();
+    });
+  });
+
+  describe('after the library reloads', () => {
+    /** COMPARISON with the Director's first item reading `text`. */
+    function comparisonSaying(text: string): MultiComparison {
+      const c = structuredClone(COMPARISON);
+      c.sections[0]!.rows[0]!.cells[0] = { status: null, text, words: null };
+      return c;
+    }
+
+    /** compare_roles answering only when the test says so, in the order asked. */
+    function heldComparisons() {
+      const waiting: ((c: MultiComparison) => void)[] = [];
+      mockIPC((cmd) => {
+        if (cmd === 'section_notes') return SECTION_NOTES;
+        if (cmd === 'compare_roles') return new Promise<MultiComparison>((answer) => waiting.push(answer));
+        throw { kind: 'internal', message: `unmocked command ${cmd}` };
+      });
+      return waiting;
+    }
+
+    const firstCell = (container: HTMLElement) => rowTexts(container)[0]?.[0];
+
+    it('compares again and shows the text as it is now', async () => {
+      const waiting = heldComparisons();
+      const props = liveProps({ roles: SUMMARIES, ids: IDS, onChange: vi.fn(), generation: 1 });
+      const view = render(CompareView, { props });
+      await waitFor(() => expect(waiting).toHaveLength(1));
+      waiting[0]!(comparisonSaying('Manages managers and ICs.'));
+      await waitFor(() => expect(firstCell(view.container)).toBe('first:Manages managers and ICs.'));
+
+      // A role was edited and saved: the library loads again.
+      flushSync(() => (props.generation = 2));
+      await waitFor(() => expect(waiting).toHaveLength(2));
+      waiting[1]!(comparisonSaying('Manages managers, ICs and contractors.'));
+      await waitFor(() => expect(firstCell(view.container)).toBe('first:Manages managers, ICs and contractors.'));
+    });
+
+    it('keeps the latest comparison when an older one answers late', async () => {
+      const waiting = heldComparisons();
+      const props = liveProps({ roles: SUMMARIES, ids: IDS, onChange: vi.fn(), generation: 1 });
+      const view = render(CompareView, { props });
+      await waitFor(() => expect(waiting).toHaveLength(1));
+      flushSync(() => (props.generation = 2));
+      await waitFor(() => expect(waiting).toHaveLength(2));
+      waiting[1]!(comparisonSaying('The text after the edit.'));
+      await waitFor(() => expect(firstCell(view.container)).toBe('first:The text after the edit.'));
+      waiting[0]!(comparisonSaying('The text before the edit.'));
+      await new Promise((r) => setTimeout(r, 20));
+      expect(firstCell(view.container)).toBe('first:The text after the edit.');
     });
   });
 
@@ -276,7 +338,7 @@ describe('CompareView', () => {
     const cell = row!.cells[1]!;
     cell.origin = { kind: 'edited', at: '2026-12-01T23:50:00Z', imported_text: 'Stretegic thinking.' };
     mockLibrary(ROLES, null, { comparison });
-    render(CompareView, { roles: ROLES, ids: IDS, onChange: vi.fn() });
+    render(CompareView, { roles: SUMMARIES, ids: IDS, onChange: vi.fn() });
     const mark = await screen.findByRole('button', { name: 'edited' });
     await userEvent.setup().click(mark);
     expect(screen.getByText('Stretegic thinking.')).toBeInTheDocument();

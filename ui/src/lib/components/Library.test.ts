@@ -1,9 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
-import { render, screen, within } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import Library from './Library.svelte';
 import { LibraryStore } from '../library.svelte';
-import { mockLibrary, role, ROLES } from '../testing';
+import { manySummaries, mockLibrary, role, ROLES } from '../testing';
+
+/** The list renders its rows once it knows its size (see test-setup.ts). */
+async function listed() {
+  await waitFor(() => expect(document.querySelector('#role-list button.role-link')).not.toBeNull());
+}
 
 async function setup() {
   mockLibrary();
@@ -11,21 +16,49 @@ async function setup() {
   await library.load();
   const onOpen = vi.fn();
   render(Library, { library, selectedId: 'cto', onOpen });
+  await listed();
   return { library, onOpen, user: userEvent.setup() };
+}
+
+/** The list's rows as shown, in order: a heading as `# Name (count)`, a role by its text. */
+function rows(): string[] {
+  return [...document.querySelectorAll('#role-list li')].map((li) => {
+    const heading = li.querySelector('h2');
+    if (heading) return `# ${heading.firstChild?.textContent?.trim()} (${heading.querySelector('.count')?.textContent})`;
+    return li.textContent!.trim();
+  });
+}
+
+/** The role buttons under the heading `name`. */
+function groupOf(name: string): HTMLButtonElement[] {
+  const out: HTMLButtonElement[] = [];
+  let inside = false;
+  for (const li of document.querySelectorAll('#role-list li')) {
+    const heading = li.querySelector('h2');
+    if (heading) inside = heading.firstChild?.textContent?.trim() === name;
+    else if (inside) out.push(li.querySelector('button')!);
+  }
+  return out;
 }
 
 describe('Library', () => {
   it('lists the roles grouped by track', async () => {
     await setup();
-    const people = screen.getByRole('region', { name: 'People Manager Path' });
-    expect(within(people).getAllByRole('button').map((b) => b.textContent?.trim())).toEqual([
+    expect(rows()).toEqual([
+      '# People Manager Path (3)',
       'CTO',
       'Director of Engineering',
       'VP of Engineering',
+      '# Product (1)',
+      'VP of Product Level 7',
     ]);
-    const product = screen.getByRole('region', { name: 'Product' });
-    expect(within(product).getByRole('button')).toHaveTextContent('VP of Product Level 7');
+    // One list of headings and roles, each item telling its place in the whole list.
+    const items = within(screen.getByRole('list')).getAllByRole('listitem');
+    expect(items.map((li) => [li.getAttribute('aria-posinset'), li.getAttribute('aria-setsize')])).toEqual(
+      ['1', '2', '3', '4', '5', '6'].map((n) => [n, '6']),
+    );
     expect(screen.getByRole('button', { name: 'CTO' })).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByRole('button', { name: 'Director of Engineering' })).not.toHaveAttribute('aria-current');
   });
 
   it('narrows the list as you type and opens the first match with Enter', async () => {
@@ -69,8 +102,11 @@ describe('Library', () => {
     const library = new LibraryStore();
     await library.load();
     render(Library, { library, selectedId: null, onOpen: vi.fn() });
-    const other = screen.getByRole('region', { name: 'Other roles' });
-    expect(within(other).getByText('Their documents name no career track.')).toBeInTheDocument();
+    await listed();
+    expect(rows().slice(-2)).toEqual(['# Other roles (1)', 'Intern']);
+    const heading = screen.getByRole('heading', { name: /^Other roles/ });
+    expect(heading).toHaveAttribute('title', 'Their documents name no career track.');
+    expect(heading.closest('li')).toHaveTextContent('Their documents name no career track.');
   });
 
   it('finds roles by the words of their items and shows the item that matched', async () => {
@@ -80,7 +116,8 @@ describe('Library', () => {
     const hit = await screen.findByRole('button', { name: /VP of Engineering/ });
     expect(hit).toHaveTextContent('Owns the budget.');
     // Listed apart from title matches, after them: Enter opens it when no title matches.
-    expect(within(screen.getByRole('region', { name: 'Found in role text' })).getByRole('button')).toBe(hit);
+    expect(groupOf('Found in role text')).toEqual([hit]);
+    expect(hit.closest('li')).toHaveClass('track', 'text-hits');
     expect(hit.querySelector('mark')?.textContent?.toLowerCase()).toBe('budg');
     expect(screen.queryByRole('button', { name: /^CTO/ })).not.toBeInTheDocument();
   });
@@ -101,6 +138,7 @@ describe('Library', () => {
     const library = new LibraryStore();
     await library.load();
     render(Library, { library, selectedId: null, onOpen: vi.fn() });
+    await listed();
     expect(screen.getByRole('button', { name: /^CTO/ })).toHaveTextContent('Yours');
     expect(screen.getByRole('button', { name: /VP of Product/ })).not.toHaveTextContent('Yours');
   });
@@ -117,5 +155,58 @@ describe('Library', () => {
     expect(calls.find((c) => c.cmd === 'set_aside_role_file')?.args).toEqual({ name: 'cto.json' });
     expect(await screen.findByText(/Moved cto\.json to \/data\/roles\/cto\.json\.broken-/)).toBeInTheDocument();
     expect(screen.queryByText(/could not be read/)).not.toBeInTheDocument();
+  });
+});
+
+describe('Library with 10,000 roles', () => {
+  function big(selectedId: string | null = null) {
+    const library = new LibraryStore();
+    library.roles = manySummaries(10_000);
+    library.loaded = true;
+    const onOpen = vi.fn();
+    render(Library, { library, selectedId, onOpen });
+    return { library, onOpen, user: userEvent.setup() };
+  }
+
+  const buttons = () => [...document.querySelectorAll<HTMLButtonElement>('#role-list button.role-link')];
+  const focusedId = () => (document.activeElement as HTMLElement | null)?.dataset.roleId;
+
+  it('puts about a screenful of rows in the DOM, not one per role', async () => {
+    big();
+    await listed();
+    // A 600 px list of 36 px rows, and virtua's margin above and below.
+    expect(buttons().length).toBeGreaterThan(10);
+    expect(buttons().length).toBeLessThan(60);
+    expect(rows().slice(0, 3)).toEqual(['# Track 0 (1000)', 'Role 0 Level 1', 'Role 70 Level 1']);
+    expect(screen.getByRole('list').querySelector('li')).toHaveAttribute('aria-setsize', '10010');
+  });
+
+  it('moves the focus by the order of the roles, to rows not rendered yet', async () => {
+    const { library, user, onOpen } = big();
+    await listed();
+    const ordered = library.ordered.map((r) => r.id);
+    await user.click(screen.getByRole('searchbox'));
+    await user.keyboard('{ArrowDown}');
+    await waitFor(() => expect(focusedId()).toBe(ordered[0]));
+    for (let i = 1; i <= 30; i++) await user.keyboard('{ArrowDown}');
+    await waitFor(() => expect(focusedId()).toBe(ordered[30]));
+    await user.keyboard('{End}');
+    await waitFor(() => expect(focusedId()).toBe(ordered[9_999]));
+    await user.keyboard('{ArrowUp}');
+    await waitFor(() => expect(focusedId()).toBe(ordered[9_998]));
+    expect(buttons().length).toBeLessThan(60);
+    await user.keyboard('{Enter}');
+    expect(onOpen).toHaveBeenLastCalledWith(ordered[9_998]);
+    await user.keyboard('{Home}');
+    await waitFor(() => expect(focusedId()).toBe(ordered[0]));
+    await user.keyboard('{ArrowUp}');
+    expect(screen.getByRole('searchbox')).toHaveFocus();
+  });
+
+  it('brings the role opened elsewhere into view, marked as the current one', async () => {
+    big('role-9999');
+    await waitFor(() => expect(document.querySelector('[data-role-id="role-9999"]')).toHaveAttribute('aria-current', 'page'));
+    expect(buttons().filter((b) => b.hasAttribute('aria-current'))).toHaveLength(1);
+    expect(buttons().length).toBeLessThan(60);
   });
 });

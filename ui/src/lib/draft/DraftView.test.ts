@@ -3,13 +3,13 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import DraftView from './DraftView.svelte';
-import { DRAFT, mockDrafts, ROLES } from '../testing';
+import { DRAFT, mockDrafts, SUMMARIES } from '../testing';
 import { DraftEditor, setField } from './editor.svelte';
 
 async function setup(id: string | null = DRAFT.id, fixes = false) {
   const mock = mockDrafts(null, { fixes });
   const onOpen = vi.fn();
-  const view = render(DraftView, { roles: ROLES, id, suggestedRole: 'vp-of-engineering', onOpen });
+  const view = render(DraftView, { roles: SUMMARIES, id, suggestedRole: 'vp-of-engineering', onOpen });
   if (id) await screen.findByTitle('Preview');
   return { ...view, ...mock, onOpen, user: userEvent.setup() };
 }
@@ -145,7 +145,7 @@ describe('DraftView', () => {
         };
       return null;
     });
-    render(DraftView, { roles: ROLES, id: DRAFT.id, suggestedRole: null, onOpen: vi.fn() });
+    render(DraftView, { roles: SUMMARIES, id: DRAFT.id, suggestedRole: null, onOpen: vi.fn() });
     const alert = await screen.findByText('Template error');
     expect(alert.parentElement).toHaveTextContent('mine, line 4, column 2');
     expect(screen.queryByTitle('Preview')).toBeNull();
@@ -281,7 +281,7 @@ describe('findings', () => {
   it('keeps the findings bar and list in place from before the first result to after it', async () => {
     let release = () => {};
     mockDrafts(new Promise<void>((r) => (release = r)));
-    const { container } = render(DraftView, { roles: ROLES, id: DRAFT.id, suggestedRole: null, onOpen: vi.fn() });
+    const { container } = render(DraftView, { roles: SUMMARIES, id: DRAFT.id, suggestedRole: null, onOpen: vi.fn() });
     await screen.findByTitle('Preview');
     const bar = screen.getByTestId('findings-bar');
     const list = container.querySelector('#findings-list')!;
