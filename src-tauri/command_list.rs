@@ -36,6 +36,7 @@ macro_rules! app_commands {
             import_commands::apply_import,
             import_commands::cancel_import,
             import_commands::set_aside_role_file,
+            import_commands::reveal_library_file,
             authoring_commands::role_version,
             authoring_commands::edit_role,
             authoring_commands::keep_role_version,

@@ -17,8 +17,8 @@ use std::time::{Duration, Instant};
 
 use rolecraft_core::import::{import_many, FileError, SourceText};
 use rolecraft_core::library::{
-    bundled_roles, lock, save_roles, save_sources, set_aside, DirState, Library, LibrarySources,
-    SaveMode,
+    bundled_roles, library_file, lock, save_roles, save_sources, set_aside, DirState, Library,
+    LibrarySources, SaveMode,
 };
 use rolecraft_core::model::Role;
 use rolecraft_core::review::{plan_import_until, Decisions, ImportPlan};
@@ -148,6 +148,28 @@ pub fn set_aside_role_file(state: State<'_, AppState>, name: String) -> Result<S
     // The library and its problem line as they are now (another broken file stays named).
     let _ = state.reload();
     Ok(moved.display().to_string())
+}
+
+/// Shows a file of the user's library (a broken role file, or the copy it was set aside as) in
+/// the system's file manager. Only the plain name of such a file in the library is accepted.
+#[tauri::command]
+pub async fn reveal_library_file(name: String) -> Result<()> {
+    let dir = user_library_dir().ok_or_else(no_data_dir)?;
+    let path = library_file(&dir, &name)?;
+    // Revealing talks to the file manager over D-Bus (Linux): it may block.
+    tauri::async_runtime::spawn_blocking(move || {
+        tauri_plugin_opener::reveal_item_in_dir(&path).map_err(|e| {
+            IpcError::new(
+                ErrorKind::Io,
+                format!(
+                    "{}: could not show it in the file manager: {e}",
+                    path.display()
+                ),
+            )
+        })
+    })
+    .await
+    .map_err(|e| IpcError::new(ErrorKind::Internal, format!("reveal stopped: {e}")))?
 }
 
 /// Opens the native dialog for several files (or folders). Null when the user closed it.

@@ -171,6 +171,8 @@ export const importApi = {
   /** Renames a broken role file of the user library (by file name) to `NAME.json.broken-<time>`
    *  inside the library, so imports can go on; returns the new path. */
   setAside: (name: string) => call('set_aside_role_file', { name }),
+  /** Shows a file of the user library (by file name) in the system's file manager. */
+  revealLibraryFile: (name: string) => call('reveal_library_file', { name }),
   /** Files dragged onto the window. Resolves to a function that stops listening. */
   onFileDrop: async (on: FileDropHandlers): Promise<() => void> =>
     getCurrentWebview().onDragDropEvent((event) => {

@@ -149,6 +149,17 @@ export class LibraryStore {
     }
   }
 
+  /** Shows the broken file in the system's file manager (where the user can open or fix it). */
+  async revealBroken() {
+    const name = brokenFile(this.problem);
+    if (!name) return;
+    try {
+      await importApi.revealLibraryFile(name);
+    } catch (e) {
+      this.setAsideNote = toApiError(e).message;
+    }
+  }
+
   byId(id: string): RoleSummary | undefined {
     return this.#byId.get(id);
   }

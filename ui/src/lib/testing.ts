@@ -193,6 +193,9 @@ export function mockLibrary(
           .filter((h) => starts(h.title) || h.matches.length > 0);
         return { results, total: results.length };
       }
+      case 'reveal_library_file':
+        // Like a machine without a file manager answering on D-Bus.
+        throw { kind: 'io', message: `/data/roles/${(args as { name: string }).name}: could not show it in the file manager: no file manager` };
       case 'set_aside_role_file': {
         const name = (args as { name: string }).name;
         problem = null;

@@ -17,7 +17,9 @@ pub use sources::{
     load_source, save_sources, source_context, source_file_name, sources_dir, SourceContext,
     SourceError, SourceLine, MAX_RADIUS,
 };
-pub use store::{lock, save_roles, set_aside, DirState, RoleFile, LOCK_WAIT, MAX_ROLE_FILE_BYTES};
+pub use store::{
+    library_file, lock, save_roles, set_aside, DirState, RoleFile, LOCK_WAIT, MAX_ROLE_FILE_BYTES,
+};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

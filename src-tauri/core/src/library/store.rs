@@ -183,28 +183,50 @@ pub fn save_roles(
     Ok(writes.into_iter().map(|(p, _)| p).collect())
 }
 
+/// `dir/name` when `name` is the plain name of a role file of the library (`cto.json`) or of
+/// one set aside (`cto.json.broken-1764000000`) and it exists: never a path that leaves the
+/// folder, a hidden file or a folder.
+pub fn library_file(dir: &Path, name: &str) -> Result<PathBuf, LibraryError> {
+    let plain = Path::new(name)
+        .file_name()
+        .is_some_and(|n| n == std::ffi::OsStr::new(name));
+    let role_file = name.ends_with(".json") || name.contains(".json.broken-");
+    if !plain || !role_file || name.starts_with('.') {
+        return Err(not_a_role_file(name));
+    }
+    let path = dir.join(name);
+    let meta = std::fs::symlink_metadata(&path).map_err(|e| LibraryError::Io {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    if meta.is_dir() {
+        return Err(LibraryError::Io {
+            path: path.display().to_string(),
+            reason: "is a folder".into(),
+        });
+    }
+    Ok(path)
+}
+
+fn not_a_role_file(name: &str) -> LibraryError {
+    LibraryError::Io {
+        path: name.chars().flat_map(char::escape_debug).collect(),
+        reason: "not the name of a role file in the library".into(),
+    }
+}
+
 /// Renames a broken role file out of the way, inside its folder: `NAME.json` →
 /// `NAME.json.broken-<unix seconds>` (`-2`, `-3`, ... if taken). `name` must be a plain file
 /// name of a `*.json` file in `dir`. Returns the new path.
 pub fn set_aside(_lock: &FolderLock, dir: &Path, name: &str) -> Result<PathBuf, LibraryError> {
-    let plain = Path::new(name)
-        .file_name()
-        .is_some_and(|n| n == std::ffi::OsStr::new(name));
-    if !plain || !name.ends_with(".json") || name.starts_with('.') {
-        return Err(LibraryError::Io {
-            path: name.chars().flat_map(char::escape_debug).collect(),
-            reason: "not the name of a role file in the library".into(),
-        });
+    if !name.ends_with(".json") {
+        return Err(not_a_role_file(name));
     }
-    let path = dir.join(name);
+    let path = library_file(dir, name)?;
     let io = |e: std::io::Error| LibraryError::Io {
         path: path.display().to_string(),
         reason: e.to_string(),
     };
-    let meta = std::fs::symlink_metadata(&path).map_err(io)?;
-    if meta.is_dir() {
-        return Err(io(std::io::Error::other("is a folder")));
-    }
     let stamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
@@ -374,6 +396,32 @@ mod tests {
         .unwrap_err();
         assert!(matches!(err, LibraryError::InvalidId { .. }), "{err}");
         assert_eq!(names(dir.path()), ["a.json"]);
+    }
+
+    #[test]
+    fn library_file_names_only_role_files_inside_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("cto.json"), "{}").unwrap();
+        std::fs::write(dir.path().join("cto.json.broken-17"), "{}").unwrap();
+        std::fs::create_dir(dir.path().join("folder.json")).unwrap();
+        for good in ["cto.json", "cto.json.broken-17"] {
+            assert_eq!(
+                library_file(dir.path(), good).unwrap(),
+                dir.path().join(good)
+            );
+        }
+        for bad in [
+            "../cto.json",
+            "/etc/passwd",
+            "a/cto.json",
+            ".rolecraft.lock",
+            "notes.txt",
+            "missing.json",
+            "folder.json",
+            "",
+        ] {
+            assert!(library_file(dir.path(), bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -54,6 +54,7 @@ export interface Commands {
   apply_import: { args: { id: number; decisions: Decisions }; result: ImportResult };
   cancel_import: { args: undefined; result: null };
   set_aside_role_file: { args: { name: string }; result: string };
+  reveal_library_file: { args: { name: string }; result: null };
   role_version: { args: { id: string }; result: Versioned };
   edit_role: { args: { id: string; edits: RoleEdit[]; baseHash: string }; result: EditOutcome };
   keep_role_version: { args: { id: string; hash: string; overHash: string }; result: EditOutcome };

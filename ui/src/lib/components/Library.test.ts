@@ -143,6 +143,18 @@ describe('Library', () => {
     expect(screen.getByRole('button', { name: /VP of Product/ })).not.toHaveTextContent('Yours');
   });
 
+  it('shows a broken file in the file manager, and says so when it cannot', async () => {
+    const calls = mockLibrary(ROLES, null, {
+      problem: '/data/roles/cto.json:3:8: not a role file: expected value at line 3 column 8',
+    });
+    const library = new LibraryStore();
+    await library.load();
+    render(Library, { library, selectedId: null, onOpen: vi.fn() });
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Show in folder' }));
+    expect(calls.find((c) => c.cmd === 'reveal_library_file')?.args).toEqual({ name: 'cto.json' });
+    expect(await screen.findByText(/cto\.json: could not show it in the file manager/)).toBeInTheDocument();
+  });
+
   it('names a broken file and sets it aside on request', async () => {
     const calls = mockLibrary(ROLES, null, {
       problem: '/data/roles/cto.json:3:8: not a role file: expected value at line 3 column 8',
