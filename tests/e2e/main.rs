@@ -5,6 +5,8 @@ mod a11y;
 mod authoring;
 mod driver;
 mod import;
+mod postings;
+mod scale;
 
 use driver::Session;
 
@@ -119,6 +121,11 @@ fn compare_aligns_director_vp_and_cto_and_exports() {
         s.type_into(&picker, query);
         s.type_into(&picker, "\u{E007}"); // Enter
     }
+    // Done picking: the list of further roles closes (it would cover the buttons below).
+    s.type_into(&picker, "\u{E00C}"); // Escape
+    s.wait_until("#picker-options", "the picker's list to close", |_, e| {
+        e.is_empty()
+    });
     let headers = s.wait_until(".col-header .col-title", "three columns", |_, e| {
         e.len() == 3
     });

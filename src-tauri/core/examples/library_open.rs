@@ -44,6 +44,37 @@ fn main() {
         let t = Instant::now();
         let words = library.search_index().len();
         let indexed = t.elapsed();
+        let mut took: Vec<f64> = [
+            "budg",
+            "budgeting",
+            "road",
+            "roadmap hiring",
+            "lead",
+            "ment",
+            "forecast",
+            "arch",
+            "product strategy",
+            "nego",
+            "analytics",
+            "stake",
+        ]
+        .iter()
+        .map(|q| {
+            let t = Instant::now();
+            let options = rolecraft_core::search::SearchOptions {
+                limit: 200,
+                ..Default::default()
+            };
+            std::hint::black_box(library.search(q, options));
+            t.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+        took.sort_by(f64::total_cmp);
+        println!(
+            "run {run}: 12 searches (limit 200, as the app asks): p50 {:.1} ms, max {:.1} ms",
+            took[took.len() / 2],
+            took[took.len() - 1]
+        );
         println!(
             "run {run}: {} roles ({} problems) opened in {:.0} ms; one body ({:?} items) in {:.2} ms; index of {words} roles in {:.0} ms; RSS {:.0} MiB",
             library.len(),

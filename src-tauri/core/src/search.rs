@@ -95,6 +95,9 @@ pub struct SearchOptions {
     pub limit: usize,
     /// Matching items listed per role.
     pub matches_per_role: usize,
+    /// Roles, from the best, whose matching items are listed (each is a role body read: the
+    /// rest of the `limit` come with their ids and titles only).
+    pub roles_with_matches: usize,
 }
 
 impl Default for SearchOptions {
@@ -102,6 +105,7 @@ impl Default for SearchOptions {
         SearchOptions {
             limit: 50,
             matches_per_role: 3,
+            roles_with_matches: 40,
         }
     }
 }
@@ -230,10 +234,13 @@ impl SearchIndex {
             .iter()
             .take(options.limit)
             .filter_map(|&(r, _)| self.roles.get(r))
-            .map(|role| SearchHit {
+            .enumerate()
+            .map(|(rank, role)| SearchHit {
                 id: role.id.clone(),
                 title: role.title.clone(),
-                matches: body(&role.id)
+                matches: (rank < options.roles_with_matches)
+                    .then(|| body(&role.id))
+                    .flatten()
                     .map(|b| matching_items(&b, &terms, options.matches_per_role))
                     .unwrap_or_default(),
             })
@@ -498,11 +505,35 @@ mod tests {
             SearchOptions {
                 limit: 1,
                 matches_per_role: 1,
+                roles_with_matches: 1,
             },
             |id| roles.iter().find(|r| r.id == id),
         );
         assert_eq!(ids(&found), ["budget-analyst"]);
         assert_eq!(found.total, 3);
         assert_eq!(found.results[0].matches.len(), 1);
+    }
+
+    #[test]
+    fn only_the_best_roles_have_their_bodies_read_for_matches() {
+        let roles = library();
+        let index = SearchIndex::build(&roles);
+        let mut read = Vec::new();
+        let found = index.search(
+            "b",
+            SearchOptions {
+                limit: 3,
+                matches_per_role: 3,
+                roles_with_matches: 1,
+            },
+            |id| {
+                read.push(id.to_string());
+                roles.iter().find(|r| r.id == id)
+            },
+        );
+        assert_eq!(found.results.len(), 3);
+        assert_eq!(read, [found.results[0].id.clone()]);
+        assert!(!found.results[0].matches.is_empty());
+        assert!(found.results[1..].iter().all(|h| h.matches.is_empty()));
     }
 }

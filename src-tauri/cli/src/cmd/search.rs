@@ -32,6 +32,8 @@ pub fn run(lib: &Library, args: &SearchArgs) -> Result<String, String> {
         SearchOptions {
             limit: args.limit,
             matches_per_role: args.matches,
+            // The terminal lists every role shown with its matches.
+            roles_with_matches: args.limit,
         },
     );
     if args.json {

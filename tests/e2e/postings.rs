@@ -1,0 +1,109 @@
+//! A recruiter's posting checks in the real app: a Denver job names Colorado's pay and benefits
+//! rules until both are given, and a gender-coded word's finding takes the user to the item
+//! it came from.
+
+use crate::driver::Session;
+
+#[test]
+fn denver_needs_pay_and_benefits_and_a_gender_coded_finding_opens_its_item() {
+    let mut s = Session::start(&[]);
+    s.wait_until(".role-link", "the library", |_, e| e.len() >= 4);
+    let tab = s.find("nav.tabs a[href^='#/draft']");
+    s.click(&tab);
+    let option = s.find(".new-draft select[name=role] option[value='director-of-engineering']");
+    s.click(&option);
+    let create = s.find(".new-draft button[type=submit]");
+    s.click(&create);
+    let company = s.find("input[name=company]");
+    s.type_into(&company, "Acme Robotics");
+
+    let add = s
+        .all(".locations button.add")
+        .into_iter()
+        .next()
+        .expect("the Add location button");
+    s.click(&add);
+    let city = s.find("input[name=locations]");
+    s.type_into(&city, "Denver");
+    let region = s.find(".locations .location input[placeholder=NY]");
+    s.type_into(&region, "CO");
+    let country = s.find(".locations .location input[placeholder=US]");
+    s.type_into(&country, "US");
+
+    // Colorado: the pay range and a description of benefits, each an error naming the state.
+    let errors = s.wait_until(
+        ".findings li.finding.error[data-rule=pay_transparency]",
+        "Colorado's pay-transparency errors",
+        |s, e| {
+            let texts: Vec<String> = e.iter().map(|f| s.text(f).to_lowercase()).collect();
+            texts
+                .iter()
+                .any(|t| t.contains("colorado") && t.contains("benefit"))
+                && texts
+                    .iter()
+                    .any(|t| t.contains("colorado") && t.contains("pay range"))
+        },
+    );
+    assert!(!errors.is_empty());
+    for (name, value) in [
+        ("salary_min", "180000"),
+        ("salary_max", "220000"),
+        ("currency", "USD"),
+    ] {
+        let input = s.find(&format!("input[name={name}]"));
+        s.type_into(&input, value);
+    }
+    let errors = s.wait_until(
+        ".findings li.finding.error[data-rule=pay_transparency]",
+        "only the benefits error to remain once pay is given",
+        |s, e| {
+            !e.is_empty()
+                && e.iter()
+                    .all(|f| s.text(f).to_lowercase().contains("benefit"))
+        },
+    );
+    assert!(!errors.is_empty());
+    let benefits = s.find("textarea[name=benefits]");
+    s.type_into(
+        &benefits,
+        "Health, dental and vision cover; 401(k) with a 4% match.",
+    );
+    s.wait_until(
+        ".findings li.finding.error[data-rule=pay_transparency]",
+        "Colorado's errors to go once pay and benefits are given",
+        |_, e| e.is_empty(),
+    );
+
+    // A gender-coded word: its finding names the item, and the link goes to that item.
+    let coded = s.wait_until(
+        ".findings li.finding[data-rule=gender_coded]",
+        "a gender-coded finding",
+        |_, e| !e.is_empty(),
+    );
+    let word = s.text(&coded[0]);
+    let word = word
+        .split('"')
+        .nth(1)
+        .unwrap_or_else(|| panic!("the finding quotes its word: {word}"))
+        .to_lowercase();
+    let links = s.children(&coded[0], "button.link:not(.message)");
+    let link = links.first().expect("the finding links to its item");
+    s.click(link);
+    let focused = s.execute(
+        "const a = document.activeElement; \
+         const item = a && a.closest('[data-item]'); \
+         return [item ? item.textContent : null, a ? a.hasAttribute('data-flash') : false, \
+                 a && a.closest('[data-section]') ? a.closest('[data-section]').dataset.section : null];",
+        serde_json::json!([]),
+    );
+    let text = focused[0]
+        .as_str()
+        .unwrap_or_else(|| panic!("the focus is not on an item: {focused}"))
+        .to_lowercase();
+    assert!(
+        text.contains(&word),
+        "the item focused does not hold {word:?}: {text}"
+    );
+    assert_eq!(focused[1], serde_json::json!(true), "the item is marked");
+    assert!(focused[2].is_string(), "{focused}");
+}
