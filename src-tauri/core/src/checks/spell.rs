@@ -2,7 +2,7 @@
 //! plus the company terms (`SaaS`, `CISO`, `EMs`, ... and the user's `dictionary`), over the
 //! rendered Markdown (Harper's Markdown parser skips the markup).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::{mpsc, Arc};
 use std::thread;
@@ -107,11 +107,10 @@ fn rule_of(kind: LintKind) -> Option<&'static str> {
 }
 
 /// Checks spelling and grammar on a worker thread that keeps Harper's lint groups for the
-/// life of the `Speller`. A fresh `LintGroup` costs about a second on a long posting; a kept
-/// one caches most rules' lints by chunk and sentence (an LRU of 1,000 each), so a re-check
-/// after an edit re-runs those rules only where the text changed. `LintGroup` is not `Send`,
-/// so it lives on its own thread and the `Speller` (shared by the app's threads inside the
-/// `Checker`) holds only the way to it.
+/// life of the `Speller`, with the lints of recent text blocks (see `Groups`). A fresh
+/// `LintGroup` costs about a second on a long posting; kept, a re-check after an edit lints
+/// only the block that changed. `LintGroup` is not `Send`, so it lives on its own thread and
+/// the `Speller` (shared by the app's threads inside the `Checker`) holds only the way to it.
 pub(crate) struct Speller {
     dictionary: Arc<MergedDictionary>,
     /// `None` when the thread could not be started: every check then lints inline.
@@ -143,7 +142,7 @@ impl Speller {
     }
 
     pub fn check(&self, md: &str, out: &mut Out, spelling: bool, grammar: bool) {
-        let lints = match self.lint(md, spelling) {
+        let lints = match self.lint(md) {
             Ok(lints) => lints,
             Err(why) => {
                 out.about(
@@ -229,27 +228,49 @@ impl Speller {
 
     /// Harper's lints of `md`, from the worker; inline with fresh groups (as slow as a first
     /// check, but never stuck) when the worker is gone.
-    fn lint(&self, md: &str, british: bool) -> Result<Lints, String> {
-        if let Some(lints) = self.worker.as_ref().and_then(|w| w.lint(md, british)) {
+    fn lint(&self, md: &str) -> Result<Lints, String> {
+        if let Some(lints) = self.worker.as_ref().and_then(|w| w.lint(md)) {
             return lints;
         }
-        lint_caught(&mut None, &self.dictionary, md, british)
+        lint_caught(&mut None, &self.dictionary, md)
     }
 }
 
-/// What Harper found in one text.
+/// What Harper found in one text (or block), spans in chars.
 struct Lints {
     /// Every lint of the American group (all curated rules).
     american: Vec<Lint>,
-    /// The spans British English also finds misspelt (empty unless asked for).
+    /// The spans British English also finds misspelt.
     british: BTreeSet<(usize, usize)>,
 }
 
-/// The lint groups, built once per worker and kept for their caches.
+/// Text kept in the block cache before the least recently used blocks go: some forty long
+/// postings.
+const CACHED_BYTES: usize = 2 << 20;
+
+/// The lint groups, built once per worker and kept, with the lints of recent blocks.
+///
+/// Harper caches its rules' lints per chunk and per sentence, but only the last 1,000 of each
+/// (and it re-parses the whole text and re-runs its document rules every time): a posting
+/// with every section has some 1,800 chunks, so on its own that cache misses every time.
+/// Hence a cache of our own, by block (text from one heading to the next), so a check after
+/// an edit parses and lints only the block that changed.
 struct Groups {
     american: LintGroup,
     /// Spell check only.
     british: LintGroup,
+    blocks: HashMap<String, Cached>,
+    /// Bytes of the keys of `blocks`, and how many it may hold (`CACHED_BYTES`).
+    bytes: usize,
+    cached_bytes: usize,
+    /// Checks run, to age the cache.
+    checks: u64,
+}
+
+struct Cached {
+    lints: Lints,
+    /// The last check that used it.
+    used: u64,
 }
 
 impl Groups {
@@ -258,27 +279,136 @@ impl Groups {
         let mut british = LintGroup::new_curated(dictionary.clone(), Dialect::British);
         british.set_all_rules_to(Some(false));
         british.config.set_rule_enabled("SpellCheck", true);
-        Groups { american, british }
-    }
-
-    fn lint(&mut self, dictionary: &MergedDictionary, md: &str, british: bool) -> Lints {
-        let doc = Document::new_markdown_default(md, dictionary);
-        // Role documents mix American and British spelling: a word is misspelt only when
-        // it is in neither.
-        Lints {
-            american: self.american.lint(&doc),
-            british: if british {
-                self.british
-                    .lint(&doc)
-                    .into_iter()
-                    .filter(|l| l.lint_kind == LintKind::Spelling)
-                    .map(|l| (l.span.start, l.span.end))
-                    .collect()
-            } else {
-                BTreeSet::new()
-            },
+        Groups {
+            american,
+            british,
+            blocks: HashMap::new(),
+            bytes: 0,
+            cached_bytes: CACHED_BYTES,
+            checks: 0,
         }
     }
+
+    fn lint(&mut self, dictionary: &MergedDictionary, md: &str) -> Lints {
+        self.checks += 1;
+        let mut all = Lints {
+            american: Vec::new(),
+            british: BTreeSet::new(),
+        };
+        let mut shift = 0;
+        for block in blocks(md) {
+            let cached = match self.blocks.get_mut(block) {
+                Some(cached) => cached,
+                None => {
+                    let lints =
+                        lint_block(&mut self.american, &mut self.british, dictionary, block);
+                    self.bytes += block.len();
+                    self.blocks
+                        .entry(block.to_string())
+                        .or_insert(Cached { lints, used: 0 })
+                }
+            };
+            cached.used = self.checks;
+            all.american
+                .extend(cached.lints.american.iter().cloned().map(|mut lint| {
+                    lint.span.push_by(shift);
+                    lint
+                }));
+            all.british.extend(
+                cached
+                    .lints
+                    .british
+                    .iter()
+                    .map(|&(s, e)| (s + shift, e + shift)),
+            );
+            shift += block.chars().count();
+        }
+        self.evict();
+        all
+    }
+
+    /// Drops the least recently used blocks while the cache holds more than it may,
+    /// never those of the text just checked.
+    fn evict(&mut self) {
+        if self.bytes <= self.cached_bytes {
+            return;
+        }
+        let mut old: Vec<(u64, String)> = self
+            .blocks
+            .iter()
+            .filter(|(_, cached)| cached.used < self.checks)
+            .map(|(text, cached)| (cached.used, text.clone()))
+            .collect();
+        old.sort_unstable();
+        for (_, text) in old {
+            if self.bytes <= self.cached_bytes {
+                break;
+            }
+            self.blocks.remove(&text);
+            self.bytes -= text.len();
+        }
+    }
+}
+
+/// Harper's lints of one block, parsed as a document of its own.
+fn lint_block(
+    american: &mut LintGroup,
+    british: &mut LintGroup,
+    dictionary: &MergedDictionary,
+    block: &str,
+) -> Lints {
+    let doc = Document::new_markdown_default(block, dictionary);
+    // Role documents mix American and British spelling: a word is misspelt only when it is
+    // in neither.
+    Lints {
+        american: american.lint(&doc),
+        british: british
+            .lint(&doc)
+            .into_iter()
+            .filter(|l| l.lint_kind == LintKind::Spelling)
+            .map(|l| (l.span.start, l.span.end))
+            .collect(),
+    }
+}
+
+/// `md` cut before each ATX heading that follows a blank line. Markdown ends every open block
+/// there, and Harper's rules work within sentences and paragraphs, so each piece lints alone
+/// as it does in the whole: `blocks_lint_as_the_whole_text_does` holds Harper to that on
+/// every bundled role, and catches a Harper upgrade that would not. A text with something
+/// that can reach across a heading (fenced code, raw HTML, link reference definitions) stays
+/// whole.
+fn blocks(md: &str) -> Vec<&str> {
+    let mut cuts = vec![0];
+    let mut at = 0;
+    let mut after_blank = false;
+    for line in md.split_inclusive('\n') {
+        let body = line.trim_start_matches(' ');
+        if line.len() - body.len() <= 3
+            && (body.starts_with("```")
+                || body.starts_with("~~~")
+                || body.starts_with('<')
+                || (body.starts_with('[') && body.contains("]:")))
+        {
+            return vec![md];
+        }
+        if after_blank && is_atx_heading(line) {
+            cuts.push(at);
+        }
+        after_blank = line.trim().is_empty();
+        at += line.len();
+    }
+    cuts.push(md.len());
+    cuts.windows(2).map(|w| &md[w[0]..w[1]]).collect()
+}
+
+/// `# Title` to `###### Title` at the start of a line (`#hashtag` is not one).
+fn is_atx_heading(line: &str) -> bool {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    (1..=6).contains(&hashes)
+        && matches!(
+            line.as_bytes().get(hashes),
+            None | Some(b' ' | b'\t' | b'\n' | b'\r')
+        )
 }
 
 /// Lints `md` with `groups` (built first if `None`). A panic inside Harper becomes an error
@@ -287,12 +417,11 @@ fn lint_caught(
     groups: &mut Option<Groups>,
     dictionary: &Arc<MergedDictionary>,
     md: &str,
-    british: bool,
 ) -> Result<Lints, String> {
     let run = panic::catch_unwind(AssertUnwindSafe(|| {
         groups
             .get_or_insert_with(|| Groups::new(dictionary))
-            .lint(dictionary, md, british)
+            .lint(dictionary, md)
     }));
     run.map_err(|panic| {
         *groups = None;
@@ -307,7 +436,6 @@ fn lint_caught(
 /// One text to lint, and where to send what was found.
 struct Job {
     markdown: String,
-    british: bool,
     reply: mpsc::Sender<Result<Lints, String>>,
 }
 
@@ -330,7 +458,7 @@ impl Worker {
                 // Built on the first job, so a `Checker` that is never used costs no group.
                 let mut groups = None;
                 for job in queue {
-                    let lints = lint_caught(&mut groups, &dictionary, &job.markdown, job.british);
+                    let lints = lint_caught(&mut groups, &dictionary, &job.markdown);
                     // The caller waits for this unless it is gone; then there is nobody to tell.
                     let _ = job.reply.send(lints);
                 }
@@ -343,13 +471,12 @@ impl Worker {
     }
 
     /// `None` when the worker is gone (its thread ended): the caller lints inline.
-    fn lint(&self, md: &str, british: bool) -> Option<Result<Lints, String>> {
+    fn lint(&self, md: &str) -> Option<Result<Lints, String>> {
         let (reply, answer) = mpsc::channel();
         self.jobs
             .as_ref()?
             .send(Job {
                 markdown: md.to_string(),
-                british,
                 reply,
             })
             .ok()?;
@@ -401,42 +528,122 @@ fn worth_flagging(md: &str, start: usize, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::drafts::Draft;
+    use crate::library::bundled_roles;
+    use crate::render::{Meta, Renderer};
 
-    /// American lints and British spans, comparable.
-    fn found(lints: Lints) -> (Vec<String>, BTreeSet<(usize, usize)>) {
-        let american = lints
+    type Found = (Vec<String>, BTreeSet<(usize, usize)>);
+
+    /// American lints (sorted: blocks change their order, not what they are) and British
+    /// spans, comparable.
+    fn found(lints: Lints) -> Found {
+        let mut american: Vec<String> = lints
             .american
             .iter()
-            .map(|l| format!("{:?} {:?} {}", l.span, l.lint_kind, l.message))
+            .map(|l| {
+                format!(
+                    "{:?} {:?} {} {:?}",
+                    l.span, l.lint_kind, l.message, l.suggestions
+                )
+            })
             .collect();
+        american.sort();
         (american, lints.british)
     }
 
-    fn fresh(speller: &Speller, md: &str) -> (Vec<String>, BTreeSet<(usize, usize)>) {
-        found(lint_caught(&mut None, &speller.dictionary, md, true).unwrap())
+    /// What the checks did before the worker: the whole text as one document, fresh groups.
+    fn whole(dictionary: &Arc<MergedDictionary>, md: &str) -> Found {
+        let mut groups = Groups::new(dictionary);
+        found(lint_block(
+            &mut groups.american,
+            &mut groups.british,
+            dictionary,
+            md,
+        ))
     }
 
     const TEXTS: [&str; 3] = [
         "Stretegic thinking. Accountable for histing COGS and SaaS spending with EMs.\n\n- You will lead the the team.",
-        "# Role\n\nStretegic thinking. Accountable for hosting COGS and SaaS spending with EMs.\n\n- You will lead the team.",
-        "A organisation that value it's people.",
+        "# Role\n\nStretegic thinking. Accountable for hosting COGS and SaaS spending with EMs.\n\n## What you will do\n\n- You will lead the team.\n- A organisation that value it's people.",
+        "A organisation that value it's people.\n\n# Role\n\nStretegic thinking.",
     ];
 
     #[test]
-    fn the_kept_groups_find_what_fresh_ones_find() {
+    fn the_worker_finds_what_fresh_groups_find_in_the_whole_text() {
         let speller = Speller::new(&[]);
         assert!(speller.worker.is_some());
-        // Twice round, so the second pass meets cached chunks and sentences.
+        // Twice round, so the second pass meets cached blocks, chunks and sentences.
         for md in TEXTS.iter().chain(&TEXTS) {
-            let kept = found(speller.lint(md, true).unwrap());
-            assert_eq!(kept, fresh(&speller, md), "{md}");
+            let kept = found(speller.lint(md).unwrap());
+            assert!(!kept.0.is_empty());
+            assert_eq!(kept, whole(&speller.dictionary, md), "{md}");
         }
+    }
+
+    #[test]
+    fn blocks_lint_as_the_whole_text_does() {
+        let speller = Speller::new(&[]);
+        let renderer = Renderer::new();
+        for role in bundled_roles().unwrap() {
+            let mut draft = Draft::new("blocks", &role.id, "full");
+            draft.posting.set_pair("company=Acme").unwrap();
+            draft.sections = Some(role.sections.iter().map(|s| s.key.clone()).collect());
+            let ctx = renderer
+                .context(&role, &draft, Meta::at("2026-12-01", "full"))
+                .unwrap();
+            let md = renderer.render_markdown("full", &ctx).unwrap();
+            assert!(blocks(&md).len() > 10, "{}", role.id);
+            // And again after an edit, when most blocks come from the cache.
+            let edited = md.replacen(" the ", " teh ", 3);
+            for text in [&md, &edited] {
+                let kept = found(speller.lint(text).unwrap());
+                assert_eq!(kept, whole(&speller.dictionary, text), "{}", role.id);
+            }
+        }
+    }
+
+    #[test]
+    fn texts_are_cut_before_headings_that_follow_a_blank_line() {
+        let md = "# Role\n\nIntro.\n#hashtag line\n\n## Do\n\n- a\n\n###### Six\n####### Seven\n";
+        let cut = blocks(md);
+        assert_eq!(cut.concat(), md);
+        assert_eq!(
+            cut,
+            [
+                "# Role\n\nIntro.\n#hashtag line\n\n",
+                "## Do\n\n- a\n\n",
+                "###### Six\n####### Seven\n"
+            ]
+        );
+        for whole in [
+            "# A\n\n```\n\n# not a heading\n```\n",
+            "# A\n\n<!--\n\n# hidden\n-->\n",
+            "# A\n\nSee [the guide][g].\n\n# B\n\n[g]: https://example.com\n",
+        ] {
+            assert_eq!(blocks(whole), [whole]);
+        }
+    }
+
+    #[test]
+    fn the_block_cache_keeps_the_latest_text_within_its_bound() {
+        let speller = Speller::new(&[]);
+        let mut groups = Groups::new(&speller.dictionary);
+        groups.cached_bytes = 60;
+        let first = "# One\n\nThe first text, some forty bytes.\n";
+        let second = "# Two\n\nThe second text.\n\n# Three\n\nAnd its second block.\n";
+        groups.lint(&speller.dictionary, first);
+        assert_eq!(groups.bytes, first.len());
+        // Over the bound: the first text goes, not the blocks just checked.
+        groups.lint(&speller.dictionary, second);
+        assert_eq!(groups.blocks.len(), 2);
+        assert_eq!(groups.bytes, second.len());
+        assert!(!groups.blocks.contains_key(first));
     }
 
     #[test]
     fn without_a_worker_checks_lint_inline() {
         let mut speller = Speller::new(&[]);
-        let expected = fresh(&speller, TEXTS[0]);
+        let expected = whole(&speller.dictionary, TEXTS[1]);
         // A worker whose thread has ended: its queue is closed.
         let (jobs, queue) = mpsc::channel();
         drop(queue);
@@ -444,15 +651,15 @@ mod tests {
             jobs: Some(jobs),
             thread: None,
         });
-        assert_eq!(found(speller.lint(TEXTS[0], true).unwrap()), expected);
+        assert_eq!(found(speller.lint(TEXTS[1]).unwrap()), expected);
         speller.worker = None;
-        assert_eq!(found(speller.lint(TEXTS[0], true).unwrap()), expected);
+        assert_eq!(found(speller.lint(TEXTS[1]).unwrap()), expected);
     }
 
     #[test]
     fn the_worker_ends_with_the_speller() {
         let speller = Speller::new(&[]);
-        assert!(speller.lint("One text.", true).is_ok());
+        assert!(speller.lint("One text.").is_ok());
         let thread = speller
             .worker
             .as_ref()
