@@ -206,6 +206,13 @@ pub struct Checker {
     pub(crate) spell: spell::Speller,
 }
 
+// The app keeps one `Checker` and checks from several threads (`spawn_blocking`).
+const _: () = {
+    const fn shared_between_threads<T: Send + Sync>() {}
+    shared_between_threads::<spell::Speller>();
+    shared_between_threads::<Checker>();
+};
+
 impl Checker {
     /// The bundled rule data with the defaults.
     pub fn new() -> Result<Checker, CheckError> {

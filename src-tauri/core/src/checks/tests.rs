@@ -200,6 +200,48 @@ fn spelling_flags_typos_and_accepts_company_terms_and_the_user_dictionary() {
 }
 
 #[test]
+fn two_threads_checking_at_once_each_get_their_own_findings() {
+    let role = vp();
+    let d = draft_with(&COMPLETE);
+    let r = Renderer::new();
+    let ctx = r
+        .context(&role, &d, Meta::at("2026-12-01", "full"))
+        .unwrap();
+    let posting = r.render_markdown("full", &ctx).unwrap();
+    let typos = "Stretegic thinking. Accountable for histing COGS and SaaS spending with EMs.";
+    let check = |checker: &Checker, md: &str| {
+        checker.check(&CheckInput {
+            role: &role,
+            draft: &d,
+            context: &ctx,
+            markdown: md,
+        })
+    };
+    // Each text alone, on a checker of its own.
+    let expected = [
+        check(&Checker::new().unwrap(), &posting),
+        check(&Checker::new().unwrap(), typos),
+    ];
+    assert_eq!(rule(&expected[1], "spelling").len(), 2);
+    let shared = Checker::new().unwrap();
+    let start = std::sync::Barrier::new(2);
+    std::thread::scope(|s| {
+        let threads = [posting.as_str(), typos].map(|md| {
+            let (shared, start, check) = (&shared, &start, &check);
+            s.spawn(move || {
+                start.wait();
+                (0..3).map(|_| check(shared, md)).collect::<Vec<_>>()
+            })
+        });
+        for (thread, expected) in threads.into_iter().zip(&expected) {
+            for report in thread.join().unwrap() {
+                assert_eq!(&report, expected);
+            }
+        }
+    });
+}
+
+#[test]
 fn length_and_readability() {
     let short = on_text("length", "A short posting.");
     assert_eq!(short.len(), 1);
