@@ -317,6 +317,34 @@ impl Session {
         );
     }
 
+    /// In the draft form: adds a location and types its city, region and country code.
+    pub fn add_location(&mut self, city: &str, region: &str, country: &str) {
+        let add = self
+            .all(".locations button.add")
+            .into_iter()
+            .next()
+            .expect("the Add location button");
+        self.click(&add);
+        let field = self.find("input[name=locations]");
+        self.type_into(&field, city);
+        let field = self.find(".locations .location input[placeholder=NY]");
+        self.type_into(&field, region);
+        let field = self.find(".locations .location input[placeholder=US]");
+        self.type_into(&field, country);
+    }
+
+    /// In the draft form: types the pay range and its currency.
+    pub fn type_pay(&mut self, min: &str, max: &str, currency: &str) {
+        for (name, value) in [
+            ("salary_min", min),
+            ("salary_max", max),
+            ("currency", currency),
+        ] {
+            let input = self.find(&format!("input[name={name}]"));
+            self.type_into(&input, value);
+        }
+    }
+
     pub fn clear(&mut self, el: &Element) {
         self.ok("POST", &format!("/element/{}/clear", el.0), Some(json!({})));
     }

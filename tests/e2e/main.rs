@@ -515,18 +515,7 @@ fn draft_previews_the_company_exports_both_formats_and_runs_no_script() {
 
     // The checks run on the posting as it is: a New York City job without pay is an error
     // that names its law; entering a range clears it.
-    let add = s
-        .all(".locations button.add")
-        .into_iter()
-        .next()
-        .expect("the Add location button");
-    s.click(&add);
-    let city = s.find("input[name=locations]");
-    s.type_into(&city, "New York");
-    let region = s.find(".locations .location input[placeholder=NY]");
-    s.type_into(&region, "NY");
-    let country = s.find(".locations .location input[placeholder=US]");
-    s.type_into(&country, "US");
+    s.add_location("New York", "NY", "US");
     let pay = s.wait_until(
         ".findings li.finding[data-rule=pay_transparency]",
         "a pay-transparency finding for New York",
@@ -534,14 +523,7 @@ fn draft_previews_the_company_exports_both_formats_and_runs_no_script() {
     );
     let text = s.text(&pay[0]);
     assert!(text.to_lowercase().contains("new york"), "{text}");
-    for (name, value) in [
-        ("salary_min", "180000"),
-        ("salary_max", "220000"),
-        ("currency", "USD"),
-    ] {
-        let input = s.find(&format!("input[name={name}]"));
-        s.type_into(&input, value);
-    }
+    s.type_pay("180000", "220000", "USD");
     s.wait_until(
         ".findings li.finding[data-rule=pay_transparency].error",
         "the pay-transparency error to go once the range is set",

@@ -17,18 +17,7 @@ fn denver_needs_pay_and_benefits_and_a_gender_coded_finding_opens_its_item() {
     let company = s.find("input[name=company]");
     s.type_into(&company, "Acme Robotics");
 
-    let add = s
-        .all(".locations button.add")
-        .into_iter()
-        .next()
-        .expect("the Add location button");
-    s.click(&add);
-    let city = s.find("input[name=locations]");
-    s.type_into(&city, "Denver");
-    let region = s.find(".locations .location input[placeholder=NY]");
-    s.type_into(&region, "CO");
-    let country = s.find(".locations .location input[placeholder=US]");
-    s.type_into(&country, "US");
+    s.add_location("Denver", "CO", "US");
 
     // Colorado: the pay range and a description of benefits, each an error naming the state.
     let errors = s.wait_until(
@@ -45,14 +34,7 @@ fn denver_needs_pay_and_benefits_and_a_gender_coded_finding_opens_its_item() {
         },
     );
     assert!(!errors.is_empty());
-    for (name, value) in [
-        ("salary_min", "180000"),
-        ("salary_max", "220000"),
-        ("currency", "USD"),
-    ] {
-        let input = s.find(&format!("input[name={name}]"));
-        s.type_into(&input, value);
-    }
+    s.type_pay("180000", "220000", "USD");
     let errors = s.wait_until(
         ".findings li.finding.error[data-rule=pay_transparency]",
         "only the benefits error to remain once pay is given",

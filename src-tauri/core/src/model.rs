@@ -251,6 +251,23 @@ pub struct ConflictSide {
 }
 
 impl Role {
+    /// A role with this id and title and nothing else (no track, level, sections or sources).
+    pub fn empty(id: String, title: String) -> Role {
+        Role {
+            id,
+            title,
+            track: None,
+            level: None,
+            facts: Default::default(),
+            fact_sources: Default::default(),
+            sections: Vec::new(),
+            skills: Vec::new(),
+            context: Vec::new(),
+            sources: Vec::new(),
+            conflicts: Vec::new(),
+        }
+    }
+
     pub fn section(&self, key: &str) -> Option<&Section> {
         self.sections.iter().find(|s| s.key == key)
     }

@@ -41,19 +41,7 @@ pub fn new_role(title: &str) -> Result<Role, EditError> {
             what: "a role's title",
         });
     }
-    Ok(Role {
-        id: id_for(title),
-        title: title.to_string(),
-        track: None,
-        level: None,
-        facts: Default::default(),
-        fact_sources: Default::default(),
-        sections: Vec::new(),
-        skills: Vec::new(),
-        context: Vec::new(),
-        sources: Vec::new(),
-        conflicts: Vec::new(),
-    })
+    Ok(Role::empty(id_for(title), title.to_string()))
 }
 
 /// A new role from an existing one ("new level from this one"): everything copied, provenance

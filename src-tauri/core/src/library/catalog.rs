@@ -49,17 +49,9 @@ impl RoleSummary {
     /// A role holding only this summary (what is known of a role whose body cannot be read).
     fn bare_role(&self) -> Role {
         Role {
-            id: self.id.clone(),
-            title: self.title.clone(),
             track: self.track.clone(),
             level: self.level,
-            facts: Default::default(),
-            fact_sources: Default::default(),
-            sections: Vec::new(),
-            skills: Vec::new(),
-            context: Vec::new(),
-            sources: Vec::new(),
-            conflicts: Vec::new(),
+            ..Role::empty(self.id.clone(), self.title.clone())
         }
     }
 }
