@@ -269,6 +269,7 @@ fn keystroke_to_preview_on_the_largest_posting() {
          const frame = () => document.querySelector('iframe.preview');
          const shows = (t) => { const d = frame().contentDocument; return !!d && !!d.body && d.body.textContent.includes(t); };
          const out = [];
+         frame().contentDocument.rolecraftMark = true;
          (async () => {
            for (let i = 0; i < 12; i++) {
              const value = 'Acme ' + i + 'x';
@@ -291,6 +292,16 @@ fn keystroke_to_preview_on_the_largest_posting() {
         "e2e VP of Product full posting: keystroke to preview frame: {}",
         percentiles(timings(&typed))
     ));
+    // Renders were swapped into the document loaded first, not loaded anew each time.
+    let same_document = s.execute(
+        "return document.querySelector('iframe.preview').contentDocument.rolecraftMark === true;",
+        serde_json::json!([]),
+    );
+    assert_eq!(
+        same_document,
+        serde_json::json!(true),
+        "the preview reloaded its document"
+    );
 
     let draft_file = std::fs::read_dir(s.data_dir.join("drafts"))
         .unwrap()

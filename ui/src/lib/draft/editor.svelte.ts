@@ -15,13 +15,14 @@ import {
 } from '../api';
 import type { Posting } from '../bindings/Posting';
 import type { PostingField } from '../bindings/PostingField';
+import { Latest } from '../latest';
 import type { QuickFix } from './findings';
 
 /** Saved, a save pending or running, or the last save failed. */
 export type SaveState = 'saved' | 'saving' | 'failed';
 
-/** How long after a change the preview is asked for, and the draft saved. */
-export const PREVIEW_DELAY_MS = 120;
+/** How long after the last change the draft is saved. (The preview and checks do not wait:
+ * they run at once, one at a time, on the newest draft; see `Latest`.) */
 export const SAVE_DELAY_MS = 500;
 
 /** Below this width the draft editor shows its panes as tabs. */
@@ -96,7 +97,8 @@ export class DraftEditor {
   #opening = 0;
   #previewing = 0;
   #checking = 0;
-  #previewTimer: ReturnType<typeof setTimeout> | undefined;
+  #previews = new Latest((d: Draft) => this.#refreshPreview(d));
+  #checks = new Latest((d: Draft) => this.#refreshReport(d));
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
   #changes: Promise<void> = Promise.resolve();
 
@@ -125,7 +127,10 @@ export class DraftEditor {
   /** Opens the draft the route names (null: none); an answer for an older route is dropped. */
   open(id: string | null) {
     const mine = ++this.#opening;
-    // Another draft's findings are not this one's (and a check still running is dropped).
+    // Another draft's preview and findings are not this one's (one still running is dropped).
+    this.#previews.cancel();
+    this.#checks.cancel();
+    this.#previewing++;
     this.#checking++;
     this.report = null;
     this.notice = null;
@@ -160,7 +165,7 @@ export class DraftEditor {
       if (p.html === null) {
         this.#checking++;
         this.report = null;
-      } else void this.#refreshReport(d);
+      } else this.#checks.push(d);
     } catch (e) {
       if (mine === this.#previewing) this.error = toApiError(e);
     }
@@ -176,15 +181,14 @@ export class DraftEditor {
     }
   }
 
-  /** Every change: preview soon, save a little later (autosave). */
+  /** Every change: preview now (or as soon as the one running ends), save a little later. */
   update(next: Draft) {
     this.draft = next;
     this.notice = null;
     this.confirming = null;
     this.saveState = 'saving';
-    clearTimeout(this.#previewTimer);
     clearTimeout(this.#saveTimer);
-    this.#previewTimer = setTimeout(() => void this.#refreshPreview(next), PREVIEW_DELAY_MS);
+    this.#previews.push(next);
     this.#saveTimer = setTimeout(() => void this.#save(next), SAVE_DELAY_MS);
   }
 
