@@ -30,17 +30,19 @@ ensure_apt_packages libx11-dev libxext-dev
 # The floor must be the same tauri and the same release profile, or the ratios mean nothing.
 python3 - <<'EOF'
 import re, sys, tomllib
-root = tomllib.load(open("Cargo.toml", "rb")).get("profile", {})
-floor = tomllib.load(open("bench/floor/Cargo.toml", "rb")).get("profile", {})
+# Only the release profile: the app's dev-profile overrides (Harper optimised in debug) do
+# not touch release builds.
+root = tomllib.load(open("Cargo.toml", "rb")).get("profile", {}).get("release")
+floor = tomllib.load(open("bench/floor/Cargo.toml", "rb")).get("profile", {}).get("release")
 if root != floor:
-    sys.exit(f"perf: [profile] differs: Cargo.toml {root} vs bench/floor/Cargo.toml {floor}")
+    sys.exit(f"perf: [profile.release] differs: Cargo.toml {root} vs bench/floor/Cargo.toml {floor}")
 def tauri(lock):
     m = re.search(r'name = "tauri"\nversion = "([^"]+)"', open(lock).read())
     return m and m.group(1)
 a, b = tauri("Cargo.lock"), tauri("bench/floor/Cargo.lock")
 if a != b:
     sys.exit(f"perf: tauri {a} in Cargo.lock but {b} in bench/floor/Cargo.lock")
-print(f"==> tauri {a} in both; same [profile]")
+print(f"==> tauri {a} in both; same [profile.release]")
 EOF
 
 target_dir() {

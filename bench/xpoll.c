@@ -2,8 +2,10 @@
  *   window   the first frame that differs from the first one seen (the window is mapped),
  *   first    the first frame with content: at least MIN_CONTENT pixels differ from the frame's
  *            most common colour (a blank window, whatever its colour, has none),
- *   settled  the last frame that changed by at least MIN_CHANGE pixels from the one before
- *            (a blinking caret changes fewer), i.e. when what is shown stopped changing.
+ *   settled  the last frame that changed by at least MIN_CHANGE pixels from the one before,
+ *            over a box at least MIN_SIDE wide and high, i.e. when what is shown stopped
+ *            changing (a blinking caret changes fewer pixels; an overlay scrollbar fading
+ *            out, which WebKit does seconds after a scrollable page shows, is a thin strip).
  * usage: xpoll START_NS DURATION_MS   (START_NS: CLOCK_MONOTONIC in ns at the launch)
  * Prints one line: "window=MS first=MS settled=MS frames=N start_blank=0|1" (-1 when never
  * seen; start_blank=0 means the screen already had content at the launch: the run is void).
@@ -22,6 +24,7 @@
 
 #define MIN_CONTENT 2000
 #define MIN_CHANGE 200
+#define MIN_SIDE 16
 #define SLOTS 8192
 
 static int64_t now_ns(void) {
@@ -88,12 +91,21 @@ int main(int argc, char **argv) {
             memcpy(first_frame, cur, n * 4);
         } else {
             size_t diff_first = 0, diff_prev = 0;
+            int left = wa.width, right = -1, top = wa.height, bottom = -1;
             for (size_t i = 0; i < n; i++) {
                 diff_first += (cur[i] & 0xffffff) != (first_frame[i] & 0xffffff);
-                diff_prev += (cur[i] & 0xffffff) != (prev[i] & 0xffffff);
+                if ((cur[i] & 0xffffff) != (prev[i] & 0xffffff)) {
+                    int x = (int)(i % (size_t)wa.width), y = (int)(i / (size_t)wa.width);
+                    diff_prev++;
+                    if (x < left) left = x;
+                    if (x > right) right = x;
+                    if (y < top) top = y;
+                    if (y > bottom) bottom = y;
+                }
             }
             if (window_ms < 0 && diff_first >= n / 100) window_ms = ms;
-            if (diff_prev >= MIN_CHANGE) settled_ms = ms;
+            if (diff_prev >= MIN_CHANGE && right - left + 1 >= MIN_SIDE && bottom - top + 1 >= MIN_SIDE)
+                settled_ms = ms;
         }
         if (first_ms < 0 || frames == 1) {
             uint32_t m = mode_colour(cur, n);

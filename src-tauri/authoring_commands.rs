@@ -209,7 +209,7 @@ pub fn new_role(
 ) -> Result<Versioned> {
     let dir = library_dir(&state)?;
     let saved = {
-        let library = state.library.read()?;
+        let library = state.library().read()?;
         let role = match &from {
             None => authoring::new_role(&title),
             Some(id) => authoring::new_role_from(library.get(id)?.as_ref(), &title),

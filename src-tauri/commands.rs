@@ -13,12 +13,12 @@ use rolecraft_core::render::OutputFormat;
 use rolecraft_core::search::{SearchOptions, SearchResults};
 use rolecraft_core::section_notes::{self, SectionNote};
 use serde::Serialize;
-use tauri::{AppHandle, Manager, Runtime, State};
+use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
 
 use crate::error::{ErrorKind, IpcError};
 use crate::save;
-use crate::state::AppState;
+use crate::state::{off_main, AppState};
 
 type Result<T> = std::result::Result<T, IpcError>;
 
@@ -34,24 +34,31 @@ pub struct LibraryView {
     pub origins: BTreeMap<String, RoleOrigin>,
 }
 
+/// Off the main thread: at start it waits for the library's first read (see `AppState::open`)
+/// while the window already shows.
 #[tauri::command]
-pub fn list_roles(state: State<'_, AppState>) -> Result<LibraryView> {
-    let library = state.library.read()?;
-    let problem = state.library_problem.read()?.clone();
-    Ok(LibraryView {
-        roles: library.summaries().cloned().collect(),
-        problem,
-        origins: library
-            .ids()
-            .filter_map(|id| library.origin(id).map(|o| (id.to_string(), o)))
-            .collect(),
+pub async fn list_roles<R: Runtime>(app: AppHandle<R>) -> Result<LibraryView> {
+    off_main(&app, "listing the library", |state| {
+        let library = state.library().read()?;
+        let problem = state.library_problem.read()?.clone();
+        Ok(LibraryView {
+            roles: library.summaries().cloned().collect(),
+            problem,
+            origins: library
+                .ids()
+                .filter_map(|id| library.origin(id).map(|o| (id.to_string(), o)))
+                .collect(),
+        })
     })
+    .await
 }
 
 #[tauri::command]
-pub fn get_role(state: State<'_, AppState>, id: String) -> Result<Role> {
-    let library = state.library.read()?;
-    Ok(library.get(&id)?.as_ref().clone())
+pub async fn get_role<R: Runtime>(app: AppHandle<R>, id: String) -> Result<Role> {
+    off_main(&app, "reading the role", move |state| {
+        Ok(state.library().read()?.get(&id)?.as_ref().clone())
+    })
+    .await
 }
 
 /// Roles whose titles, tracks, facts or items hold every word of `query` at a word start
@@ -63,9 +70,8 @@ pub async fn search_roles<R: Runtime>(
     query: String,
     limit: Option<u32>,
 ) -> Result<SearchResults> {
-    tauri::async_runtime::spawn_blocking(move || {
-        let state = app.state::<AppState>();
-        let library = state.library.read()?;
+    off_main(&app, "search", move |state| {
+        let library = state.library().read()?;
         let mut options = SearchOptions::default();
         if let Some(limit) = limit {
             options.limit = limit as usize;
@@ -73,7 +79,6 @@ pub async fn search_roles<R: Runtime>(
         Ok(library.search(&query, options))
     })
     .await
-    .map_err(|e| IpcError::new(ErrorKind::Internal, format!("search stopped: {e}")))?
 }
 
 #[tauri::command]
@@ -121,7 +126,7 @@ pub fn compare_roles(
     ids: Vec<String>,
     include_internal: Option<bool>,
 ) -> Result<MultiComparison> {
-    let library = state.library.read()?;
+    let library = state.library().read()?;
     let roles = roles_of(&state, &library, &ids)?;
     let refs: Vec<&Role> = roles.iter().map(|r| r.as_ref()).collect();
     Ok(compare::compare_many_with(
@@ -141,7 +146,7 @@ pub async fn export_comparison<R: Runtime>(
     include_internal: Option<bool>,
 ) -> Result<Option<String>> {
     let (text, name) = {
-        let library = state.library.read()?;
+        let library = state.library().read()?;
         let owned = roles_of(&state, &library, &ids)?;
         let roles: Vec<&Role> = owned.iter().map(|r| r.as_ref()).collect();
         let report = compare::compare_roles_with(&roles, compare_options(include_internal))?;
@@ -169,7 +174,7 @@ pub fn source_context(
     line: u32,
     radius: Option<u32>,
 ) -> Result<SourceContext> {
-    let library = state.library.read()?;
+    let library = state.library().read()?;
     let user_dir = state.library_dir();
     library::source_context(
         &library,

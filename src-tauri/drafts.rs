@@ -12,13 +12,13 @@ use rolecraft_core::render::{
     self, markdown_to_html, ExportFormat, OutputFormat, Renderer, TemplateInfo,
 };
 use serde::Serialize;
-use tauri::{AppHandle, Manager, Runtime, State};
+use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_clipboard_manager::ClipboardExt;
 use ts_rs::TS;
 
 use crate::error::{ErrorKind, IpcError};
 use crate::save;
-use crate::state::{load_renderer, templates_dir, AppState};
+use crate::state::{load_renderer, off_main, templates_dir, AppState};
 
 type Result<T> = std::result::Result<T, IpcError>;
 
@@ -95,7 +95,7 @@ pub fn create_draft(
     role_id: String,
     template: Option<String>,
 ) -> Result<Draft> {
-    state.library.read()?.get(&role_id)?;
+    state.library().read()?.get(&role_id)?;
     let store = store()?;
     let template = template.unwrap_or_else(|| render::DEFAULT_TEMPLATE.to_string());
     let draft = Draft::new(&store.new_id(&role_id), &role_id, &template);
@@ -131,7 +131,7 @@ pub async fn preview_draft<R: Runtime>(app: AppHandle<R>, draft: Draft) -> Resul
 }
 
 fn preview(state: &AppState, draft: Draft) -> Result<DraftPreview> {
-    let library = state.library.read()?;
+    let library = state.library().read()?;
     let renderer = state.renderer.read()?;
     let role = library.get(&draft.role_id)?;
     let defaults = default_sections(&renderer, &draft);
@@ -176,7 +176,7 @@ fn change_sections(
     mut draft: Draft,
     change: impl FnOnce(&mut Draft, &Role, Option<&[String]>) -> std::result::Result<(), ChoiceError>,
 ) -> Result<Draft> {
-    let library = state.library.read()?;
+    let library = state.library().read()?;
     let renderer = state.renderer.read()?;
     let role = library.get(&draft.role_id)?;
     let defaults = default_sections(&renderer, &draft);
@@ -221,7 +221,7 @@ pub fn edit_draft_item(
     index: u32,
     text: Option<String>,
 ) -> Result<Draft> {
-    let library = state.library.read()?;
+    let library = state.library().read()?;
     let role = library.get(&draft.role_id)?;
     let original = role
         .section(&section)
@@ -236,7 +236,7 @@ pub fn edit_draft_item(
 
 /// The draft as `format`, and the stem of its file name (role title and company).
 fn exported(state: &AppState, draft: &Draft, format: ExportFormat) -> Result<(Vec<u8>, String)> {
-    let library = state.library.read()?;
+    let library = state.library().read()?;
     let renderer = state.renderer.read()?;
     let role = library.get(&draft.role_id)?;
     let bytes = renderer.export(&role, draft, format)?;
@@ -250,19 +250,6 @@ fn exported(state: &AppState, draft: &Draft, format: ExportFormat) -> Result<(Ve
         None => role.title.clone(),
     };
     Ok((bytes, stem))
-}
-
-/// Runs `work` with the app's state on a blocking thread: rendering and checking never hold
-/// the main thread, whatever the template or the posting.
-async fn off_main<R: Runtime, T: Send + 'static>(
-    app: &AppHandle<R>,
-    what: &str,
-    work: impl FnOnce(&AppState) -> Result<T> + Send + 'static,
-) -> Result<T> {
-    let app = app.clone();
-    tauri::async_runtime::spawn_blocking(move || work(&app.state::<AppState>()))
-        .await
-        .map_err(|e| IpcError::new(ErrorKind::Internal, format!("{what} stopped: {e}")))?
 }
 
 /// Exports the draft through the save dialog: Markdown, an HTML document or fragment, plain
@@ -285,7 +272,7 @@ pub async fn check_draft<R: Runtime>(app: AppHandle<R>, draft: Draft) -> Result<
         let checker = state
             .checker()
             .map_err(|e| IpcError::new(ErrorKind::Internal, e))?;
-        let library = state.library.read()?;
+        let library = state.library().read()?;
         let renderer = state.renderer.read()?;
         let role = library.get(&draft.role_id)?;
         Ok(checks::check_draft(checker, &renderer, &role, &draft)?.1)

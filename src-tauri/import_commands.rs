@@ -336,7 +336,7 @@ pub fn apply_import(
         only: None,
         user_dir: Some(dir.clone()),
     })?;
-    *state.library.write()? = library;
+    *state.library().write()? = library;
     Ok(ImportResult {
         saved: roles.into_iter().map(|r| r.id).collect(),
         library_dir: dir.display().to_string(),

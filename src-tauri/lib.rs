@@ -54,7 +54,7 @@ pub fn app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             let handle = app.handle().clone();
             std::thread::spawn(move || {
                 std::thread::sleep(INDEX_AFTER);
-                if let Ok(library) = handle.state::<AppState>().library.read() {
+                if let Ok(library) = handle.state::<AppState>().library().read() {
                     library.search_index();
                 }
             });

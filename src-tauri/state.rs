@@ -2,24 +2,28 @@
 //! it was started.
 
 use std::path::PathBuf;
-use std::sync::{Mutex, OnceLock, RwLock};
+use std::sync::{Arc, Condvar, Mutex, OnceLock, RwLock};
 
 use rolecraft_core::checks::Checker;
 use rolecraft_core::data_dir::DataDir;
 use rolecraft_core::library::{Library, LibrarySources};
 use rolecraft_core::render::Renderer;
 
+use tauri::{AppHandle, Manager, Runtime};
+
+use crate::error::{ErrorKind, IpcError};
 use crate::settings::Settings;
 use crate::watch::Watch;
 
 pub struct AppState {
-    pub library: RwLock<Library>,
+    /// Read on a thread of its own at start (see `open`); `library()` waits for it.
+    library: Arc<Opening>,
     /// Templates registered once (built-ins and the user's folder), reused for every render.
     pub renderer: RwLock<Renderer>,
     /// The posting checks, built on first use (the dictionary and rule data take a moment).
     checker: OnceLock<Result<Checker, String>>,
     /// A problem met opening the user's library (the bundled roles are shown regardless).
-    pub library_problem: RwLock<Option<String>>,
+    pub library_problem: Arc<RwLock<Option<String>>>,
     /// The view to open first (`--open ROUTE`, e.g. `role/cto`), for screenshots and links.
     pub startup_route: Option<String>,
     /// The user library folder: chosen in the app (remembered in settings.json), else
@@ -35,19 +39,58 @@ impl AppState {
     /// app: it is left out, the rest is shown and the message kept for the UI; imports refuse
     /// to run until the file is fixed or set aside (`import_commands::library_now`), so the
     /// library shown never overwrites a user file.
+    ///
+    /// The roles are read on a thread of their own, so the window shows at once: reading
+    /// 10,000 role files from a cold disk can take seconds. Whatever needs the library waits
+    /// for that read (`library()`); the page asks for it off the main thread (`list_roles`).
     pub fn open(args: &[String]) -> Self {
         let library_dir = Settings::load().library_dir();
-        let (library, library_problem) = open_library(library_dir.clone());
+        let library = Arc::new(Opening::default());
+        let library_problem = Arc::new(RwLock::new(None));
+        let (opening, problem_slot, dir) = (
+            library.clone(),
+            library_problem.clone(),
+            library_dir.clone(),
+        );
+        let started = std::thread::Builder::new()
+            .name("rolecraft-open".into())
+            .spawn(move || {
+                // Whatever happens, waiters must wake: a panic reads as an empty library.
+                let (read, problem) = std::panic::catch_unwind(|| open_library(dir))
+                    .unwrap_or_else(|_| {
+                        (
+                            Library::default(),
+                            Some("The library could not be read.".into()),
+                        )
+                    });
+                if let Ok(mut slot) = problem_slot.write() {
+                    *slot = problem;
+                }
+                opening.finish(read);
+            });
+        if started.is_err() {
+            // No thread to spare: read here, as before.
+            let (read, problem) = open_library(library_dir.clone());
+            if let Ok(mut slot) = library_problem.write() {
+                *slot = problem;
+            }
+            library.finish(read);
+        }
         let (renderer, _) = load_renderer();
         AppState {
-            library: RwLock::new(library),
+            library,
             renderer: RwLock::new(renderer),
             checker: OnceLock::new(),
-            library_problem: RwLock::new(library_problem),
+            library_problem,
             startup_route: startup_route(args),
             library_dir: RwLock::new(library_dir),
             watch: Mutex::new(None),
         }
+    }
+
+    /// The library, once the first read has finished (it waits for it).
+    pub fn library(&self) -> &RwLock<Library> {
+        self.library.wait()
     }
 
     /// The user library folder.
@@ -65,7 +108,7 @@ impl AppState {
             *self.library_dir.write().map_err(|_| "poisoned lock")? = Some(dir);
         }
         let (library, problem) = open_library(self.library_dir());
-        let mut held = self.library.write().map_err(|_| "poisoned lock")?;
+        let mut held = self.library().write().map_err(|_| "poisoned lock")?;
         let ids = library.changed_since(&held);
         *held = library;
         *self.library_problem.write().map_err(|_| "poisoned lock")? = problem;
@@ -74,6 +117,34 @@ impl AppState {
 
     pub fn reload(&self) -> Result<Vec<String>, String> {
         self.reload_from(None)
+    }
+}
+
+/// The library, empty until its first read finishes; then `done` is set and waiters wake.
+#[derive(Default)]
+struct Opening {
+    library: RwLock<Library>,
+    done: Mutex<bool>,
+    finished: Condvar,
+}
+
+impl Opening {
+    fn finish(&self, read: Library) {
+        match self.library.write() {
+            Ok(mut held) => *held = read,
+            Err(poisoned) => *poisoned.into_inner() = read,
+        }
+        let mut done = self.done.lock().unwrap_or_else(|p| p.into_inner());
+        *done = true;
+        self.finished.notify_all();
+    }
+
+    fn wait(&self) -> &RwLock<Library> {
+        let mut done = self.done.lock().unwrap_or_else(|p| p.into_inner());
+        while !*done {
+            done = self.finished.wait(done).unwrap_or_else(|p| p.into_inner());
+        }
+        &self.library
     }
 }
 
@@ -104,6 +175,19 @@ impl AppState {
     }
 }
 
+/// Runs `work` with the app's state on a blocking thread: reading the library (which may
+/// still be opening), rendering and checking never hold the main thread.
+pub async fn off_main<R: Runtime, T: Send + 'static>(
+    app: &AppHandle<R>,
+    what: &str,
+    work: impl FnOnce(&AppState) -> Result<T, IpcError> + Send + 'static,
+) -> Result<T, IpcError> {
+    let app = app.clone();
+    tauri::async_runtime::spawn_blocking(move || work(&app.state::<AppState>()))
+        .await
+        .map_err(|e| IpcError::new(ErrorKind::Internal, format!("{what} stopped: {e}")))?
+}
+
 /// `<data dir>/templates`, where user templates go.
 pub fn templates_dir() -> Option<PathBuf> {
     DataDir::from_env().map(|d| d.templates())
@@ -129,6 +213,23 @@ fn startup_route(args: &[String]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn readers_wait_for_the_first_read_of_the_library() {
+        let opening = Arc::new(Opening::default());
+        let writer = opening.clone();
+        let reader = std::thread::spawn(move || {
+            let library = opening.wait().read().unwrap();
+            library.ids().map(str::to_string).collect::<Vec<_>>()
+        });
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        let read = Library::from_roles(vec![rolecraft_core::model::Role::empty(
+            "cto".into(),
+            "CTO".into(),
+        )]);
+        writer.finish(read);
+        assert_eq!(reader.join().unwrap(), vec!["cto".to_string()]);
+    }
 
     #[test]
     fn reads_the_open_argument() {

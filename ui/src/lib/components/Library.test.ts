@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
+import { mockIPC } from '@tauri-apps/api/mocks';
 import Library from './Library.svelte';
 import { LibraryStore } from '../library.svelte';
 import { manySummaries, mockLibrary, role, ROLES } from '../testing';
@@ -42,6 +43,20 @@ function groupOf(name: string): HTMLButtonElement[] {
 }
 
 describe('Library', () => {
+  it('says the library is opening while its first read runs, then lists it', async () => {
+    let answer: (view: unknown) => void = () => {};
+    mockIPC((cmd) => (cmd === 'list_roles' ? new Promise((r) => (answer = r)) : null));
+    const library = new LibraryStore();
+    const loading = library.load();
+    render(Library, { library, selectedId: null, onOpen: vi.fn() });
+    expect(screen.getByRole('status')).toHaveTextContent('Opening the library…');
+    expect(screen.queryByText('The library is empty.')).toBeNull();
+    answer({ roles: [], problem: null, origins: {} });
+    await loading;
+    await waitFor(() => expect(screen.getByText('The library is empty.')).toBeInTheDocument());
+    expect(screen.queryByText('Opening the library…')).toBeNull();
+  });
+
   it('lists the roles grouped by track', async () => {
     await setup();
     expect(rows()).toEqual([
