@@ -13,6 +13,14 @@ build_ui
 trap stop_xvfb EXIT
 start_xvfb 1280x800x24
 
+# --release: the app as users get it, for timings (the dialog stand-ins that the import and
+# export tests use exist in debug builds only, so run the timing tests: `--release scale`).
+profile=()
+if [ "${1:-}" = "--release" ]; then
+  profile=(--release)
+  shift
+fi
+
 export WEBKIT_DISABLE_COMPOSITING_MODE=1
-echo "==> cargo test -p rolecraft-app --features custom-protocol --test e2e"
-cargo test -p rolecraft-app --features custom-protocol --test e2e -- --test-threads=1 "$@"
+echo "==> cargo test ${profile[*]} -p rolecraft-app --features custom-protocol --test e2e"
+cargo test "${profile[@]}" -p rolecraft-app --features custom-protocol --test e2e -- --test-threads=1 "$@"

@@ -106,6 +106,52 @@ fn dry_run_json_reports_roles_warnings_and_the_cto_conflict_and_writes_nothing()
 }
 
 #[test]
+fn import_reads_the_documents_directly_inside_a_folder() {
+    let data = tempfile::tempdir().unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    for prefix in ["000", "002"] {
+        let from = seed(prefix);
+        std::fs::copy(&from, docs.path().join(from.file_name().unwrap())).unwrap();
+    }
+    // Hidden files and subfolders are not documents of the folder.
+    std::fs::write(docs.path().join(".DS_Store"), [0u8, 159, 146, 150]).unwrap();
+    std::fs::create_dir(docs.path().join("sources")).unwrap();
+    std::fs::write(docs.path().join("sources/broken.md"), "").unwrap();
+    let folder = docs.path().to_str().unwrap();
+    let lib = tempfile::tempdir().unwrap();
+    let into = lib.path().to_str().unwrap();
+
+    let out = rolecraft(
+        data.path(),
+        &["import", folder, "--into", into, "--dry-run", "--json"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let mut ids: Vec<&str> = report["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    ids.sort();
+    // Seed 000 is the engineering ladder (three roles), 002 an SFIA product page.
+    assert_eq!(ids.len(), 4, "{ids:?}");
+    assert!(ids.contains(&"cto"), "{ids:?}");
+
+    let empty = tempfile::tempdir().unwrap();
+    let none = rolecraft(
+        data.path(),
+        &["import", empty.path().to_str().unwrap(), "--into", into],
+    );
+    assert_eq!(none.status.code(), Some(1));
+    assert!(
+        stderr(&none).contains("no documents to import"),
+        "{}",
+        stderr(&none)
+    );
+}
+
+#[test]
 fn import_into_never_overwrites_without_merge_or_replace() {
     let data = tempfile::tempdir().unwrap();
     let lib = tempfile::tempdir().unwrap();
@@ -262,7 +308,6 @@ fn bad_input_exits_1_naming_the_file_and_usage_errors_exit_2() {
         (&noise, "unrecognised format"),
         (&binary, "not text"),
         (&missing, "cannot read"),
-        (&tmp.path().to_path_buf(), "is a directory"),
     ] {
         let out = rolecraft(
             data.path(),
@@ -276,6 +321,17 @@ fn bad_input_exits_1_naming_the_file_and_usage_errors_exit_2() {
         );
         assert!(!err.contains("panicked"), "{err}");
     }
+    // A folder is its documents: the first bad one (by name) is the error.
+    let folder = rolecraft(
+        data.path(),
+        &["import", tmp.path().to_str().unwrap(), "--dry-run"],
+    );
+    assert_eq!(folder.status.code(), Some(1));
+    assert!(
+        stderr(&folder).contains("blob.bin: not text"),
+        "{}",
+        stderr(&folder)
+    );
     let unknown = rolecraft(data.path(), &["show", "no-such-role"]);
     assert_eq!(unknown.status.code(), Some(1));
     assert!(stderr(&unknown).contains("no role \"no-such-role\""));

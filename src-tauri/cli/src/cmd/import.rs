@@ -2,7 +2,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 use rolecraft_core::data_dir::DataDir;
-use rolecraft_core::import::{import_document, Document};
+use rolecraft_core::import::{expand_folders, import_files};
 use rolecraft_core::library::{lock, save_roles, save_sources, DirState, SaveMode};
 use rolecraft_core::model::{Conflict, Role, Warning};
 use rolecraft_core::review::{plan_import, Decisions, ImportPlan, RoleChoice};
@@ -12,7 +12,8 @@ use crate::Output;
 
 #[derive(Args)]
 pub struct ImportArgs {
-    /// Documents to import.
+    /// Documents to import; a folder means the documents directly inside it (hidden files
+    /// skipped), as in the app.
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// Show what would be imported and what it would change; write nothing.
@@ -56,10 +57,18 @@ struct LibraryChange<'a> {
 pub fn run(args: &ImportArgs) -> Result<Output, String> {
     let mut documents = Vec::new();
     let mut sources = Vec::new();
-    for path in &args.files {
-        let doc = Document::read(path).map_err(|e| e.to_string())?;
-        documents.push(import_document(&doc).map_err(|e| e.to_string())?);
-        sources.push(doc.source_text());
+    let (files, unlisted) = expand_folders(&args.files);
+    if let Some(e) = unlisted.first() {
+        return Err(e.message.clone());
+    }
+    if files.is_empty() {
+        let named: Vec<String> = args.files.iter().map(|p| p.display().to_string()).collect();
+        return Err(format!("{}: no documents to import", named.join(", ")));
+    }
+    for read in import_files(&files) {
+        let (imported, source) = read.map_err(|e| e.to_string())?;
+        documents.push(imported);
+        sources.push(source);
     }
     let dir = match &args.into {
         Some(d) => Some(d.clone()),

@@ -349,23 +349,11 @@ pub fn import_many(
     paths: &[std::path::PathBuf],
     mut progress: impl FnMut(usize, usize) -> std::ops::ControlFlow<()>,
 ) -> Batch {
-    let mut files = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let mut inside: Vec<_> = std::fs::read_dir(path)
-                .map(|rd| {
-                    rd.filter_map(|e| e.ok().map(|e| e.path()))
-                        .filter(|p| p.is_file())
-                        .collect()
-                })
-                .unwrap_or_default();
-            inside.sort();
-            files.extend(inside);
-        } else {
-            files.push(path.clone());
-        }
-    }
-    let mut batch = Batch::default();
+    let (files, errors) = expand_folders(paths);
+    let mut batch = Batch {
+        errors,
+        ..Batch::default()
+    };
     let total = files.len();
     for (done, path) in files.iter().enumerate() {
         let read = Document::read(path).and_then(|doc| Ok((import_document(&doc)?, doc)));
@@ -387,6 +375,57 @@ pub fn import_many(
     batch
 }
 
+/// Reads and imports each file, on every core (documents are independent of each other); the
+/// results come in the order of `paths`. For the CLI, which stops at the first bad file;
+/// `import_many` (the app's batch, with progress and cancel) goes one file at a time.
+pub fn import_files(
+    paths: &[std::path::PathBuf],
+) -> Vec<Result<(Imported, SourceText), ImportError>> {
+    use rayon::prelude::*;
+    paths
+        .par_iter()
+        .map(|path| {
+            let doc = Document::read(path)?;
+            Ok((import_document(&doc)?, doc.source_text()))
+        })
+        .collect()
+}
+
+/// The files to import from `paths`: a file as given, a folder as the files directly inside it,
+/// sorted by name. Not recursive (a library folder keeps other things in subfolders, such as
+/// `sources/`), and hidden files (`.DS_Store`, editors' swap files) are skipped. A folder that
+/// cannot be listed is an error naming it.
+pub fn expand_folders(paths: &[std::path::PathBuf]) -> (Vec<std::path::PathBuf>, Vec<FileError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        match std::fs::read_dir(path) {
+            Ok(entries) => {
+                let mut inside: Vec<_> = entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.is_file() && !is_hidden(p))
+                    .collect();
+                inside.sort();
+                files.extend(inside);
+            }
+            Err(e) => errors.push(FileError {
+                file: path.display().to_string(),
+                message: format!("{}: cannot list the folder: {e}", path.display()),
+            }),
+        }
+    }
+    (files, errors)
+}
+
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+}
+
 #[cfg(test)]
 mod batch_tests {
     use super::*;
@@ -396,6 +435,7 @@ mod batch_tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("a.md"), "# A\n\n- one\n").unwrap();
         std::fs::write(dir.path().join("b.md"), "").unwrap();
+        std::fs::write(dir.path().join(".DS_Store"), [0u8, 1, 2]).unwrap();
         let sub = dir.path().join("more");
         std::fs::create_dir(&sub).unwrap();
         std::fs::write(sub.join("c.md"), "# C\n\n- two\n").unwrap();
