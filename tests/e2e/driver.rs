@@ -190,6 +190,19 @@ impl Session {
     }
 
     /// Waits up to 15 s until `cond` holds for the elements matching `css`; returns them.
+    /// Waits until `script` (run in the page) returns true. For what a page script reads better
+    /// than element handles: lists that re-render (virtual rows, findings after each check)
+    /// stale WebDriver's handles between finding an element and reading it.
+    pub fn wait_in_page(&mut self, script: &str, what: &str) {
+        for _ in 0..150 {
+            if self.execute(script, json!([])) == json!(true) {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        panic!("timed out waiting for {what}");
+    }
+
     pub fn wait_until(
         &mut self,
         css: &str,

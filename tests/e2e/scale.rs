@@ -210,8 +210,7 @@ fn ten_thousand_roles_list_virtually_and_search_as_you_type() {
     let search = s.find("input[type=search]");
     s.clear(&search);
     s.type_into(&search, "negotiation onboarding");
-    wait_in_page(
-        &mut s,
+    s.wait_in_page(
         "return document.querySelectorAll('.text-hits .role-link, .role-link .snippet').length > 0;",
         "roles found by their item text",
     );
@@ -219,28 +218,15 @@ fn ten_thousand_roles_list_virtually_and_search_as_you_type() {
     // Opening a role far down the list reads its body on demand.
     s.clear(&search);
     s.type_into(&search, "Operations Specialist 9995");
-    wait_in_page(
-        &mut s,
+    s.wait_in_page(
         "const b = document.querySelector(\".role-link[data-role-id='role-09995']\"); if (b) b.click(); return !!b;",
         "the last role, clicked",
     );
-    wait_in_page(
-        &mut s,
+    s.wait_in_page(
         "const a = document.querySelector('article.role-view'); \
          return !!a && a.textContent.includes('Operations Specialist 9995') && a.textContent.includes('team 9995, item 7');",
         "its page with its items",
     );
-}
-
-/// Polls `script` in the page until it returns true (15 s at most).
-fn wait_in_page(s: &mut Session, script: &str, what: &str) {
-    for _ in 0..150 {
-        if s.execute(script, serde_json::json!([])) == serde_json::json!(true) {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
-    panic!("timed out waiting for {what}");
 }
 
 #[test]

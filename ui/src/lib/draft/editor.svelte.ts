@@ -21,9 +21,12 @@ import type { QuickFix } from './findings';
 /** Saved, a save pending or running, or the last save failed. */
 export type SaveState = 'saved' | 'saving' | 'failed';
 
-/** How long after the last change the draft is saved. (The preview and checks do not wait:
- * they run at once, one at a time, on the newest draft; see `Latest`.) */
+/** How long after the last change the draft is saved. (The preview does not wait: it renders
+ * at once, one render at a time, on the newest draft; see `Latest`.) */
 export const SAVE_DELAY_MS = 500;
+/** The checks run this long after the preview they follow, so the findings do not change under
+ * every keystroke while the user types. */
+export const CHECK_DELAY_MS = 250;
 
 /** Below this width the draft editor shows its panes as tabs. */
 export const NARROW_QUERY = '(max-width: 1099px)';
@@ -99,6 +102,7 @@ export class DraftEditor {
   #checking = 0;
   #previews = new Latest((d: Draft) => this.#refreshPreview(d));
   #checks = new Latest((d: Draft) => this.#refreshReport(d));
+  #checkTimer: ReturnType<typeof setTimeout> | undefined;
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
   #changes: Promise<void> = Promise.resolve();
 
@@ -130,6 +134,7 @@ export class DraftEditor {
     // Another draft's preview and findings are not this one's (one still running is dropped).
     this.#previews.cancel();
     this.#checks.cancel();
+    clearTimeout(this.#checkTimer);
     this.#previewing++;
     this.#checking++;
     this.report = null;
@@ -162,10 +167,14 @@ export class DraftEditor {
       this.preview = p;
       // The preview shows first; the findings follow it. A template that fails renders no
       // posting to check: its error is what the preview pane shows.
+      clearTimeout(this.#checkTimer);
       if (p.html === null) {
+        this.#checks.cancel();
         this.#checking++;
         this.report = null;
-      } else this.#checks.push(d);
+      } else {
+        this.#checkTimer = setTimeout(() => this.#checks.push(d), CHECK_DELAY_MS);
+      }
     } catch (e) {
       if (mine === this.#previewing) this.error = toApiError(e);
     }
