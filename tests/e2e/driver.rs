@@ -193,6 +193,26 @@ impl Session {
     /// Waits until `script` (run in the page) returns true. For what a page script reads better
     /// than element handles: lists that re-render (virtual rows, findings after each check)
     /// stale WebDriver's handles between finding an element and reading it.
+    /// From the start screen: the Draft tab, a new draft of `role` (with `template`, else the
+    /// default one), created.
+    pub fn new_draft(&mut self, role: &str, template: Option<&str>) {
+        self.wait_until(".role-link", "the library", |_, e| e.len() >= 4);
+        let tab = self.find("nav.tabs a[href^='#/draft']");
+        self.click(&tab);
+        let option = self.find(&format!(
+            ".new-draft select[name=role] option[value='{role}']"
+        ));
+        self.click(&option);
+        if let Some(template) = template {
+            let choice = self.find(&format!(
+                ".new-draft select[name=template] option[value='{template}']"
+            ));
+            self.click(&choice);
+        }
+        let create = self.find(".new-draft button[type=submit]");
+        self.click(&create);
+    }
+
     pub fn wait_in_page(&mut self, script: &str, what: &str) {
         for _ in 0..150 {
             if self.execute(script, json!([])) == json!(true) {

@@ -405,14 +405,7 @@ fn wait_for_file(path: &std::path::Path, want: &str) -> String {
 #[test]
 fn draft_previews_the_company_exports_both_formats_and_runs_no_script() {
     let mut s = Session::start(&[]);
-    s.wait_until(".role-link", "the library", |_, e| e.len() >= 4);
-    let tab = s.find("nav.tabs a[href^='#/draft']");
-    s.click(&tab);
-
-    let option = s.find(".new-draft select[name=role] option[value='vp-of-engineering']");
-    s.click(&option);
-    let create = s.find(".new-draft button[type=submit]");
-    s.click(&create);
+    s.new_draft("vp-of-engineering", None);
 
     let company = s.find("input[name=company]");
     s.type_into(&company, "Acme Robotics");

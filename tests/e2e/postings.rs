@@ -7,13 +7,7 @@ use crate::driver::Session;
 #[test]
 fn denver_needs_pay_and_benefits_and_a_gender_coded_finding_opens_its_item() {
     let mut s = Session::start(&[]);
-    s.wait_until(".role-link", "the library", |_, e| e.len() >= 4);
-    let tab = s.find("nav.tabs a[href^='#/draft']");
-    s.click(&tab);
-    let option = s.find(".new-draft select[name=role] option[value='director-of-engineering']");
-    s.click(&option);
-    let create = s.find(".new-draft button[type=submit]");
-    s.click(&create);
+    s.new_draft("director-of-engineering", None);
     let company = s.find("input[name=company]");
     s.type_into(&company, "Acme Robotics");
 

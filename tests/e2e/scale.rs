@@ -232,15 +232,7 @@ fn ten_thousand_roles_list_virtually_and_search_as_you_type() {
 #[test]
 fn keystroke_to_preview_on_the_largest_posting() {
     let mut s = Session::start(&[]);
-    s.wait_until(".role-link", "the library", |_, e| e.len() >= 4);
-    let tab = s.find("nav.tabs a[href^='#/draft']");
-    s.click(&tab);
-    let option = s.find(".new-draft select[name=role] option[value='vp-of-product']");
-    s.click(&option);
-    let template = s.find(".new-draft select[name=template] option[value='full']");
-    s.click(&template);
-    let create = s.find(".new-draft button[type=submit]");
-    s.click(&create);
+    s.new_draft("vp-of-product", Some("full"));
     let company = s.find("input[name=company]");
     s.type_into(&company, "Acme");
     s.wait_until("iframe.preview", "the preview", |s, e| {

@@ -20,20 +20,14 @@ impl RoleBuilder {
         let title = title.trim().to_string();
         RoleBuilder {
             role: Role {
-                // A title with no letters or digits ("***") still needs a file name.
-                id: Some(crate::model::slug(&title))
-                    .filter(|id| !id.is_empty())
-                    .unwrap_or_else(|| "untitled-role".into()),
-                title,
-                track: None,
-                level: None,
-                facts: Default::default(),
-                fact_sources: Default::default(),
-                sections: Vec::new(),
-                skills: Vec::new(),
-                context: Vec::new(),
                 sources: vec![doc.source_doc(format, own_page)],
-                conflicts: Vec::new(),
+                ..Role::empty(
+                    // A title with no letters or digits ("***") still needs a file name.
+                    Some(crate::model::slug(&title))
+                        .filter(|id| !id.is_empty())
+                        .unwrap_or_else(|| "untitled-role".into()),
+                    title,
+                )
             },
             sections: HashMap::new(),
             context: HashMap::new(),
