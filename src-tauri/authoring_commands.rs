@@ -24,8 +24,8 @@ use tauri_plugin_dialog::DialogExt;
 
 use crate::error::{ErrorKind, IpcError};
 use crate::settings::Settings;
-use crate::state::AppState;
-use crate::watch::{self, LibraryChanged, LIBRARY_CHANGED};
+use crate::state::{watch_library, AppState};
+use crate::watch::{LibraryChanged, LIBRARY_CHANGED};
 
 type Result<T> = std::result::Result<T, IpcError>;
 
@@ -316,7 +316,7 @@ pub async fn choose_library_folder<R: Runtime>(
     let ids = state
         .reload_from(Some(dir.clone()))
         .map_err(|e| IpcError::new(ErrorKind::Internal, e))?;
-    watch::start(&app);
+    watch_library(&app);
     if !ids.is_empty() {
         let _ = app.emit(LIBRARY_CHANGED, LibraryChanged { ids });
     }
@@ -518,7 +518,7 @@ mod tests {
     fn a_role_changed_on_disk_is_announced_with_its_id() {
         let (app, w) = crate::tests::app();
         // The real app starts the watch in its setup hook, which the mock runtime never runs.
-        watch::start(app.handle());
+        watch_library(app.handle());
         assert!(app.state::<AppState>().watch.lock().unwrap().is_some());
         let (tx, rx) = mpsc::channel::<String>();
         app.listen(LIBRARY_CHANGED, move |event| {

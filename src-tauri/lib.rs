@@ -47,7 +47,7 @@ pub fn app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         .manage(authoring_commands::AuthoringState::default())
         // Roles changed on disk reach the page as `library-changed` (see `watch.rs`).
         .setup(|app| {
-            watch::start(app.handle());
+            state::watch_library(app.handle());
             // The search index is built off the main thread once the library shows (it reads
             // every role body: started at once it would slow the first paint of a large
             // library), so the first search need not wait for it.
@@ -82,5 +82,7 @@ pub fn run<R: Runtime>(builder: Builder<R>) {
 
 #[cfg(test)]
 mod command_map;
+#[cfg(test)]
+mod no_circles;
 #[cfg(test)]
 mod tests;

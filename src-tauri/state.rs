@@ -9,11 +9,11 @@ use rolecraft_core::data_dir::DataDir;
 use rolecraft_core::library::{Library, LibrarySources};
 use rolecraft_core::render::Renderer;
 
-use tauri::{AppHandle, Manager, Runtime};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::error::{ErrorKind, IpcError};
 use crate::settings::Settings;
-use crate::watch::Watch;
+use crate::watch::{watch_folder, LibraryChanged, Watch, LIBRARY_CHANGED};
 
 pub struct AppState {
     /// Read on a thread of its own at start (see `open`); `library()` waits for it.
@@ -186,6 +186,35 @@ pub async fn off_main<R: Runtime, T: Send + 'static>(
     tauri::async_runtime::spawn_blocking(move || work(&app.state::<AppState>()))
         .await
         .map_err(|e| IpcError::new(ErrorKind::Internal, format!("{what} stopped: {e}")))?
+}
+
+/// Watches the library folder: roles changed on disk are read again and the page is told
+/// which (`library-changed`). Replaces the watch on the folder read before.
+pub fn watch_library<R: Runtime>(app: &AppHandle<R>) {
+    let Some(state) = app.try_state::<AppState>() else {
+        return;
+    };
+    let Some(dir) = state.library_dir() else {
+        return;
+    };
+    if std::fs::create_dir_all(&dir).is_err() {
+        return;
+    }
+    let handle = app.clone();
+    let watch = watch_folder(&dir, move || {
+        if let Some(state) = handle.try_state::<AppState>() {
+            if let Ok(ids) = state.reload() {
+                if !ids.is_empty() {
+                    let _ = handle.emit(LIBRARY_CHANGED, LibraryChanged { ids });
+                }
+            }
+        }
+    });
+    let mut slot = state
+        .watch
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    *slot = watch.ok();
 }
 
 /// `<data dir>/templates`, where user templates go.
