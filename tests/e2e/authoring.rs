@@ -1,8 +1,11 @@
 //! Editing a role in the real app: the edit saves itself into the user library with its
-//! provenance, Ctrl+Z takes it back, a change on disk during an edit offers both versions, one
-//! while reading shows at once, and history says plainly that the folder is not in git.
+//! provenance, Ctrl+Z takes it back, a typo is fixed, the edits show in compare after a reload,
+//! a change on disk during an edit offers both versions, one while reading shows at once, and
+//! history says plainly that the folder is not in git.
 
-use crate::driver::Session;
+use std::time::Instant;
+
+use crate::driver::{report, Session};
 
 fn button(s: &mut Session, css: &str, label: &str) -> crate::driver::Element {
     let found = s.wait_until(css, label, |s, e| e.iter().any(|b| s.text(b) == label));
@@ -124,6 +127,47 @@ fn edits_save_with_provenance_undo_and_never_overwrite_a_change_on_disk() {
     }
     assert!(moved, "the item was not moved to the second section");
 
+    // The typo "Stretegic" (Competencies) fixed: its text selected and typed over.
+    let typo = s.execute(
+        "const t = [...document.querySelectorAll('textarea[data-item]')] \
+           .find(t => t.value === 'Stretegic thinking.'); return t ? t.dataset.item : null;",
+        serde_json::json!([]),
+    );
+    let typo = typo
+        .as_str()
+        .unwrap_or_else(|| panic!("no item reads \"Stretegic thinking.\": {typo}"))
+        .to_string();
+    // Focused and selected first: typing into a focused field keeps its selection.
+    s.execute(
+        "const t = document.querySelector(`textarea[data-item='${arguments[0]}']`); \
+         t.focus(); t.select();",
+        serde_json::json!([typo]),
+    );
+    let field = s.find(&format!("textarea[data-item='{typo}']"));
+    s.type_into(&field, "Strategic thinking.");
+    let role = saved_role(&file, "\"Strategic thinking.\"");
+    let fixed = role["sections"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|sec| sec["items"].as_array().cloned().unwrap_or_default())
+        .find(|i| i["text"] == "Strategic thinking.")
+        .expect("the fixed item");
+    assert_eq!(fixed["origin"]["kind"], "edited", "{fixed}");
+    assert_eq!(
+        fixed["origin"]["imported_text"], "Stretegic thinking.",
+        "{fixed}"
+    );
+    assert!(
+        !role["sections"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|sec| sec["items"].as_array().cloned().unwrap_or_default())
+            .any(|i| i["text"] == "Stretegic thinking."),
+        "no item keeps the typo"
+    );
+
     // After a reload of the app the edits are there, and marked.
     s.execute("location.reload()", serde_json::json!([]));
     s.wait_until(
@@ -150,6 +194,38 @@ fn edits_save_with_provenance_undo_and_never_overwrite_a_change_on_disk() {
             .iter()
             .any(|t| t.contains("A new item written here.") && t.contains("written here")),
         "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("Strategic thinking.") && t.contains("edited")),
+        "{texts:?}"
+    );
+
+    // Compare shows the edits, marked: against VP of Engineering, the Director's column
+    // holds the fixed, the appended and the new item.
+    s.execute(
+        "location.hash = '#/compare/director-of-engineering,vp-of-engineering'",
+        serde_json::json!([]),
+    );
+    s.wait_in_page(
+        "const cells = [...document.querySelectorAll('.item-row > .cell')].map(c => c.textContent); \
+         return cells.some(t => t.includes('Strategic thinking.') && t.includes('edited')) \
+           && cells.some(t => t.includes('Edited in the app.') && t.includes('edited')) \
+           && cells.some(t => t.includes('A new item written here.') && t.includes('written here'));",
+        "compare to show the three edits, marked",
+    );
+    s.execute(
+        "location.hash = '#/role/director-of-engineering'",
+        serde_json::json!([]),
+    );
+    s.wait_until(
+        "article.role-view h1",
+        "the Director's page again",
+        |s, e| {
+            e.first()
+                .is_some_and(|h| s.text(h) == "Director of Engineering")
+        },
     );
     let edit = button(&mut s, "button", "Edit");
     s.click(&edit);
@@ -191,9 +267,15 @@ fn edits_save_with_provenance_undo_and_never_overwrite_a_change_on_disk() {
     // A change on disk while the role is read shows up within a second or two, in place.
     let read = button(&mut s, "button", "Read");
     s.click(&read);
+    let written = Instant::now();
     outside("Director of Engineering, revised outside");
     s.wait_until("article.role-view h1", "the new title", |s, e| {
         e.first()
             .is_some_and(|h| s.text(h) == "Director of Engineering, revised outside")
     });
+    // Reported, not asserted (noisy machines); includes WebDriver's polling.
+    report(&format!(
+        "e2e: a role file changed on disk shows in the app after {} ms",
+        written.elapsed().as_millis()
+    ));
 }

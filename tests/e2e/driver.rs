@@ -500,3 +500,18 @@ impl Drop for Session {
         let _ = std::fs::remove_dir_all(&self.data_dir);
     }
 }
+
+/// Prints a timing and appends it to `target/e2e-timings.txt` (timings are reported, never
+/// asserted: the machines are noisy).
+pub fn report(line: &str) {
+    use std::io::Write;
+    println!("{line}");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-timings.txt");
+    if let Ok(mut f) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+    {
+        let _ = writeln!(f, "{line}");
+    }
+}

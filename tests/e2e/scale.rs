@@ -5,9 +5,7 @@
 //! `target/e2e-timings.txt`, never asserted (the machines are noisy; the targets live in the
 //! benchmarks and `bench/perf.sh`). Run `bash scripts/e2e.sh --nocapture scale` to see them.
 
-use std::io::Write;
-
-use crate::driver::Session;
+use crate::driver::{report, Session};
 
 const ROLES: usize = 10_000;
 const TRACKS: [&str; 6] = [
@@ -76,18 +74,6 @@ fn percentiles(mut ms: Vec<f64>) -> String {
         at(0.95),
         at(1.0)
     )
-}
-
-fn report(line: &str) {
-    println!("{line}");
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-timings.txt");
-    if let Ok(mut f) = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(path)
-    {
-        let _ = writeln!(f, "{line}");
-    }
 }
 
 fn timings(value: &serde_json::Value) -> Vec<f64> {
