@@ -149,12 +149,37 @@ fn read_folder(dir: &Path) -> Result<(Vec<Entry>, Vec<LibraryError>), LibraryErr
     Ok((entries, problems))
 }
 
+/// (file name, id, title, track, level) of each bundled role, read by build.rs.
+type BundledSummary = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<u32>,
+);
+const BUNDLED_SUMMARIES: &[BundledSummary] =
+    include!(concat!(env!("OUT_DIR"), "/bundled_summaries.rs"));
+
+/// A bundled role's summary as build.rs read it, else parsed now.
+fn bundled_summary(path: &str, text: &str) -> Result<RoleSummary, LibraryError> {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    match BUNDLED_SUMMARIES.iter().find(|s| s.0 == name) {
+        Some(&(_, id, title, track, level)) => Ok(RoleSummary {
+            id: id.to_string(),
+            title: title.to_string(),
+            track: track.map(str::to_string),
+            level,
+        }),
+        None => summary_of(path, text),
+    }
+}
+
 fn bundled_entries() -> Result<Vec<Entry>, LibraryError> {
     bundled_files()
         .into_iter()
         .map(|(path, text)| {
             Ok(Entry {
-                summary: summary_of(&path, text)?,
+                summary: bundled_summary(&path, text)?,
                 origin: RoleOrigin::Bundled,
                 stamp: stamp_of(text),
                 body: Body::Bundled { path, text },
@@ -528,6 +553,20 @@ mod tests {
         std::fs::write(dir.path().join("a.json"), role_json(&role("z", "Zed", "x"))).unwrap();
         let err = library.get("a").unwrap_err();
         assert!(matches!(err, LibraryError::HoldsOther { .. }), "{err}");
+    }
+
+    #[test]
+    fn the_summaries_build_rs_read_are_those_of_the_bundled_files() {
+        let files = bundled_files();
+        assert!(files.len() >= 4, "{} bundled roles", files.len());
+        assert_eq!(BUNDLED_SUMMARIES.len(), files.len(), "one summary per file");
+        for (path, text) in files {
+            assert_eq!(
+                bundled_summary(&path, text).unwrap(),
+                summary_of(&path, text).unwrap(),
+                "{path}"
+            );
+        }
     }
 
     #[test]
