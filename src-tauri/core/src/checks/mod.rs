@@ -327,10 +327,11 @@ impl Checker {
         if run("other_role") {
             rules::other_role(input, &mut out);
         }
-        let balance = rules::gender(self, input, &mut out, run("gender_coded"));
+        let coded = rules::gender(self, input, &mut out, run("gender_coded"));
         if run("gender_balance") {
-            rules::gender_balance(&balance, &mut out);
+            rules::gender_balance(&coded, &mut out);
         }
+        let balance = coded.balance;
         if run("exclusionary") {
             rules::terms(
                 &self.exclusionary,

@@ -612,6 +612,28 @@ pub(crate) fn words(md: &str) -> Vec<(usize, &str)> {
         .collect()
 }
 
+/// The gender-coded words of a posting: the de-duplicated lists a reader sees, and how often
+/// each kind occurs, which is what the verdict weighs.
+pub(crate) struct Coded {
+    pub balance: Balance,
+    /// Occurrences of masculine- and feminine-coded words.
+    pub masculine: usize,
+    pub feminine: usize,
+}
+
+/// Gender Decoder's `assess_coding` on occurrence counts (its `find_and_count_coded_words`
+/// counts every occurrence): the feminine count minus the masculine count.
+pub(crate) fn verdict(masculine: usize, feminine: usize) -> &'static str {
+    let score = feminine as i64 - masculine as i64;
+    match score {
+        0 => "neutral",
+        s if s > 3 => "strongly feminine-coded",
+        s if s > 0 => "feminine-coded",
+        s if s < -3 => "strongly masculine-coded",
+        _ => "masculine-coded",
+    }
+}
+
 /// Gender-coded words (stems at word starts; hyphenated words split unless a stem has the
 /// hyphen; listed false positives skipped) and the balance.
 pub(crate) fn gender(
@@ -619,7 +641,7 @@ pub(crate) fn gender(
     _input: &CheckInput,
     out: &mut Out,
     report_words: bool,
-) -> Balance {
+) -> Coded {
     let st = &checker.stems;
     let md = out.md();
     let lower = md.to_lowercase().replace('-', " ");
@@ -685,16 +707,10 @@ pub(crate) fn gender(
             hits.push((s, e, w, coding));
         }
     }
-    let score = balance.feminine.len() as i64 - balance.masculine.len() as i64;
-    balance.verdict = match score {
-        _ if balance.feminine.is_empty() && balance.masculine.is_empty() => "neutral",
-        0 => "neutral",
-        s if s > 3 => "strongly feminine-coded",
-        s if s > 0 => "feminine-coded",
-        s if s < -3 => "strongly masculine-coded",
-        _ => "masculine-coded",
-    }
-    .to_string();
+    // Every occurrence counts, as in Gender Decoder; the lists show each word once.
+    let masculine = hits.iter().filter(|h| h.3 == "masculine").count();
+    let feminine = hits.len() - masculine;
+    balance.verdict = verdict(masculine, feminine).to_string();
     if report_words {
         for (s, e, w, coding) in hits {
             out.at(
@@ -714,10 +730,15 @@ pub(crate) fn gender(
             );
         }
     }
-    balance
+    Coded {
+        balance,
+        masculine,
+        feminine,
+    }
 }
 
-pub(crate) fn gender_balance(balance: &Balance, out: &mut Out) {
+pub(crate) fn gender_balance(coded: &Coded, out: &mut Out) {
+    let balance = &coded.balance;
     if !balance.verdict.starts_with("strongly") {
         return;
     }
@@ -727,12 +748,10 @@ pub(crate) fn gender_balance(balance: &Balance, out: &mut Out) {
             rule: "gender_balance",
             severity: Severity::Warning,
             message: format!(
-                "The posting is {} ({} masculine-coded, {} feminine-coded words).",
-                balance.verdict,
-                balance.masculine.len(),
-                balance.feminine.len()
+                "The posting is {} ({} masculine-coded, {} feminine-coded words, counting every occurrence).",
+                balance.verdict, coded.masculine, coded.feminine
             ),
-            explanation: "Gaucher, Friesen & Kay (2011) found that strongly gendered wording lowers the appeal of a job to the other gender. Balance the posting by rewording some coded words.".into(),
+            explanation: "Gaucher, Friesen & Kay (2011) found that strongly gendered wording lowers the appeal of a job to the other gender. The verdict weighs every occurrence of a coded word, as Gender Decoder does: more than 3 more of one kind than the other is strongly coded. Balance the posting by rewording some coded words.".into(),
             source: Some("Gaucher, Friesen & Kay (2011), doi:10.1037/a0022530; verdicts as Gender Decoder (Kat Matfield)".into()),
             suggestion: None,
         },

@@ -97,7 +97,7 @@ fn gender_coded_stems_match_at_word_starts_with_the_listed_exceptions() {
 }
 
 #[test]
-fn the_balance_counts_each_word_once_and_gives_a_verdict() {
+fn the_balance_lists_each_word_once_and_gives_a_verdict() {
     let r = on_posting(&COMPLETE);
     assert!(!r.balance.verdict.is_empty());
     let masc: Vec<&str> = r.balance.masculine.iter().map(String::as_str).collect();
@@ -111,6 +111,41 @@ fn the_balance_counts_each_word_once_and_gives_a_verdict() {
     assert_eq!(strongly.len(), 1);
     assert!(strongly[0].message.contains("strongly masculine-coded"));
     assert!(on_text("gender_balance", "Kind, supportive and aggressive.").is_empty());
+}
+
+#[test]
+fn the_verdict_weighs_every_occurrence_as_gender_decoder_does() {
+    // Two distinct masculine words against three distinct feminine ones, but eleven
+    // masculine occurrences: strongly masculine-coded, not feminine-coded.
+    let md = "Lead the leaders. Lead, lead, lead and lead. The leaders lead; leaders lead and lead. \
+              Kind, supportive and loyal.";
+    let role = vp();
+    let d = draft_with(&COMPLETE);
+    let ctx = build_context(&role, &d, None, Meta::at("2026-12-01", "full")).unwrap();
+    let r = CHECKER.check(&CheckInput {
+        role: &role,
+        draft: &d,
+        context: &ctx,
+        markdown: md,
+    });
+    assert_eq!(r.balance.masculine, ["lead", "leaders"], "each word listed once");
+    assert_eq!(r.balance.feminine, ["kind", "supportive", "loyal"]);
+    assert_eq!(r.balance.verdict, "strongly masculine-coded");
+    let warn = rule(&r, "gender_balance");
+    assert_eq!(warn.len(), 1);
+    assert!(
+        warn[0].message.contains("11 masculine-coded, 3 feminine-coded"),
+        "{}",
+        warn[0].message
+    );
+    // Balanced occurrences: neutral, whatever the distinct words.
+    let even = on_text("gender_balance", "Lead, lead, lead and lead. Kind, loyal, warm and gentle.");
+    assert!(even.is_empty(), "{:?}", texts(&even));
+    assert_eq!(rules::verdict(4, 4), "neutral");
+    assert_eq!(rules::verdict(1, 5), "strongly feminine-coded");
+    assert_eq!(rules::verdict(2, 5), "feminine-coded");
+    assert_eq!(rules::verdict(5, 2), "masculine-coded");
+    assert_eq!(rules::verdict(6, 2), "strongly masculine-coded");
 }
 
 #[test]
