@@ -2,7 +2,9 @@
 //! line and origin.
 
 use super::source_map::SourceMap;
-use super::{Balance, CheckInput, Checker, Finding, FindingOrigin, Severity, Span, Term};
+use super::{
+    Audience, Balance, CheckInput, Checker, Finding, FindingOrigin, Severity, Span, Term,
+};
 use crate::drafts::fields::{valid_apply_target, valid_date, Location, SalaryShape, WorkplaceKind};
 use crate::render::is_internal_section;
 
@@ -35,6 +37,11 @@ impl<'a> Out<'a> {
     pub fn at(&mut self, start: usize, end: usize, say: Say) {
         let origin = self.map.origin(start, end);
         self.place(start, end, origin, say);
+    }
+
+    /// What the text at `start..end` came from.
+    pub fn origin(&self, start: usize, end: usize) -> FindingOrigin {
+        self.map.origin(start, end)
     }
 
     /// A finding on `start..end` with a known origin.
@@ -457,25 +464,55 @@ pub(crate) fn internal_sections(input: &CheckInput, out: &mut Out) {
     }
 }
 
-const INTERNAL_MARKERS: [(&str, &str); 7] = [
+/// (marker, what it is, whether it is a placeholder: unfinished in any document, where the
+/// others are expected in an internal one).
+const INTERNAL_MARKERS: [(&str, &str, bool); 7] = [
     (
         "(internal link)",
         "a link to an internal page that candidates cannot open",
+        false,
     ),
-    ("internal links", "a reference to internal pages"),
-    ("not for publication", "a note saying the text is internal"),
-    ("(edited for this posting)", "an editor's note"),
-    ("reference: ", "a cross-reference to an internal document"),
-    ("TODO", "a note left for later"),
-    ("TBD", "a placeholder"),
+    ("internal links", "a reference to internal pages", false),
+    (
+        "not for publication",
+        "a note saying the text is internal",
+        false,
+    ),
+    ("(edited for this posting)", "an editor's note", false),
+    (
+        "reference: ",
+        "a cross-reference to an internal document",
+        false,
+    ),
+    ("TODO", "a note left for later", true),
+    ("TBD", "a placeholder", true),
 ];
 
-/// Text that reads as internal: "(internal link)", generator and editor notes.
-pub(crate) fn internal_text(_input: &CheckInput, out: &mut Out) {
+/// Where to change text that came from `origin`: only an item's text is the draft's to edit.
+fn how_to_remove(origin: &FindingOrigin) -> String {
+    match origin {
+        FindingOrigin::Item { .. } => "remove it, or edit the item in the draft".into(),
+        FindingOrigin::Field { field } => format!("remove it from the posting field {field}"),
+        FindingOrigin::Fact { key, .. } => format!("it is the role's fact {key}: edit the role"),
+        FindingOrigin::Section { section } => {
+            format!("it is in the section's title: switch off the section \"{section}\"")
+        }
+        FindingOrigin::Template | FindingOrigin::Posting => {
+            "it is the template's own text: edit the template, or choose another one".into()
+        }
+    }
+}
+
+/// Text that reads as internal: "(internal link)", generator and editor notes. In an internal
+/// document only placeholders (`TODO`, `TBD`) are reported, as infos.
+pub(crate) fn internal_text(_input: &CheckInput, audience: Audience, out: &mut Out) {
     let md = out.md();
     let lower = md.to_lowercase();
     let mut found = Vec::new();
-    for (marker, what) in INTERNAL_MARKERS {
+    for (marker, what, placeholder) in INTERNAL_MARKERS {
+        if audience == Audience::Internal && !placeholder {
+            continue;
+        }
         let case_sensitive = marker.chars().all(|c| c.is_ascii_uppercase());
         let hay = if case_sensitive { md } else { lower.as_str() };
         let needle = if case_sensitive {
@@ -491,16 +528,25 @@ pub(crate) fn internal_text(_input: &CheckInput, out: &mut Out) {
         }
     }
     for (s, e, marker, what) in found {
-        out.at(
+        let origin = out.origin(s, e);
+        let suggestion = how_to_remove(&origin);
+        out.place(
             s,
             e,
+            origin,
             Say {
                 rule: "internal_text",
-                severity: Severity::Error,
+                severity: match audience {
+                    Audience::Candidates => Severity::Error,
+                    Audience::Internal => Severity::Info,
+                },
                 message: format!("\"{}\" is internal text: {what}.", marker.trim()),
-                explanation: "Text meant for colleagues makes a posting look unfinished and can point candidates at pages they cannot open.".into(),
+                explanation: match audience {
+                    Audience::Candidates => "Text meant for colleagues makes a posting look unfinished and can point candidates at pages they cannot open.".into(),
+                    Audience::Internal => "A placeholder left in an internal document: colleagues will read it as unfinished.".into(),
+                },
                 source: None,
-                suggestion: Some("remove it, or edit the item in the draft".into()),
+                suggestion: Some(suggestion),
             },
         );
     }

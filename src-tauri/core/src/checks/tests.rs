@@ -333,6 +333,107 @@ fn internal_text_and_sections_are_errors() {
     assert!(rule(&on_posting(&COMPLETE), "internal_section").is_empty());
 }
 
+/// The hand-built role rendered with `template` from `renderer`, and the input parts.
+fn rendered(renderer: &Renderer, template: &str) -> (crate::model::Role, Draft, JdContext, String) {
+    let role = vp();
+    let mut d = draft_with(&COMPLETE);
+    d.template = template.into();
+    let ctx = renderer
+        .context(&role, &d, Meta::at("2026-12-01", template))
+        .unwrap();
+    let md = renderer.render_markdown(template, &ctx).unwrap();
+    (role, d, ctx, md)
+}
+
+#[test]
+fn an_internal_template_may_show_internal_sections_and_notes() {
+    let renderer = Renderer::new();
+    let (role, d, ctx, md) = rendered(&renderer, "levelling-summary");
+    assert!(md.contains("Checkpoints for reaching this level") && md.contains("not for publication"));
+    let input = CheckInput {
+        role: &role,
+        draft: &d,
+        context: &ctx,
+        markdown: &md,
+    };
+    let internal = |r: &Report| {
+        r.findings
+            .iter()
+            .filter(|f| f.rule.starts_with("internal_"))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    // Told by the template's header, or guessed from the built-in's: nothing to report.
+    let told = CHECKER.check_as(&input, Audience::of_template(renderer.info("levelling-summary").unwrap().internal));
+    assert!(internal(&told).is_empty(), "{:?}", internal(&told));
+    assert_eq!(Audience::guess(&input), Audience::Internal);
+    assert_eq!(CHECKER.check(&input), told);
+    // The same text published is full of errors.
+    let published = CHECKER.check_as(&input, Audience::Candidates);
+    let errors = internal(&published);
+    assert!(errors.iter().any(|f| f.rule == "internal_section"), "{errors:?}");
+    assert!(errors.iter().all(|f| f.severity == Severity::Error));
+    // A placeholder is still worth an info in an internal document.
+    let todo = format!("{md}\nTODO: add the promotion criteria.\n");
+    let r = CHECKER.check_as(
+        &CheckInput {
+            markdown: &todo,
+            ..input
+        },
+        Audience::Internal,
+    );
+    let found = internal(&r);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].severity, Severity::Info);
+    // A user template that replaces the built-in for candidates is checked as a posting.
+    let mut mine = Renderer::new();
+    mine.add_template(
+        "levelling-summary",
+        "# {{role.title}}\n\n{{#each sections}}## {{heading}}\n\n{{#each items}}- {{text}}\n{{/each}}\n{{/each}}",
+        crate::render::TemplateOrigin::User,
+    )
+    .unwrap();
+    let (role, d, ctx, md) = rendered(&mine, "levelling-summary");
+    let input = CheckInput {
+        role: &role,
+        draft: &d,
+        context: &ctx,
+        markdown: &md,
+    };
+    assert_eq!(Audience::guess(&input), Audience::Candidates);
+}
+
+#[test]
+fn internal_text_from_the_template_does_not_suggest_editing_an_item() {
+    let f = on_text(
+        "internal_text",
+        "*Internal: not for publication.*",
+    );
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].origin, FindingOrigin::Template);
+    let s = f[0].suggestion.as_deref().unwrap();
+    assert!(s.contains("template") && !s.contains("item"), "{s}");
+    // In an item, editing the item is the way.
+    let role = vp();
+    let mut d = draft_with(&COMPLETE);
+    d.sections = Some(vec!["responsibilities".into()]);
+    let mut role_todo = role.clone();
+    role_todo.sections[1].items[0].text = "Owns the metrics (TODO: which ones).".into();
+    let r = Renderer::new();
+    let ctx = r.context(&role_todo, &d, Meta::at("2026-12-01", "full")).unwrap();
+    let md = r.render_markdown("full", &ctx).unwrap();
+    let rep = CHECKER.check(&CheckInput {
+        role: &role_todo,
+        draft: &d,
+        context: &ctx,
+        markdown: &md,
+    });
+    let todo = rule(&rep, "internal_text");
+    assert_eq!(todo.len(), 1, "{todo:?}");
+    assert!(matches!(todo[0].origin, FindingOrigin::Item { .. }));
+    assert!(todo[0].suggestion.as_deref().unwrap().contains("edit the item"));
+}
+
 #[test]
 fn required_fields_do_not_depend_on_the_template() {
     let r = on_posting(&[]);
