@@ -361,11 +361,13 @@ impl Checker {
         if run("pay_transparency") {
             rules::pay_transparency(self, input, &mut out);
         }
-        if run("internal_section") && audience == Audience::Candidates {
-            rules::internal_sections(input, &mut out);
-        }
+        let flagged = if run("internal_section") && audience == Audience::Candidates {
+            rules::internal_sections(input, &mut out)
+        } else {
+            Vec::new()
+        };
         if run("internal_text") {
-            rules::internal_text(input, audience, &mut out);
+            rules::internal_text(input, audience, &flagged, &mut out);
         }
         if run("other_role") {
             rules::other_role(input, &mut out);

@@ -422,9 +422,46 @@ fn region_matches(rule: &super::data::PayRule, applicant: &str) -> bool {
     rule.countries.iter().any(|c| eq(c, &country))
 }
 
-/// Sections that are internal (checkpoints, page notes, hiring criteria, ...) in a posting.
-pub(crate) fn internal_sections(input: &CheckInput, out: &mut Out) {
+/// An internal section the posting shows: its key, and where its heading is.
+pub(crate) struct Flagged {
+    pub key: String,
+    pub heading: Option<(usize, usize)>,
+}
+
+impl Flagged {
+    /// Whether a hit at `start..end` from `origin` is in the section: in its heading, its
+    /// title or one of its items.
+    fn holds(&self, start: usize, end: usize, origin: &FindingOrigin) -> bool {
+        let by_origin = match origin {
+            FindingOrigin::Item { section, .. } | FindingOrigin::Section { section } => {
+                *section == self.key
+            }
+            _ => false,
+        };
+        by_origin || self.heading.is_some_and(|(s, e)| s <= start && end <= e)
+    }
+}
+
+/// Where `text` is an ATX heading (`## text`) in `md`.
+fn heading_line(md: &str, text: &str) -> Option<(usize, usize)> {
+    let mut at = 0;
+    for line in md.split_inclusive('\n') {
+        let level = line.bytes().take_while(|&b| b == b'#').count();
+        let body = &line[level..];
+        if (1..=6).contains(&level) && body.starts_with([' ', '\t']) && body.trim() == text {
+            let start = at + level + (body.len() - body.trim_start().len());
+            return Some((start, start + text.len()));
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// Sections that are internal (checkpoints, page notes, hiring criteria, ...) in a posting;
+/// returns them, so `internal_text` does not report their contents again.
+pub(crate) fn internal_sections(input: &CheckInput, out: &mut Out) -> Vec<Flagged> {
     let explicit = input.draft.sections.is_some();
+    let mut flagged = Vec::new();
     for section in &input.context.sections {
         if !is_internal_section(&section.key) {
             continue;
@@ -448,20 +485,24 @@ pub(crate) fn internal_sections(input: &CheckInput, out: &mut Out) {
             suggestion: Some(format!("switch off the section \"{}\"", section.key)),
         };
         // Place it on the section's heading when it is in the text.
-        let heading = out
-            .md()
-            .find(&section.heading)
-            .map(|i| (i, section.heading.len()))
+        let md = out.md();
+        let heading = heading_line(md, &section.heading)
+            .or_else(|| heading_line(md, &section.title))
             .or_else(|| {
-                out.md()
-                    .find(&section.title)
-                    .map(|i| (i, section.title.len()))
+                md.find(&section.heading)
+                    .map(|i| (i, i + section.heading.len()))
+                    .or_else(|| md.find(&section.title).map(|i| (i, i + section.title.len())))
             });
         match heading {
-            Some((i, len)) => out.place(i, i + len, origin, say),
+            Some((s, e)) => out.place(s, e, origin, say),
             None => out.about(origin, say),
         }
+        flagged.push(Flagged {
+            key: section.key.clone(),
+            heading,
+        });
     }
+    flagged
 }
 
 /// (marker, what it is, whether it is a placeholder: unfinished in any document, where the
@@ -503,9 +544,15 @@ fn how_to_remove(origin: &FindingOrigin) -> String {
     }
 }
 
-/// Text that reads as internal: "(internal link)", generator and editor notes. In an internal
-/// document only placeholders (`TODO`, `TBD`) are reported, as infos.
-pub(crate) fn internal_text(_input: &CheckInput, audience: Audience, out: &mut Out) {
+/// Text that reads as internal: "(internal link)", generator and editor notes, outside the
+/// sections `internal_sections` flagged. In an internal document only placeholders (`TODO`,
+/// `TBD`) are reported, as infos.
+pub(crate) fn internal_text(
+    _input: &CheckInput,
+    audience: Audience,
+    flagged: &[Flagged],
+    out: &mut Out,
+) {
     let md = out.md();
     let lower = md.to_lowercase();
     let mut found = Vec::new();
@@ -529,6 +576,10 @@ pub(crate) fn internal_text(_input: &CheckInput, audience: Audience, out: &mut O
     }
     for (s, e, marker, what) in found {
         let origin = out.origin(s, e);
+        // The section is reported already: switching it off removes this too.
+        if flagged.iter().any(|f| f.holds(s, e, &origin)) {
+            continue;
+        }
         let suggestion = how_to_remove(&origin);
         out.place(
             s,

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use super::*;
 use crate::render::{build_context, Meta, Renderer};
-use crate::testing::vp;
+use crate::testing::{section, vp};
 
 static CHECKER: LazyLock<Checker> = LazyLock::new(|| Checker::new().unwrap());
 
@@ -401,6 +401,63 @@ fn an_internal_template_may_show_internal_sections_and_notes() {
         markdown: &md,
     };
     assert_eq!(Audience::guess(&input), Audience::Candidates);
+}
+
+#[test]
+fn internal_text_inside_a_flagged_section_is_not_reported_again() {
+    let mut role = vp();
+    role.sections.push(section(
+        "job_description_links",
+        "Job Description (Internal links)",
+        &["Engineering ladder overview"],
+    ));
+    role.sections.push(section(
+        "page_notes",
+        "Page notes",
+        &["reference: People manager competencies (internal link)"],
+    ));
+    role.sections[1].items[0].text = "Owns the metrics on the dashboard (internal link).".into();
+    let mut d = draft_with(&COMPLETE);
+    d.template = "levelling-summary".into();
+    let r = Renderer::new();
+    let ctx = r
+        .context(&role, &d, Meta::at("2026-12-01", "levelling-summary"))
+        .unwrap();
+    let md = r.render_markdown("levelling-summary", &ctx).unwrap();
+    let input = CheckInput {
+        role: &role,
+        draft: &d,
+        context: &ctx,
+        markdown: &md,
+    };
+    // Published: each internal section once; internal text only outside them.
+    let rep = CHECKER.check_as(&input, Audience::Candidates);
+    let sections: Vec<_> = rule(&rep, "internal_section")
+        .iter()
+        .map(|f| f.origin.clone())
+        .collect();
+    assert_eq!(sections.len(), 3, "{sections:?}");
+    let text = rule(&rep, "internal_text");
+    assert_eq!(
+        texts(&text.iter().map(|f| (*f).clone()).collect::<Vec<_>>()),
+        ["(internal link)", "not for publication"]
+    );
+    assert!(matches!(&text[0].origin, FindingOrigin::Item { section, .. } if section == "responsibilities"));
+    // With internal_section off, internal_text reports what is in those sections too.
+    let cfg = ChecksConfig::parse(r#"{"rules": {"internal_section": {"enabled": false}}}"#).unwrap();
+    let alone = Checker::with_config(cfg)
+        .unwrap()
+        .check_as(&input, Audience::Candidates);
+    assert_eq!(
+        texts(&alone.findings.into_iter().filter(|f| f.rule == "internal_text").collect::<Vec<_>>()),
+        [
+            "(internal link)",
+            "internal links",
+            "reference: ",
+            "(internal link)",
+            "not for publication"
+        ]
+    );
 }
 
 #[test]
