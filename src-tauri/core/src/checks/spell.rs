@@ -15,7 +15,7 @@ use super::rules::{Out, Say};
 use super::{FindingOrigin, Severity};
 
 /// Terms engineering and product postings use that a general dictionary lacks.
-pub const COMPANY_TERMS: [&str; 73] = [
+pub const COMPANY_TERMS: [&str; 81] = [
     "SaaS",
     "PaaS",
     "IaaS",
@@ -89,6 +89,14 @@ pub const COMPANY_TERMS: [&str; 73] = [
     "battlecard",
     "battlecards",
     "dogfooding",
+    "reprioritization",
+    "reprioritisation",
+    "matrixed",
+    "virality",
+    "tiering",
+    "referenceability",
+    "qual",
+    "mgmt",
 ];
 
 /// Harper's lint kinds Rolecraft reports: spelling, and grammar proper (not style advice).

@@ -235,6 +235,21 @@ fn spelling_flags_typos_and_accepts_company_terms_and_the_user_dictionary() {
 }
 
 #[test]
+fn product_jargon_is_not_misspelt_and_typos_still_are() {
+    let ok = on_text(
+        "spelling",
+        "Drives reprioritization in a matrixed organisation; virality loops; tiering of \
+         accounts; customer referenceability; qual/quant research; product mgmt.",
+    );
+    assert!(ok.is_empty(), "{:?}", texts(&ok));
+    let typos = on_text(
+        "spelling",
+        "Stretegic thinking. Accountable for histing the budget, eg the cloud spend.",
+    );
+    assert_eq!(texts(&typos), ["stretegic", "histing", "eg"]);
+}
+
+#[test]
 fn two_threads_checking_at_once_each_get_their_own_findings() {
     let role = vp();
     let d = draft_with(&COMPLETE);
