@@ -250,6 +250,17 @@ fn product_jargon_is_not_misspelt_and_typos_still_are() {
 }
 
 #[test]
+fn grammar_leaves_nouns_in_a_list_of_adjectives_alone() {
+    let none = on_text(
+        "grammar",
+        "Judge a hire from a staffing, cultural, and technical standpoint.",
+    );
+    assert!(none.is_empty(), "{:?}", none.iter().map(|f| &f.message).collect::<Vec<_>>());
+    let repeated = on_text("grammar", "You will lead the the team.");
+    assert_eq!(texts(&repeated), ["the the"], "grammar is still checked");
+}
+
+#[test]
 fn two_threads_checking_at_once_each_get_their_own_findings() {
     let role = vp();
     let d = draft_with(&COMPLETE);
