@@ -238,6 +238,7 @@ pub struct Checker {
     pub(crate) age: Vec<Term>,
     pub(crate) age_source: String,
     pub(crate) years: Regex,
+    pub(crate) years_label: Regex,
     pub(crate) years_threshold: u32,
     pub(crate) pay: data::PayData,
     pub(crate) readability: data::ReadabilityData,
@@ -302,13 +303,21 @@ impl Checker {
         let exclusionary = compile_terms("exclusionary.json", &excl_terms)?;
         let age_terms = compile_terms("age_coded.json", &age.terms)?;
         let years_threshold = config.years_threshold.or(age.years_threshold).unwrap_or(10);
-        let years = Regex::new(
-            r"(?i)\b(\d{1,2})\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*(\d{1,2})\s*)?(?:years?|yrs?)\b",
-        )
-        .map_err(|e| CheckError::Data {
-            file: "years".into(),
-            message: e.to_string(),
-        })?;
+        let regex = |pattern: &str| {
+            Regex::new(pattern).map_err(|e| CheckError::Data {
+                file: "years".into(),
+                message: e.to_string(),
+            })
+        };
+        // "15+ years", "10-15 years", "12–18+ years".
+        let years = regex(
+            r"(?i)\b(\d{1,2})\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*(\d{1,2})\s*(?:\+|plus)?\s*)?(?:years?|yrs?)\b",
+        )?;
+        // "Years of experience: 20+", "**Years of experience:** 12-15" (how templates print the
+        // fact `years_of_experience`): the figure, without the word "years" after it.
+        let years_label = regex(
+            r"(?i)\byears? of (?:\w+ )?experience[*_]*\s*[:\-–]?\s*[*_]*\s*(\d{1,2})(?:\s*(?:\+|plus))?(?:\s*(?:-|–|to)\s*(\d{1,2})(?:\s*(?:\+|plus))?)?",
+        )?;
         let spell = spell::Speller::new(&config.dictionary);
         Ok(Checker {
             exclusionary_source: data::describe_source(&excl.source)
@@ -321,6 +330,7 @@ impl Checker {
             exclusionary,
             age: age_terms,
             years,
+            years_label,
             years_threshold,
             pay,
             readability,

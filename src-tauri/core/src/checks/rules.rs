@@ -906,43 +906,77 @@ pub(crate) fn terms(
     }
 }
 
-/// Years-of-experience demands above the threshold, and age-coded terms.
+/// Years-of-experience demands above the threshold ("15+ years", and a labelled figure such as
+/// "Years of experience: 20+"), and age-coded terms.
 pub(crate) fn age(checker: &Checker, input: &CheckInput, out: &mut Out) {
     terms(&checker.age, "age_coded", &checker.age_source, input, out);
     let md = out.md();
-    let mut hits = Vec::new();
+    let number = |m: Option<regex::Match>| m.and_then(|m| m.as_str().parse::<u32>().ok());
+    let above = |low: u32, high: u32| {
+        low > checker.years_threshold || high > checker.years_threshold
+    };
+    // (start, end, the lower figure, the label it follows)
+    let mut hits: Vec<(usize, usize, u32, Option<&str>)> = Vec::new();
     for c in checker.years.captures_iter(md) {
-        let n: u32 = c
-            .get(2)
-            .or_else(|| c.get(1))
-            .and_then(|m| m.as_str().parse().ok())
-            .unwrap_or(0);
-        let low: u32 = c.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
-        if low > checker.years_threshold || n > checker.years_threshold {
-            if let Some(m) = c.get(0) {
-                hits.push((m.start(), m.end(), low));
-            }
+        let low = number(c.get(1)).unwrap_or(0);
+        let high = number(c.get(2)).unwrap_or(low);
+        if let (true, Some(m)) = (above(low, high), c.get(0)) {
+            hits.push((m.start(), m.end(), low, None));
         }
     }
-    for (s, e, n) in hits {
-        let found = md[s..e].to_string();
-        out.at(
-            s,
-            e,
-            Say {
-                rule: "age_coded",
-                severity: Severity::Warning,
-                message: format!(
-                    "\"{found}\" asks for more than {} years of experience: an age-coded demand.",
-                    checker.years_threshold
-                ),
-                explanation: format!(
-                    "Asking for {n}+ years excludes younger applicants who have the skills, and is a known age-discrimination risk (UK Equality Act 2010; EU Directive 2000/78/EC; the US EEOC treats such limits as evidence under the ADEA). Describe the experience, not its length."
-                ),
-                source: Some(checker.age_source.clone()),
-                suggestion: Some("describe the experience itself, e.g. \"experience leading several engineering teams through growth\"".into()),
-            },
-        );
+    for c in checker.years_label.captures_iter(md) {
+        let (Some(all), Some(first)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let low = number(Some(first)).unwrap_or(0);
+        let high = number(c.get(2)).unwrap_or(low);
+        let (s, e) = (first.start(), all.end());
+        // "Years of experience: 15+ years" is one demand.
+        let seen = hits.iter().any(|(hs, he, ..)| *hs < e && s < *he);
+        if above(low, high) && !seen {
+            hits.push((s, e, low, Some("Years of experience")));
+        }
+    }
+    hits.sort_by_key(|h| h.0);
+    for (s, e, n, label) in hits {
+        let figure = &md[s..e];
+        let found = match label {
+            Some(label) => format!("{label}: {figure}"),
+            None => figure.to_string(),
+        };
+        let say = Say {
+            rule: "age_coded",
+            severity: Severity::Warning,
+            message: format!(
+                "\"{found}\" asks for more than {} years of experience: an age-coded demand.",
+                checker.years_threshold
+            ),
+            explanation: format!(
+                "Asking for {n}+ years excludes younger applicants who have the skills, and is a known age-discrimination risk (UK Equality Act 2010; EU Directive 2000/78/EC; the US EEOC treats such limits as evidence under the ADEA). Describe the experience, not its length."
+            ),
+            source: Some(checker.age_source.clone()),
+            suggestion: Some("describe the experience itself, e.g. \"experience leading several engineering teams through growth\"".into()),
+        };
+        // A labelled figure that is the role's fact points at the fact.
+        let fact = label.and_then(|_| {
+            let (key, value) = input
+                .role
+                .facts
+                .iter()
+                .find(|(k, _)| k.as_str() == "years_of_experience")?;
+            (value.trim() == figure.trim()).then(|| {
+                let source = input.role.fact_sources.get(key);
+                FindingOrigin::Fact {
+                    key: key.clone(),
+                    file: source.map(|s| s.file.clone()),
+                    line: source.map(|s| s.line),
+                }
+            })
+        });
+        match fact {
+            Some(origin) => out.place(s, e, origin, say),
+            None => out.at(s, e, say),
+        }
     }
 }
 

@@ -202,6 +202,59 @@ fn age_coded_years_above_the_threshold_and_terms() {
 }
 
 #[test]
+fn age_coded_ranges_with_a_plus_and_labelled_figures() {
+    let f = on_text("age_coded", "12–18+ years of product leadership experience.");
+    assert_eq!(texts(&f), ["12–18+ years"], "the whole range, not \"18+ years\"");
+    assert!(on_text("age_coded", "6–8+ years of experience.").is_empty());
+    // How the levelling summary prints the fact: no "years" after the figure.
+    let f = on_text("age_coded", "- **Track:** People Manager Path\n- **Years of experience:** 20+\n");
+    assert_eq!(texts(&f), ["20+"]);
+    assert!(f[0].message.contains("\"Years of experience: 20+\""), "{}", f[0].message);
+    assert!(f[0].suggestion.is_some());
+    for fine in [
+        "- **Years of experience:** 8+\n",
+        "Years of experience: 5-10\n",
+        "We have 20+ engineers and 15 offices.",
+    ] {
+        assert!(on_text("age_coded", fine).is_empty(), "{fine}");
+    }
+    // Said twice, reported once.
+    assert_eq!(on_text("age_coded", "Years of experience: 15+ years").len(), 1);
+    // Rendered by the levelling summary, the finding points at the role's fact.
+    let mut role = vp();
+    role.fact_sources.insert(
+        "years_of_experience".into(),
+        crate::model::SourceRef {
+            file: "hand.md".into(),
+            line: 7,
+        },
+    );
+    let mut d = draft_with(&COMPLETE);
+    d.template = "levelling-summary".into();
+    let r = Renderer::new();
+    let ctx = r
+        .context(&role, &d, Meta::at("2026-12-01", "levelling-summary"))
+        .unwrap();
+    let md = r.render_markdown("levelling-summary", &ctx).unwrap();
+    let rep = CHECKER.check(&CheckInput {
+        role: &role,
+        draft: &d,
+        context: &ctx,
+        markdown: &md,
+    });
+    let age = rule(&rep, "age_coded");
+    assert_eq!(age.len(), 1, "{age:?}");
+    assert_eq!(
+        age[0].origin,
+        FindingOrigin::Fact {
+            key: "years_of_experience".into(),
+            file: Some("hand.md".into()),
+            line: Some(7)
+        }
+    );
+}
+
+#[test]
 fn spelling_flags_typos_and_accepts_company_terms_and_the_user_dictionary() {
     let f = on_text(
         "spelling",
