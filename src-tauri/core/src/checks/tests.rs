@@ -97,6 +97,39 @@ fn gender_coded_stems_match_at_word_starts_with_the_listed_exceptions() {
 }
 
 #[test]
+fn gender_coded_words_in_names_of_teams_tools_and_metrics_are_not_coded() {
+    let none = on_text(
+        "gender_coded",
+        "Works with Customer Success, Support, Security. Support ticket rate per account; \
+         reduced support burden. Collaboration Slack / Microsoft Teams. Interpretation of \
+         leading vs lagging indicators (leading/lagging, cohorts); leading indicators. \
+         Objection handling, competitive battlecards. Present competing requests. Decision \
+         logs. 60–80% of committed OKRs; predictability for committed work. Shared platforms.",
+    );
+    assert!(none.is_empty(), "{:?}", texts(&none));
+    // The same words as traits stay coded.
+    let coded = on_text(
+        "gender_coded",
+        "We support each other. Leading a team of 40. A competitive culture, competing with \
+         peers. A decision maker. A committed engineer. Shared ownership. Collaboration is \
+         our habit.",
+    );
+    assert_eq!(
+        texts(&coded),
+        [
+            "support",
+            "leading",
+            "competitive",
+            "competing",
+            "decision",
+            "committed",
+            "shared",
+            "collaboration"
+        ]
+    );
+}
+
+#[test]
 fn the_balance_lists_each_word_once_and_gives_a_verdict() {
     let r = on_posting(&COMPLETE);
     assert!(!r.balance.verdict.is_empty());
