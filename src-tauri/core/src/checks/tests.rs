@@ -764,6 +764,78 @@ fn findings_on_items_point_at_the_item_and_its_source_line() {
 }
 
 #[test]
+fn findings_in_section_titles_group_titles_and_skills_point_at_the_role() {
+    use crate::model::{Skill, SourceRef};
+    let mut role = vp();
+    role.sections[2].title = "Scope, with courage".into();
+    role.sections[1].items[4].group = Some("Fearless delivery".into());
+    let mut attainment = crate::testing::item("Champions product discovery across teams.", None);
+    attainment.source = SourceRef {
+        file: "sfia.txt".into(),
+        line: 9,
+    };
+    role.skills.push(Skill {
+        code: "PROD".into(),
+        name: "Product management".into(),
+        level: Some(6),
+        category: None,
+        subcategory: None,
+        attainment: vec![attainment],
+        description: vec![],
+        reference: None,
+        source: SourceRef {
+            file: "sfia.txt".into(),
+            line: 8,
+        },
+    });
+    let mut d = draft_with(&COMPLETE);
+    d.template = "levelling-summary".into();
+    let r = Renderer::new();
+    let ctx = r
+        .context(&role, &d, Meta::at("2026-12-01", "levelling-summary"))
+        .unwrap();
+    let md = r.render_markdown("levelling-summary", &ctx).unwrap();
+    let input = CheckInput {
+        role: &role,
+        draft: &d,
+        context: &ctx,
+        markdown: &md,
+    };
+    let rep = CHECKER.check(&input);
+    let origin_of = |word: &str| {
+        rule(&rep, "gender_coded")
+            .into_iter()
+            .find(|f| f.text.as_deref() == Some(word))
+            .unwrap_or_else(|| panic!("{word} is coded"))
+            .origin
+            .clone()
+    };
+    let section = |key: &str| FindingOrigin::Section {
+        section: key.into(),
+    };
+    assert_eq!(origin_of("courage"), section("scope_of_knowledge"), "section title");
+    assert_eq!(origin_of("Fearless"), section("responsibilities"), "group title");
+    assert_eq!(
+        origin_of("Champions"),
+        FindingOrigin::Item {
+            section: "skills".into(),
+            index: 0,
+            file: "sfia.txt".into(),
+            line: 9
+        },
+        "skill statement"
+    );
+    // The template's own words stay the template's.
+    let map = SourceMap::build(&input);
+    let i = md.find("levelling summary").unwrap();
+    assert_eq!(map.origin(i, i + 17), FindingOrigin::Template);
+    let i = md.find("SFIA skills").unwrap();
+    assert_eq!(map.origin(i, i + 11), FindingOrigin::Template);
+    let i = md.find("Product management").unwrap();
+    assert_eq!(map.origin(i, i + 18), section("skills"));
+}
+
+#[test]
 fn a_rule_can_be_switched_off_or_given_another_severity() {
     let cfg = ChecksConfig::parse(
         r#"{"rules": {"spelling": {"enabled": false}, "length": {"severity": "error"}}}"#,
