@@ -2,9 +2,7 @@
 //! line and origin.
 
 use super::source_map::SourceMap;
-use super::{
-    Audience, Balance, CheckInput, Checker, Finding, FindingOrigin, Severity, Span, Term,
-};
+use super::{Audience, Balance, CheckInput, Checker, Finding, FindingOrigin, Severity, Span, Term};
 use crate::drafts::fields::{valid_apply_target, valid_date, Location, SalaryShape, WorkplaceKind};
 use crate::render::is_internal_section;
 
@@ -491,7 +489,10 @@ pub(crate) fn internal_sections(input: &CheckInput, out: &mut Out) -> Vec<Flagge
             .or_else(|| {
                 md.find(&section.heading)
                     .map(|i| (i, i + section.heading.len()))
-                    .or_else(|| md.find(&section.title).map(|i| (i, i + section.title.len())))
+                    .or_else(|| {
+                        md.find(&section.title)
+                            .map(|i| (i, i + section.title.len()))
+                    })
             });
         match heading {
             Some((s, e)) => out.place(s, e, origin, say),
@@ -912,9 +913,8 @@ pub(crate) fn age(checker: &Checker, input: &CheckInput, out: &mut Out) {
     terms(&checker.age, "age_coded", &checker.age_source, input, out);
     let md = out.md();
     let number = |m: Option<regex::Match>| m.and_then(|m| m.as_str().parse::<u32>().ok());
-    let above = |low: u32, high: u32| {
-        low > checker.years_threshold || high > checker.years_threshold
-    };
+    let above =
+        |low: u32, high: u32| low > checker.years_threshold || high > checker.years_threshold;
     // (start, end, the lower figure, the label it follows)
     let mut hits: Vec<(usize, usize, u32, Option<&str>)> = Vec::new();
     for c in checker.years.captures_iter(md) {

@@ -150,7 +150,8 @@ fn the_balance_lists_each_word_once_and_gives_a_verdict() {
 fn the_verdict_weighs_every_occurrence_as_gender_decoder_does() {
     // Two distinct masculine words against three distinct feminine ones, but eleven
     // masculine occurrences: strongly masculine-coded, not feminine-coded.
-    let md = "Lead the leaders. Lead, lead, lead and lead. The leaders lead; leaders lead and lead. \
+    let md =
+        "Lead the leaders. Lead, lead, lead and lead. The leaders lead; leaders lead and lead. \
               Kind, supportive and loyal.";
     let role = vp();
     let d = draft_with(&COMPLETE);
@@ -161,18 +162,27 @@ fn the_verdict_weighs_every_occurrence_as_gender_decoder_does() {
         context: &ctx,
         markdown: md,
     });
-    assert_eq!(r.balance.masculine, ["lead", "leaders"], "each word listed once");
+    assert_eq!(
+        r.balance.masculine,
+        ["lead", "leaders"],
+        "each word listed once"
+    );
     assert_eq!(r.balance.feminine, ["kind", "supportive", "loyal"]);
     assert_eq!(r.balance.verdict, "strongly masculine-coded");
     let warn = rule(&r, "gender_balance");
     assert_eq!(warn.len(), 1);
     assert!(
-        warn[0].message.contains("11 masculine-coded, 3 feminine-coded"),
+        warn[0]
+            .message
+            .contains("11 masculine-coded, 3 feminine-coded"),
         "{}",
         warn[0].message
     );
     // Balanced occurrences: neutral, whatever the distinct words.
-    let even = on_text("gender_balance", "Lead, lead, lead and lead. Kind, loyal, warm and gentle.");
+    let even = on_text(
+        "gender_balance",
+        "Lead, lead, lead and lead. Kind, loyal, warm and gentle.",
+    );
     assert!(even.is_empty(), "{:?}", texts(&even));
     assert_eq!(rules::verdict(4, 4), "neutral");
     assert_eq!(rules::verdict(1, 5), "strongly feminine-coded");
@@ -236,13 +246,27 @@ fn age_coded_years_above_the_threshold_and_terms() {
 
 #[test]
 fn age_coded_ranges_with_a_plus_and_labelled_figures() {
-    let f = on_text("age_coded", "12–18+ years of product leadership experience.");
-    assert_eq!(texts(&f), ["12–18+ years"], "the whole range, not \"18+ years\"");
+    let f = on_text(
+        "age_coded",
+        "12–18+ years of product leadership experience.",
+    );
+    assert_eq!(
+        texts(&f),
+        ["12–18+ years"],
+        "the whole range, not \"18+ years\""
+    );
     assert!(on_text("age_coded", "6–8+ years of experience.").is_empty());
     // How the levelling summary prints the fact: no "years" after the figure.
-    let f = on_text("age_coded", "- **Track:** People Manager Path\n- **Years of experience:** 20+\n");
+    let f = on_text(
+        "age_coded",
+        "- **Track:** People Manager Path\n- **Years of experience:** 20+\n",
+    );
     assert_eq!(texts(&f), ["20+"]);
-    assert!(f[0].message.contains("\"Years of experience: 20+\""), "{}", f[0].message);
+    assert!(
+        f[0].message.contains("\"Years of experience: 20+\""),
+        "{}",
+        f[0].message
+    );
     assert!(f[0].suggestion.is_some());
     for fine in [
         "- **Years of experience:** 8+\n",
@@ -252,7 +276,10 @@ fn age_coded_ranges_with_a_plus_and_labelled_figures() {
         assert!(on_text("age_coded", fine).is_empty(), "{fine}");
     }
     // Said twice, reported once.
-    assert_eq!(on_text("age_coded", "Years of experience: 15+ years").len(), 1);
+    assert_eq!(
+        on_text("age_coded", "Years of experience: 15+ years").len(),
+        1
+    );
     // Rendered by the levelling summary, the finding points at the role's fact.
     let mut role = vp();
     role.fact_sources.insert(
@@ -341,7 +368,11 @@ fn grammar_leaves_nouns_in_a_list_of_adjectives_alone() {
         "grammar",
         "Judge a hire from a staffing, cultural, and technical standpoint.",
     );
-    assert!(none.is_empty(), "{:?}", none.iter().map(|f| &f.message).collect::<Vec<_>>());
+    assert!(
+        none.is_empty(),
+        "{:?}",
+        none.iter().map(|f| &f.message).collect::<Vec<_>>()
+    );
     let repeated = on_text("grammar", "You will lead the the team.");
     assert_eq!(texts(&repeated), ["the the"], "grammar is still checked");
 }
@@ -461,7 +492,9 @@ fn rendered(renderer: &Renderer, template: &str) -> (crate::model::Role, Draft, 
 fn an_internal_template_may_show_internal_sections_and_notes() {
     let renderer = Renderer::new();
     let (role, d, ctx, md) = rendered(&renderer, "levelling-summary");
-    assert!(md.contains("Checkpoints for reaching this level") && md.contains("not for publication"));
+    assert!(
+        md.contains("Checkpoints for reaching this level") && md.contains("not for publication")
+    );
     let input = CheckInput {
         role: &role,
         draft: &d,
@@ -476,14 +509,20 @@ fn an_internal_template_may_show_internal_sections_and_notes() {
             .collect::<Vec<_>>()
     };
     // Told by the template's header, or guessed from the built-in's: nothing to report.
-    let told = CHECKER.check_as(&input, Audience::of_template(renderer.info("levelling-summary").unwrap().internal));
+    let told = CHECKER.check_as(
+        &input,
+        Audience::of_template(renderer.info("levelling-summary").unwrap().internal),
+    );
     assert!(internal(&told).is_empty(), "{:?}", internal(&told));
     assert_eq!(Audience::guess(&input), Audience::Internal);
     assert_eq!(CHECKER.check(&input), told);
     // The same text published is full of errors.
     let published = CHECKER.check_as(&input, Audience::Candidates);
     let errors = internal(&published);
-    assert!(errors.iter().any(|f| f.rule == "internal_section"), "{errors:?}");
+    assert!(
+        errors.iter().any(|f| f.rule == "internal_section"),
+        "{errors:?}"
+    );
     assert!(errors.iter().all(|f| f.severity == Severity::Error));
     // A placeholder is still worth an info in an internal document.
     let todo = format!("{md}\nTODO: add the promotion criteria.\n");
@@ -554,14 +593,23 @@ fn internal_text_inside_a_flagged_section_is_not_reported_again() {
         texts(&text.iter().map(|f| (*f).clone()).collect::<Vec<_>>()),
         ["(internal link)", "not for publication"]
     );
-    assert!(matches!(&text[0].origin, FindingOrigin::Item { section, .. } if section == "responsibilities"));
+    assert!(
+        matches!(&text[0].origin, FindingOrigin::Item { section, .. } if section == "responsibilities")
+    );
     // With internal_section off, internal_text reports what is in those sections too.
-    let cfg = ChecksConfig::parse(r#"{"rules": {"internal_section": {"enabled": false}}}"#).unwrap();
+    let cfg =
+        ChecksConfig::parse(r#"{"rules": {"internal_section": {"enabled": false}}}"#).unwrap();
     let alone = Checker::with_config(cfg)
         .unwrap()
         .check_as(&input, Audience::Candidates);
     assert_eq!(
-        texts(&alone.findings.into_iter().filter(|f| f.rule == "internal_text").collect::<Vec<_>>()),
+        texts(
+            &alone
+                .findings
+                .into_iter()
+                .filter(|f| f.rule == "internal_text")
+                .collect::<Vec<_>>()
+        ),
         [
             "(internal link)",
             "internal links",
@@ -574,10 +622,7 @@ fn internal_text_inside_a_flagged_section_is_not_reported_again() {
 
 #[test]
 fn internal_text_from_the_template_does_not_suggest_editing_an_item() {
-    let f = on_text(
-        "internal_text",
-        "*Internal: not for publication.*",
-    );
+    let f = on_text("internal_text", "*Internal: not for publication.*");
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].origin, FindingOrigin::Template);
     let s = f[0].suggestion.as_deref().unwrap();
@@ -589,7 +634,9 @@ fn internal_text_from_the_template_does_not_suggest_editing_an_item() {
     let mut role_todo = role.clone();
     role_todo.sections[1].items[0].text = "Owns the metrics (TODO: which ones).".into();
     let r = Renderer::new();
-    let ctx = r.context(&role_todo, &d, Meta::at("2026-12-01", "full")).unwrap();
+    let ctx = r
+        .context(&role_todo, &d, Meta::at("2026-12-01", "full"))
+        .unwrap();
     let md = r.render_markdown("full", &ctx).unwrap();
     let rep = CHECKER.check(&CheckInput {
         role: &role_todo,
@@ -600,7 +647,11 @@ fn internal_text_from_the_template_does_not_suggest_editing_an_item() {
     let todo = rule(&rep, "internal_text");
     assert_eq!(todo.len(), 1, "{todo:?}");
     assert!(matches!(todo[0].origin, FindingOrigin::Item { .. }));
-    assert!(todo[0].suggestion.as_deref().unwrap().contains("edit the item"));
+    assert!(todo[0]
+        .suggestion
+        .as_deref()
+        .unwrap()
+        .contains("edit the item"));
 }
 
 #[test]
@@ -813,8 +864,16 @@ fn findings_in_section_titles_group_titles_and_skills_point_at_the_role() {
     let section = |key: &str| FindingOrigin::Section {
         section: key.into(),
     };
-    assert_eq!(origin_of("courage"), section("scope_of_knowledge"), "section title");
-    assert_eq!(origin_of("Fearless"), section("responsibilities"), "group title");
+    assert_eq!(
+        origin_of("courage"),
+        section("scope_of_knowledge"),
+        "section title"
+    );
+    assert_eq!(
+        origin_of("Fearless"),
+        section("responsibilities"),
+        "group title"
+    );
     assert_eq!(
         origin_of("Champions"),
         FindingOrigin::Item {
