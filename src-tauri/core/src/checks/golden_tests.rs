@@ -53,12 +53,16 @@ fn findings_for_every_bundled_role_and_built_in_template() {
                 .context(&role, &draft, Meta::at("2026-12-01", template))
                 .unwrap();
             let md = renderer.render_markdown(template, &ctx).unwrap();
-            let report = checker.check(&CheckInput {
-                role: &role,
-                draft: &draft,
-                context: &ctx,
-                markdown: &md,
-            });
+            let audience = Audience::of_template(renderer.info(template).unwrap().internal);
+            let report = checker.check_as(
+                &CheckInput {
+                    role: &role,
+                    draft: &draft,
+                    context: &ctx,
+                    markdown: &md,
+                },
+                audience,
+            );
             for f in &report.findings {
                 if let Some(s) = f.span {
                     assert_eq!(f.text.as_deref(), md.get(s.start..s.end), "{f:?}");

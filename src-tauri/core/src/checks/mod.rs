@@ -35,6 +35,7 @@ pub use source_map::SourceMap;
 
 use crate::drafts::Draft;
 use crate::model::Role;
+use crate::render::templates::parse_header;
 use crate::render::{JdContext, Meta, RenderError, Renderer};
 
 /// How much a finding matters: an error blocks publishing (the CLI exits 1), a warning should
@@ -157,6 +158,43 @@ pub struct CheckInput<'a> {
     pub markdown: &'a str,
 }
 
+/// Who the rendered text is for, as the template's header says (`audience: internal`,
+/// `TemplateInfo::internal`). An internal document (the levelling summary) is meant to show
+/// internal sections and notes, so `internal_section` and `internal_text` do not report them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Audience {
+    /// A posting: every rule applies.
+    #[default]
+    Candidates,
+    /// A document for colleagues.
+    Internal,
+}
+
+impl Audience {
+    /// From a template's `internal` flag (`TemplateInfo::internal`).
+    pub fn of_template(internal: bool) -> Audience {
+        if internal {
+            Audience::Internal
+        } else {
+            Audience::Candidates
+        }
+    }
+
+    /// What [`Checker::check`] assumes when the caller does not say: internal when the context
+    /// was rendered for a built-in template whose header says `audience: internal` and shows
+    /// the source's own section titles (as an internal template does), so a user template
+    /// that replaces that built-in for candidates is still checked as a posting. Callers that
+    /// know the template should use [`Checker::check_as`].
+    pub fn guess(input: &CheckInput) -> Audience {
+        let template = input.context.meta.template.as_str();
+        let internal_built_in = crate::render::BUILT_IN
+            .iter()
+            .any(|(name, source)| *name == template && parse_header(source).internal);
+        let own_titles = input.context.sections.iter().all(|s| s.heading == s.title);
+        Audience::of_template(internal_built_in && own_titles)
+    }
+}
+
 /// Every rule id, in the order `docs/checks.md` lists them.
 pub const RULES: [&str; 14] = [
     "required_field",
@@ -200,6 +238,7 @@ pub struct Checker {
     pub(crate) age: Vec<Term>,
     pub(crate) age_source: String,
     pub(crate) years: Regex,
+    pub(crate) years_label: Regex,
     pub(crate) years_threshold: u32,
     pub(crate) pay: data::PayData,
     pub(crate) readability: data::ReadabilityData,
@@ -264,13 +303,21 @@ impl Checker {
         let exclusionary = compile_terms("exclusionary.json", &excl_terms)?;
         let age_terms = compile_terms("age_coded.json", &age.terms)?;
         let years_threshold = config.years_threshold.or(age.years_threshold).unwrap_or(10);
-        let years = Regex::new(
-            r"(?i)\b(\d{1,2})\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*(\d{1,2})\s*)?(?:years?|yrs?)\b",
-        )
-        .map_err(|e| CheckError::Data {
-            file: "years".into(),
-            message: e.to_string(),
-        })?;
+        let regex = |pattern: &str| {
+            Regex::new(pattern).map_err(|e| CheckError::Data {
+                file: "years".into(),
+                message: e.to_string(),
+            })
+        };
+        // "15+ years", "10-15 years", "12–18+ years".
+        let years = regex(
+            r"(?i)\b(\d{1,2})\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*(\d{1,2})\s*(?:\+|plus)?\s*)?(?:years?|yrs?)\b",
+        )?;
+        // "Years of experience: 20+", "**Years of experience:** 12-15" (how templates print the
+        // fact `years_of_experience`): the figure, without the word "years" after it.
+        let years_label = regex(
+            r"(?i)\byears? of (?:\w+ )?experience[*_]*\s*[:\-–]?\s*[*_]*\s*(\d{1,2})(?:\s*(?:\+|plus))?(?:\s*(?:-|–|to)\s*(\d{1,2})(?:\s*(?:\+|plus))?)?",
+        )?;
         let spell = spell::Speller::new(&config.dictionary);
         Ok(Checker {
             exclusionary_source: data::describe_source(&excl.source)
@@ -283,6 +330,7 @@ impl Checker {
             exclusionary,
             age: age_terms,
             years,
+            years_label,
             years_threshold,
             pay,
             readability,
@@ -304,8 +352,13 @@ impl Checker {
         (self.pay.as_of.as_deref(), self.pay.disclaimer.as_deref())
     }
 
-    /// Runs every enabled rule.
+    /// Runs every enabled rule, for the audience [`Audience::guess`] gives.
     pub fn check(&self, input: &CheckInput) -> Report {
+        self.check_as(input, Audience::guess(input))
+    }
+
+    /// Runs every enabled rule on a text for `audience` (from the template's header).
+    pub fn check_as(&self, input: &CheckInput, audience: Audience) -> Report {
         let map = SourceMap::build(input);
         let mut out = rules::Out::new(input.markdown, &map);
         let run = |name: &str| self.enabled(name);
@@ -318,19 +371,22 @@ impl Checker {
         if run("pay_transparency") {
             rules::pay_transparency(self, input, &mut out);
         }
-        if run("internal_section") {
-            rules::internal_sections(input, &mut out);
-        }
+        let flagged = if run("internal_section") && audience == Audience::Candidates {
+            rules::internal_sections(input, &mut out)
+        } else {
+            Vec::new()
+        };
         if run("internal_text") {
-            rules::internal_text(input, &mut out);
+            rules::internal_text(input, audience, &flagged, &mut out);
         }
         if run("other_role") {
             rules::other_role(input, &mut out);
         }
-        let balance = rules::gender(self, input, &mut out, run("gender_coded"));
+        let coded = rules::gender(self, input, &mut out, run("gender_coded"));
         if run("gender_balance") {
-            rules::gender_balance(&balance, &mut out);
+            rules::gender_balance(&coded, &mut out);
         }
+        let balance = coded.balance;
         if run("exclusionary") {
             rules::terms(
                 &self.exclusionary,
@@ -374,12 +430,16 @@ pub fn check_draft(
 ) -> Result<(String, Report), RenderError> {
     let ctx = renderer.context(role, draft, Meta::now(&draft.template))?;
     let markdown = renderer.render_markdown(&draft.template, &ctx)?;
-    let report = checker.check(&CheckInput {
-        role,
-        draft,
-        context: &ctx,
-        markdown: &markdown,
-    });
+    let audience = Audience::of_template(renderer.info(&draft.template)?.internal);
+    let report = checker.check_as(
+        &CheckInput {
+            role,
+            draft,
+            context: &ctx,
+            markdown: &markdown,
+        },
+        audience,
+    );
     Ok((markdown, report))
 }
 

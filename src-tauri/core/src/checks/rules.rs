@@ -2,7 +2,7 @@
 //! line and origin.
 
 use super::source_map::SourceMap;
-use super::{Balance, CheckInput, Checker, Finding, FindingOrigin, Severity, Span, Term};
+use super::{Audience, Balance, CheckInput, Checker, Finding, FindingOrigin, Severity, Span, Term};
 use crate::drafts::fields::{valid_apply_target, valid_date, Location, SalaryShape, WorkplaceKind};
 use crate::render::is_internal_section;
 
@@ -35,6 +35,11 @@ impl<'a> Out<'a> {
     pub fn at(&mut self, start: usize, end: usize, say: Say) {
         let origin = self.map.origin(start, end);
         self.place(start, end, origin, say);
+    }
+
+    /// What the text at `start..end` came from.
+    pub fn origin(&self, start: usize, end: usize) -> FindingOrigin {
+        self.map.origin(start, end)
     }
 
     /// A finding on `start..end` with a known origin.
@@ -415,9 +420,46 @@ fn region_matches(rule: &super::data::PayRule, applicant: &str) -> bool {
     rule.countries.iter().any(|c| eq(c, &country))
 }
 
-/// Sections that are internal (checkpoints, page notes, hiring criteria, ...) in a posting.
-pub(crate) fn internal_sections(input: &CheckInput, out: &mut Out) {
+/// An internal section the posting shows: its key, and where its heading is.
+pub(crate) struct Flagged {
+    pub key: String,
+    pub heading: Option<(usize, usize)>,
+}
+
+impl Flagged {
+    /// Whether a hit at `start..end` from `origin` is in the section: in its heading, its
+    /// title or one of its items.
+    fn holds(&self, start: usize, end: usize, origin: &FindingOrigin) -> bool {
+        let by_origin = match origin {
+            FindingOrigin::Item { section, .. } | FindingOrigin::Section { section } => {
+                *section == self.key
+            }
+            _ => false,
+        };
+        by_origin || self.heading.is_some_and(|(s, e)| s <= start && end <= e)
+    }
+}
+
+/// Where `text` is an ATX heading (`## text`) in `md`.
+fn heading_line(md: &str, text: &str) -> Option<(usize, usize)> {
+    let mut at = 0;
+    for line in md.split_inclusive('\n') {
+        let level = line.bytes().take_while(|&b| b == b'#').count();
+        let body = &line[level..];
+        if (1..=6).contains(&level) && body.starts_with([' ', '\t']) && body.trim() == text {
+            let start = at + level + (body.len() - body.trim_start().len());
+            return Some((start, start + text.len()));
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// Sections that are internal (checkpoints, page notes, hiring criteria, ...) in a posting;
+/// returns them, so `internal_text` does not report their contents again.
+pub(crate) fn internal_sections(input: &CheckInput, out: &mut Out) -> Vec<Flagged> {
     let explicit = input.draft.sections.is_some();
+    let mut flagged = Vec::new();
     for section in &input.context.sections {
         if !is_internal_section(&section.key) {
             continue;
@@ -441,41 +483,84 @@ pub(crate) fn internal_sections(input: &CheckInput, out: &mut Out) {
             suggestion: Some(format!("switch off the section \"{}\"", section.key)),
         };
         // Place it on the section's heading when it is in the text.
-        let heading = out
-            .md()
-            .find(&section.heading)
-            .map(|i| (i, section.heading.len()))
+        let md = out.md();
+        let heading = heading_line(md, &section.heading)
+            .or_else(|| heading_line(md, &section.title))
             .or_else(|| {
-                out.md()
-                    .find(&section.title)
-                    .map(|i| (i, section.title.len()))
+                md.find(&section.heading)
+                    .map(|i| (i, i + section.heading.len()))
+                    .or_else(|| {
+                        md.find(&section.title)
+                            .map(|i| (i, i + section.title.len()))
+                    })
             });
         match heading {
-            Some((i, len)) => out.place(i, i + len, origin, say),
+            Some((s, e)) => out.place(s, e, origin, say),
             None => out.about(origin, say),
+        }
+        flagged.push(Flagged {
+            key: section.key.clone(),
+            heading,
+        });
+    }
+    flagged
+}
+
+/// (marker, what it is, whether it is a placeholder: unfinished in any document, where the
+/// others are expected in an internal one).
+const INTERNAL_MARKERS: [(&str, &str, bool); 7] = [
+    (
+        "(internal link)",
+        "a link to an internal page that candidates cannot open",
+        false,
+    ),
+    ("internal links", "a reference to internal pages", false),
+    (
+        "not for publication",
+        "a note saying the text is internal",
+        false,
+    ),
+    ("(edited for this posting)", "an editor's note", false),
+    (
+        "reference: ",
+        "a cross-reference to an internal document",
+        false,
+    ),
+    ("TODO", "a note left for later", true),
+    ("TBD", "a placeholder", true),
+];
+
+/// Where to change text that came from `origin`: only an item's text is the draft's to edit.
+fn how_to_remove(origin: &FindingOrigin) -> String {
+    match origin {
+        FindingOrigin::Item { .. } => "remove it, or edit the item in the draft".into(),
+        FindingOrigin::Field { field } => format!("remove it from the posting field {field}"),
+        FindingOrigin::Fact { key, .. } => format!("it is the role's fact {key}: edit the role"),
+        FindingOrigin::Section { section } => {
+            format!("it is in the section's title: switch off the section \"{section}\"")
+        }
+        FindingOrigin::Template | FindingOrigin::Posting => {
+            "it is the template's own text: edit the template, or choose another one".into()
         }
     }
 }
 
-const INTERNAL_MARKERS: [(&str, &str); 7] = [
-    (
-        "(internal link)",
-        "a link to an internal page that candidates cannot open",
-    ),
-    ("internal links", "a reference to internal pages"),
-    ("not for publication", "a note saying the text is internal"),
-    ("(edited for this posting)", "an editor's note"),
-    ("reference: ", "a cross-reference to an internal document"),
-    ("TODO", "a note left for later"),
-    ("TBD", "a placeholder"),
-];
-
-/// Text that reads as internal: "(internal link)", generator and editor notes.
-pub(crate) fn internal_text(_input: &CheckInput, out: &mut Out) {
+/// Text that reads as internal: "(internal link)", generator and editor notes, outside the
+/// sections `internal_sections` flagged. In an internal document only placeholders (`TODO`,
+/// `TBD`) are reported, as infos.
+pub(crate) fn internal_text(
+    _input: &CheckInput,
+    audience: Audience,
+    flagged: &[Flagged],
+    out: &mut Out,
+) {
     let md = out.md();
     let lower = md.to_lowercase();
     let mut found = Vec::new();
-    for (marker, what) in INTERNAL_MARKERS {
+    for (marker, what, placeholder) in INTERNAL_MARKERS {
+        if audience == Audience::Internal && !placeholder {
+            continue;
+        }
         let case_sensitive = marker.chars().all(|c| c.is_ascii_uppercase());
         let hay = if case_sensitive { md } else { lower.as_str() };
         let needle = if case_sensitive {
@@ -491,16 +576,29 @@ pub(crate) fn internal_text(_input: &CheckInput, out: &mut Out) {
         }
     }
     for (s, e, marker, what) in found {
-        out.at(
+        let origin = out.origin(s, e);
+        // The section is reported already: switching it off removes this too.
+        if flagged.iter().any(|f| f.holds(s, e, &origin)) {
+            continue;
+        }
+        let suggestion = how_to_remove(&origin);
+        out.place(
             s,
             e,
+            origin,
             Say {
                 rule: "internal_text",
-                severity: Severity::Error,
+                severity: match audience {
+                    Audience::Candidates => Severity::Error,
+                    Audience::Internal => Severity::Info,
+                },
                 message: format!("\"{}\" is internal text: {what}.", marker.trim()),
-                explanation: "Text meant for colleagues makes a posting look unfinished and can point candidates at pages they cannot open.".into(),
+                explanation: match audience {
+                    Audience::Candidates => "Text meant for colleagues makes a posting look unfinished and can point candidates at pages they cannot open.".into(),
+                    Audience::Internal => "A placeholder left in an internal document: colleagues will read it as unfinished.".into(),
+                },
                 source: None,
-                suggestion: Some("remove it, or edit the item in the draft".into()),
+                suggestion: Some(suggestion),
             },
         );
     }
@@ -612,6 +710,28 @@ pub(crate) fn words(md: &str) -> Vec<(usize, &str)> {
         .collect()
 }
 
+/// The gender-coded words of a posting: the de-duplicated lists a reader sees, and how often
+/// each kind occurs, which is what the verdict weighs.
+pub(crate) struct Coded {
+    pub balance: Balance,
+    /// Occurrences of masculine- and feminine-coded words.
+    pub masculine: usize,
+    pub feminine: usize,
+}
+
+/// Gender Decoder's `assess_coding` on occurrence counts (its `find_and_count_coded_words`
+/// counts every occurrence): the feminine count minus the masculine count.
+pub(crate) fn verdict(masculine: usize, feminine: usize) -> &'static str {
+    let score = feminine as i64 - masculine as i64;
+    match score {
+        0 => "neutral",
+        s if s > 3 => "strongly feminine-coded",
+        s if s > 0 => "feminine-coded",
+        s if s < -3 => "strongly masculine-coded",
+        _ => "masculine-coded",
+    }
+}
+
 /// Gender-coded words (stems at word starts; hyphenated words split unless a stem has the
 /// hyphen; listed false positives skipped) and the balance.
 pub(crate) fn gender(
@@ -619,7 +739,7 @@ pub(crate) fn gender(
     _input: &CheckInput,
     out: &mut Out,
     report_words: bool,
-) -> Balance {
+) -> Coded {
     let st = &checker.stems;
     let md = out.md();
     let lower = md.to_lowercase().replace('-', " ");
@@ -685,16 +805,10 @@ pub(crate) fn gender(
             hits.push((s, e, w, coding));
         }
     }
-    let score = balance.feminine.len() as i64 - balance.masculine.len() as i64;
-    balance.verdict = match score {
-        _ if balance.feminine.is_empty() && balance.masculine.is_empty() => "neutral",
-        0 => "neutral",
-        s if s > 3 => "strongly feminine-coded",
-        s if s > 0 => "feminine-coded",
-        s if s < -3 => "strongly masculine-coded",
-        _ => "masculine-coded",
-    }
-    .to_string();
+    // Every occurrence counts, as in Gender Decoder; the lists show each word once.
+    let masculine = hits.iter().filter(|h| h.3 == "masculine").count();
+    let feminine = hits.len() - masculine;
+    balance.verdict = verdict(masculine, feminine).to_string();
     if report_words {
         for (s, e, w, coding) in hits {
             out.at(
@@ -714,10 +828,15 @@ pub(crate) fn gender(
             );
         }
     }
-    balance
+    Coded {
+        balance,
+        masculine,
+        feminine,
+    }
 }
 
-pub(crate) fn gender_balance(balance: &Balance, out: &mut Out) {
+pub(crate) fn gender_balance(coded: &Coded, out: &mut Out) {
+    let balance = &coded.balance;
     if !balance.verdict.starts_with("strongly") {
         return;
     }
@@ -727,12 +846,10 @@ pub(crate) fn gender_balance(balance: &Balance, out: &mut Out) {
             rule: "gender_balance",
             severity: Severity::Warning,
             message: format!(
-                "The posting is {} ({} masculine-coded, {} feminine-coded words).",
-                balance.verdict,
-                balance.masculine.len(),
-                balance.feminine.len()
+                "The posting is {} ({} masculine-coded, {} feminine-coded words, counting every occurrence).",
+                balance.verdict, coded.masculine, coded.feminine
             ),
-            explanation: "Gaucher, Friesen & Kay (2011) found that strongly gendered wording lowers the appeal of a job to the other gender. Balance the posting by rewording some coded words.".into(),
+            explanation: "Gaucher, Friesen & Kay (2011) found that strongly gendered wording lowers the appeal of a job to the other gender. The verdict weighs every occurrence of a coded word, as Gender Decoder does: more than 3 more of one kind than the other is strongly coded. Balance the posting by rewording some coded words.".into(),
             source: Some("Gaucher, Friesen & Kay (2011), doi:10.1037/a0022530; verdicts as Gender Decoder (Kat Matfield)".into()),
             suggestion: None,
         },
@@ -790,43 +907,76 @@ pub(crate) fn terms(
     }
 }
 
-/// Years-of-experience demands above the threshold, and age-coded terms.
+/// Years-of-experience demands above the threshold ("15+ years", and a labelled figure such as
+/// "Years of experience: 20+"), and age-coded terms.
 pub(crate) fn age(checker: &Checker, input: &CheckInput, out: &mut Out) {
     terms(&checker.age, "age_coded", &checker.age_source, input, out);
     let md = out.md();
-    let mut hits = Vec::new();
+    let number = |m: Option<regex::Match>| m.and_then(|m| m.as_str().parse::<u32>().ok());
+    let above =
+        |low: u32, high: u32| low > checker.years_threshold || high > checker.years_threshold;
+    // (start, end, the lower figure, the label it follows)
+    let mut hits: Vec<(usize, usize, u32, Option<&str>)> = Vec::new();
     for c in checker.years.captures_iter(md) {
-        let n: u32 = c
-            .get(2)
-            .or_else(|| c.get(1))
-            .and_then(|m| m.as_str().parse().ok())
-            .unwrap_or(0);
-        let low: u32 = c.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
-        if low > checker.years_threshold || n > checker.years_threshold {
-            if let Some(m) = c.get(0) {
-                hits.push((m.start(), m.end(), low));
-            }
+        let low = number(c.get(1)).unwrap_or(0);
+        let high = number(c.get(2)).unwrap_or(low);
+        if let (true, Some(m)) = (above(low, high), c.get(0)) {
+            hits.push((m.start(), m.end(), low, None));
         }
     }
-    for (s, e, n) in hits {
-        let found = md[s..e].to_string();
-        out.at(
-            s,
-            e,
-            Say {
-                rule: "age_coded",
-                severity: Severity::Warning,
-                message: format!(
-                    "\"{found}\" asks for more than {} years of experience: an age-coded demand.",
-                    checker.years_threshold
-                ),
-                explanation: format!(
-                    "Asking for {n}+ years excludes younger applicants who have the skills, and is a known age-discrimination risk (UK Equality Act 2010; EU Directive 2000/78/EC; the US EEOC treats such limits as evidence under the ADEA). Describe the experience, not its length."
-                ),
-                source: Some(checker.age_source.clone()),
-                suggestion: Some("describe the experience itself, e.g. \"experience leading several engineering teams through growth\"".into()),
-            },
-        );
+    for c in checker.years_label.captures_iter(md) {
+        let (Some(all), Some(first)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let low = number(Some(first)).unwrap_or(0);
+        let high = number(c.get(2)).unwrap_or(low);
+        let (s, e) = (first.start(), all.end());
+        // "Years of experience: 15+ years" is one demand.
+        let seen = hits.iter().any(|(hs, he, ..)| *hs < e && s < *he);
+        if above(low, high) && !seen {
+            hits.push((s, e, low, Some("Years of experience")));
+        }
+    }
+    hits.sort_by_key(|h| h.0);
+    for (s, e, n, label) in hits {
+        let figure = &md[s..e];
+        let found = match label {
+            Some(label) => format!("{label}: {figure}"),
+            None => figure.to_string(),
+        };
+        let say = Say {
+            rule: "age_coded",
+            severity: Severity::Warning,
+            message: format!(
+                "\"{found}\" asks for more than {} years of experience: an age-coded demand.",
+                checker.years_threshold
+            ),
+            explanation: format!(
+                "Asking for {n}+ years excludes younger applicants who have the skills, and is a known age-discrimination risk (UK Equality Act 2010; EU Directive 2000/78/EC; the US EEOC treats such limits as evidence under the ADEA). Describe the experience, not its length."
+            ),
+            source: Some(checker.age_source.clone()),
+            suggestion: Some("describe the experience itself, e.g. \"experience leading several engineering teams through growth\"".into()),
+        };
+        // A labelled figure that is the role's fact points at the fact.
+        let fact = label.and_then(|_| {
+            let (key, value) = input
+                .role
+                .facts
+                .iter()
+                .find(|(k, _)| k.as_str() == "years_of_experience")?;
+            (value.trim() == figure.trim()).then(|| {
+                let source = input.role.fact_sources.get(key);
+                FindingOrigin::Fact {
+                    key: key.clone(),
+                    file: source.map(|s| s.file.clone()),
+                    line: source.map(|s| s.line),
+                }
+            })
+        });
+        match fact {
+            Some(origin) => out.place(s, e, origin, say),
+            None => out.at(s, e, say),
+        }
     }
 }
 

@@ -15,7 +15,7 @@ use super::rules::{Out, Say};
 use super::{FindingOrigin, Severity};
 
 /// Terms engineering and product postings use that a general dictionary lacks.
-pub const COMPANY_TERMS: [&str; 73] = [
+pub const COMPANY_TERMS: [&str; 81] = [
     "SaaS",
     "PaaS",
     "IaaS",
@@ -89,7 +89,20 @@ pub const COMPANY_TERMS: [&str; 73] = [
     "battlecard",
     "battlecards",
     "dogfooding",
+    "reprioritization",
+    "reprioritisation",
+    "matrixed",
+    "virality",
+    "tiering",
+    "referenceability",
+    "qual",
+    "mgmt",
 ];
+
+/// Harper rules switched off: `MassNouns` takes nouns such as "staffing" in "a staffing,
+/// cultural, and technical standpoint" for mass nouns misused with "a", which ladders' lists
+/// of adjectives set off again and again.
+const GRAMMAR_OFF: [&str; 1] = ["MassNouns"];
 
 /// Harper's lint kinds Rolecraft reports: spelling, and grammar proper (not style advice).
 fn rule_of(kind: LintKind) -> Option<&'static str> {
@@ -276,7 +289,10 @@ struct Cached {
 
 impl Groups {
     fn new(dictionary: &Arc<MergedDictionary>) -> Groups {
-        let american = LintGroup::new_curated(dictionary.clone(), Dialect::American);
+        let mut american = LintGroup::new_curated(dictionary.clone(), Dialect::American);
+        for rule in GRAMMAR_OFF {
+            american.config.set_rule_enabled(rule, false);
+        }
         let mut british = LintGroup::new_curated(dictionary.clone(), Dialect::British);
         british.set_all_rules_to(Some(false));
         british.config.set_rule_enabled("SpellCheck", true);
@@ -679,6 +695,16 @@ mod tests {
                 "{}",
                 role.id
             );
+        }
+    }
+
+    #[test]
+    fn the_rules_switched_off_are_harper_rules() {
+        let speller = Speller::new(&[]);
+        let groups = Groups::new(&speller.dictionary);
+        for rule in GRAMMAR_OFF {
+            assert!(groups.american.iter_keys().any(|k| k == rule), "{rule}");
+            assert!(!groups.american.config.is_rule_enabled(rule), "{rule}");
         }
     }
 

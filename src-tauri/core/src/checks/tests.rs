@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use super::*;
 use crate::render::{build_context, Meta, Renderer};
-use crate::testing::vp;
+use crate::testing::{section, vp};
 
 static CHECKER: LazyLock<Checker> = LazyLock::new(|| Checker::new().unwrap());
 
@@ -97,7 +97,40 @@ fn gender_coded_stems_match_at_word_starts_with_the_listed_exceptions() {
 }
 
 #[test]
-fn the_balance_counts_each_word_once_and_gives_a_verdict() {
+fn gender_coded_words_in_names_of_teams_tools_and_metrics_are_not_coded() {
+    let none = on_text(
+        "gender_coded",
+        "Works with Customer Success, Support, Security. Support ticket rate per account; \
+         reduced support burden. Collaboration Slack / Microsoft Teams. Interpretation of \
+         leading vs lagging indicators (leading/lagging, cohorts); leading indicators. \
+         Objection handling, competitive battlecards. Present competing requests. Decision \
+         logs. 60–80% of committed OKRs; predictability for committed work. Shared platforms.",
+    );
+    assert!(none.is_empty(), "{:?}", texts(&none));
+    // The same words as traits stay coded.
+    let coded = on_text(
+        "gender_coded",
+        "We support each other. Leading a team of 40. A competitive culture, competing with \
+         peers. A decision maker. A committed engineer. Shared ownership. Collaboration is \
+         our habit.",
+    );
+    assert_eq!(
+        texts(&coded),
+        [
+            "support",
+            "leading",
+            "competitive",
+            "competing",
+            "decision",
+            "committed",
+            "shared",
+            "collaboration"
+        ]
+    );
+}
+
+#[test]
+fn the_balance_lists_each_word_once_and_gives_a_verdict() {
     let r = on_posting(&COMPLETE);
     assert!(!r.balance.verdict.is_empty());
     let masc: Vec<&str> = r.balance.masculine.iter().map(String::as_str).collect();
@@ -111,6 +144,51 @@ fn the_balance_counts_each_word_once_and_gives_a_verdict() {
     assert_eq!(strongly.len(), 1);
     assert!(strongly[0].message.contains("strongly masculine-coded"));
     assert!(on_text("gender_balance", "Kind, supportive and aggressive.").is_empty());
+}
+
+#[test]
+fn the_verdict_weighs_every_occurrence_as_gender_decoder_does() {
+    // Two distinct masculine words against three distinct feminine ones, but eleven
+    // masculine occurrences: strongly masculine-coded, not feminine-coded.
+    let md =
+        "Lead the leaders. Lead, lead, lead and lead. The leaders lead; leaders lead and lead. \
+              Kind, supportive and loyal.";
+    let role = vp();
+    let d = draft_with(&COMPLETE);
+    let ctx = build_context(&role, &d, None, Meta::at("2026-12-01", "full")).unwrap();
+    let r = CHECKER.check(&CheckInput {
+        role: &role,
+        draft: &d,
+        context: &ctx,
+        markdown: md,
+    });
+    assert_eq!(
+        r.balance.masculine,
+        ["lead", "leaders"],
+        "each word listed once"
+    );
+    assert_eq!(r.balance.feminine, ["kind", "supportive", "loyal"]);
+    assert_eq!(r.balance.verdict, "strongly masculine-coded");
+    let warn = rule(&r, "gender_balance");
+    assert_eq!(warn.len(), 1);
+    assert!(
+        warn[0]
+            .message
+            .contains("11 masculine-coded, 3 feminine-coded"),
+        "{}",
+        warn[0].message
+    );
+    // Balanced occurrences: neutral, whatever the distinct words.
+    let even = on_text(
+        "gender_balance",
+        "Lead, lead, lead and lead. Kind, loyal, warm and gentle.",
+    );
+    assert!(even.is_empty(), "{:?}", texts(&even));
+    assert_eq!(rules::verdict(4, 4), "neutral");
+    assert_eq!(rules::verdict(1, 5), "strongly feminine-coded");
+    assert_eq!(rules::verdict(2, 5), "feminine-coded");
+    assert_eq!(rules::verdict(5, 2), "masculine-coded");
+    assert_eq!(rules::verdict(6, 2), "strongly masculine-coded");
 }
 
 #[test]
@@ -167,6 +245,76 @@ fn age_coded_years_above_the_threshold_and_terms() {
 }
 
 #[test]
+fn age_coded_ranges_with_a_plus_and_labelled_figures() {
+    let f = on_text(
+        "age_coded",
+        "12–18+ years of product leadership experience.",
+    );
+    assert_eq!(
+        texts(&f),
+        ["12–18+ years"],
+        "the whole range, not \"18+ years\""
+    );
+    assert!(on_text("age_coded", "6–8+ years of experience.").is_empty());
+    // How the levelling summary prints the fact: no "years" after the figure.
+    let f = on_text(
+        "age_coded",
+        "- **Track:** People Manager Path\n- **Years of experience:** 20+\n",
+    );
+    assert_eq!(texts(&f), ["20+"]);
+    assert!(
+        f[0].message.contains("\"Years of experience: 20+\""),
+        "{}",
+        f[0].message
+    );
+    assert!(f[0].suggestion.is_some());
+    for fine in [
+        "- **Years of experience:** 8+\n",
+        "Years of experience: 5-10\n",
+        "We have 20+ engineers and 15 offices.",
+    ] {
+        assert!(on_text("age_coded", fine).is_empty(), "{fine}");
+    }
+    // Said twice, reported once.
+    assert_eq!(
+        on_text("age_coded", "Years of experience: 15+ years").len(),
+        1
+    );
+    // Rendered by the levelling summary, the finding points at the role's fact.
+    let mut role = vp();
+    role.fact_sources.insert(
+        "years_of_experience".into(),
+        crate::model::SourceRef {
+            file: "hand.md".into(),
+            line: 7,
+        },
+    );
+    let mut d = draft_with(&COMPLETE);
+    d.template = "levelling-summary".into();
+    let r = Renderer::new();
+    let ctx = r
+        .context(&role, &d, Meta::at("2026-12-01", "levelling-summary"))
+        .unwrap();
+    let md = r.render_markdown("levelling-summary", &ctx).unwrap();
+    let rep = CHECKER.check(&CheckInput {
+        role: &role,
+        draft: &d,
+        context: &ctx,
+        markdown: &md,
+    });
+    let age = rule(&rep, "age_coded");
+    assert_eq!(age.len(), 1, "{age:?}");
+    assert_eq!(
+        age[0].origin,
+        FindingOrigin::Fact {
+            key: "years_of_experience".into(),
+            file: Some("hand.md".into()),
+            line: Some(7)
+        }
+    );
+}
+
+#[test]
 fn spelling_flags_typos_and_accepts_company_terms_and_the_user_dictionary() {
     let f = on_text(
         "spelling",
@@ -197,6 +345,36 @@ fn spelling_flags_typos_and_accepts_company_terms_and_the_user_dictionary() {
     };
     assert!(rule(&mine.check(&input), "spelling").is_empty());
     assert_eq!(rule(&CHECKER.check(&input), "spelling").len(), 1);
+}
+
+#[test]
+fn product_jargon_is_not_misspelt_and_typos_still_are() {
+    let ok = on_text(
+        "spelling",
+        "Drives reprioritization in a matrixed organisation; virality loops; tiering of \
+         accounts; customer referenceability; qual/quant research; product mgmt.",
+    );
+    assert!(ok.is_empty(), "{:?}", texts(&ok));
+    let typos = on_text(
+        "spelling",
+        "Stretegic thinking. Accountable for histing the budget, eg the cloud spend.",
+    );
+    assert_eq!(texts(&typos), ["stretegic", "histing", "eg"]);
+}
+
+#[test]
+fn grammar_leaves_nouns_in_a_list_of_adjectives_alone() {
+    let none = on_text(
+        "grammar",
+        "Judge a hire from a staffing, cultural, and technical standpoint.",
+    );
+    assert!(
+        none.is_empty(),
+        "{:?}",
+        none.iter().map(|f| &f.message).collect::<Vec<_>>()
+    );
+    let repeated = on_text("grammar", "You will lead the the team.");
+    assert_eq!(texts(&repeated), ["the the"], "grammar is still checked");
 }
 
 #[test]
@@ -296,6 +474,184 @@ fn internal_text_and_sections_are_errors() {
     assert_eq!(found.len(), 1, "chosen explicitly: a warning");
     assert_eq!(found[0].severity, Severity::Warning);
     assert!(rule(&on_posting(&COMPLETE), "internal_section").is_empty());
+}
+
+/// The hand-built role rendered with `template` from `renderer`, and the input parts.
+fn rendered(renderer: &Renderer, template: &str) -> (crate::model::Role, Draft, JdContext, String) {
+    let role = vp();
+    let mut d = draft_with(&COMPLETE);
+    d.template = template.into();
+    let ctx = renderer
+        .context(&role, &d, Meta::at("2026-12-01", template))
+        .unwrap();
+    let md = renderer.render_markdown(template, &ctx).unwrap();
+    (role, d, ctx, md)
+}
+
+#[test]
+fn an_internal_template_may_show_internal_sections_and_notes() {
+    let renderer = Renderer::new();
+    let (role, d, ctx, md) = rendered(&renderer, "levelling-summary");
+    assert!(
+        md.contains("Checkpoints for reaching this level") && md.contains("not for publication")
+    );
+    let input = CheckInput {
+        role: &role,
+        draft: &d,
+        context: &ctx,
+        markdown: &md,
+    };
+    let internal = |r: &Report| {
+        r.findings
+            .iter()
+            .filter(|f| f.rule.starts_with("internal_"))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    // Told by the template's header, or guessed from the built-in's: nothing to report.
+    let told = CHECKER.check_as(
+        &input,
+        Audience::of_template(renderer.info("levelling-summary").unwrap().internal),
+    );
+    assert!(internal(&told).is_empty(), "{:?}", internal(&told));
+    assert_eq!(Audience::guess(&input), Audience::Internal);
+    assert_eq!(CHECKER.check(&input), told);
+    // The same text published is full of errors.
+    let published = CHECKER.check_as(&input, Audience::Candidates);
+    let errors = internal(&published);
+    assert!(
+        errors.iter().any(|f| f.rule == "internal_section"),
+        "{errors:?}"
+    );
+    assert!(errors.iter().all(|f| f.severity == Severity::Error));
+    // A placeholder is still worth an info in an internal document.
+    let todo = format!("{md}\nTODO: add the promotion criteria.\n");
+    let r = CHECKER.check_as(
+        &CheckInput {
+            markdown: &todo,
+            ..input
+        },
+        Audience::Internal,
+    );
+    let found = internal(&r);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].severity, Severity::Info);
+    // A user template that replaces the built-in for candidates is checked as a posting.
+    let mut mine = Renderer::new();
+    mine.add_template(
+        "levelling-summary",
+        "# {{role.title}}\n\n{{#each sections}}## {{heading}}\n\n{{#each items}}- {{text}}\n{{/each}}\n{{/each}}",
+        crate::render::TemplateOrigin::User,
+    )
+    .unwrap();
+    let (role, d, ctx, md) = rendered(&mine, "levelling-summary");
+    let input = CheckInput {
+        role: &role,
+        draft: &d,
+        context: &ctx,
+        markdown: &md,
+    };
+    assert_eq!(Audience::guess(&input), Audience::Candidates);
+}
+
+#[test]
+fn internal_text_inside_a_flagged_section_is_not_reported_again() {
+    let mut role = vp();
+    role.sections.push(section(
+        "job_description_links",
+        "Job Description (Internal links)",
+        &["Engineering ladder overview"],
+    ));
+    role.sections.push(section(
+        "page_notes",
+        "Page notes",
+        &["reference: People manager competencies (internal link)"],
+    ));
+    role.sections[1].items[0].text = "Owns the metrics on the dashboard (internal link).".into();
+    let mut d = draft_with(&COMPLETE);
+    d.template = "levelling-summary".into();
+    let r = Renderer::new();
+    let ctx = r
+        .context(&role, &d, Meta::at("2026-12-01", "levelling-summary"))
+        .unwrap();
+    let md = r.render_markdown("levelling-summary", &ctx).unwrap();
+    let input = CheckInput {
+        role: &role,
+        draft: &d,
+        context: &ctx,
+        markdown: &md,
+    };
+    // Published: each internal section once; internal text only outside them.
+    let rep = CHECKER.check_as(&input, Audience::Candidates);
+    let sections: Vec<_> = rule(&rep, "internal_section")
+        .iter()
+        .map(|f| f.origin.clone())
+        .collect();
+    assert_eq!(sections.len(), 3, "{sections:?}");
+    let text = rule(&rep, "internal_text");
+    assert_eq!(
+        texts(&text.iter().map(|f| (*f).clone()).collect::<Vec<_>>()),
+        ["(internal link)", "not for publication"]
+    );
+    assert!(
+        matches!(&text[0].origin, FindingOrigin::Item { section, .. } if section == "responsibilities")
+    );
+    // With internal_section off, internal_text reports what is in those sections too.
+    let cfg =
+        ChecksConfig::parse(r#"{"rules": {"internal_section": {"enabled": false}}}"#).unwrap();
+    let alone = Checker::with_config(cfg)
+        .unwrap()
+        .check_as(&input, Audience::Candidates);
+    assert_eq!(
+        texts(
+            &alone
+                .findings
+                .into_iter()
+                .filter(|f| f.rule == "internal_text")
+                .collect::<Vec<_>>()
+        ),
+        [
+            "(internal link)",
+            "internal links",
+            "reference: ",
+            "(internal link)",
+            "not for publication"
+        ]
+    );
+}
+
+#[test]
+fn internal_text_from_the_template_does_not_suggest_editing_an_item() {
+    let f = on_text("internal_text", "*Internal: not for publication.*");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].origin, FindingOrigin::Template);
+    let s = f[0].suggestion.as_deref().unwrap();
+    assert!(s.contains("template") && !s.contains("item"), "{s}");
+    // In an item, editing the item is the way.
+    let role = vp();
+    let mut d = draft_with(&COMPLETE);
+    d.sections = Some(vec!["responsibilities".into()]);
+    let mut role_todo = role.clone();
+    role_todo.sections[1].items[0].text = "Owns the metrics (TODO: which ones).".into();
+    let r = Renderer::new();
+    let ctx = r
+        .context(&role_todo, &d, Meta::at("2026-12-01", "full"))
+        .unwrap();
+    let md = r.render_markdown("full", &ctx).unwrap();
+    let rep = CHECKER.check(&CheckInput {
+        role: &role_todo,
+        draft: &d,
+        context: &ctx,
+        markdown: &md,
+    });
+    let todo = rule(&rep, "internal_text");
+    assert_eq!(todo.len(), 1, "{todo:?}");
+    assert!(matches!(todo[0].origin, FindingOrigin::Item { .. }));
+    assert!(todo[0]
+        .suggestion
+        .as_deref()
+        .unwrap()
+        .contains("edit the item"));
 }
 
 #[test]
@@ -456,6 +812,86 @@ fn findings_on_items_point_at_the_item_and_its_source_line() {
     );
     let span = typo.span.unwrap();
     assert_eq!(&md[span.start..span.end], "Stretegic");
+}
+
+#[test]
+fn findings_in_section_titles_group_titles_and_skills_point_at_the_role() {
+    use crate::model::{Skill, SourceRef};
+    let mut role = vp();
+    role.sections[2].title = "Scope, with courage".into();
+    role.sections[1].items[4].group = Some("Fearless delivery".into());
+    let mut attainment = crate::testing::item("Champions product discovery across teams.", None);
+    attainment.source = SourceRef {
+        file: "sfia.txt".into(),
+        line: 9,
+    };
+    role.skills.push(Skill {
+        code: "PROD".into(),
+        name: "Product management".into(),
+        level: Some(6),
+        category: None,
+        subcategory: None,
+        attainment: vec![attainment],
+        description: vec![],
+        reference: None,
+        source: SourceRef {
+            file: "sfia.txt".into(),
+            line: 8,
+        },
+    });
+    let mut d = draft_with(&COMPLETE);
+    d.template = "levelling-summary".into();
+    let r = Renderer::new();
+    let ctx = r
+        .context(&role, &d, Meta::at("2026-12-01", "levelling-summary"))
+        .unwrap();
+    let md = r.render_markdown("levelling-summary", &ctx).unwrap();
+    let input = CheckInput {
+        role: &role,
+        draft: &d,
+        context: &ctx,
+        markdown: &md,
+    };
+    let rep = CHECKER.check(&input);
+    let origin_of = |word: &str| {
+        rule(&rep, "gender_coded")
+            .into_iter()
+            .find(|f| f.text.as_deref() == Some(word))
+            .unwrap_or_else(|| panic!("{word} is coded"))
+            .origin
+            .clone()
+    };
+    let section = |key: &str| FindingOrigin::Section {
+        section: key.into(),
+    };
+    assert_eq!(
+        origin_of("courage"),
+        section("scope_of_knowledge"),
+        "section title"
+    );
+    assert_eq!(
+        origin_of("Fearless"),
+        section("responsibilities"),
+        "group title"
+    );
+    assert_eq!(
+        origin_of("Champions"),
+        FindingOrigin::Item {
+            section: "skills".into(),
+            index: 0,
+            file: "sfia.txt".into(),
+            line: 9
+        },
+        "skill statement"
+    );
+    // The template's own words stay the template's.
+    let map = SourceMap::build(&input);
+    let i = md.find("levelling summary").unwrap();
+    assert_eq!(map.origin(i, i + 17), FindingOrigin::Template);
+    let i = md.find("SFIA skills").unwrap();
+    assert_eq!(map.origin(i, i + 11), FindingOrigin::Template);
+    let i = md.find("Product management").unwrap();
+    assert_eq!(map.origin(i, i + 18), section("skills"));
 }
 
 #[test]
