@@ -237,3 +237,40 @@ fn a_broken_checks_json_is_an_error_naming_it() {
     );
     assert!(findings(&json_of(&out), "spelling").is_empty());
 }
+
+/// Internal sections are faulted in a posting, not in a template whose header says
+/// `audience: internal` (the same text checked both ways).
+#[test]
+fn internal_sections_are_errors_only_in_templates_for_candidates() {
+    let data = tempfile::tempdir().unwrap();
+    let templates = data.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    let body =
+        "{{#each sections}}\n## {{title}}\n\n{{#each items}}\n- {{text}}\n{{/each}}\n\n{{/each}}\n";
+    std::fs::write(
+        templates.join("notes-posting.hbs"),
+        format!("{{{{!--\ntitle: Notes\nsections: checkpoints, page_notes\n--}}}}\n{body}"),
+    )
+    .unwrap();
+    std::fs::write(
+        templates.join("notes-internal.hbs"),
+        format!(
+            "{{{{!--\ntitle: Notes\naudience: internal\nsections: checkpoints, page_notes\n--}}}}\n{body}"
+        ),
+    )
+    .unwrap();
+    let internal_errors = |template: &str| {
+        let out = rolecraft(
+            data.path(),
+            &["check", "cto", "--format", "json", "--template", template],
+        );
+        let v = json_of(&out);
+        ["internal_section", "internal_text"]
+            .iter()
+            .flat_map(|rule| findings(&v, rule))
+            .filter(|f| f["severity"] == "error")
+            .count()
+    };
+    assert!(internal_errors("notes-posting") > 0);
+    assert_eq!(internal_errors("notes-internal"), 0);
+}

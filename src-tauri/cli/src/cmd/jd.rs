@@ -151,12 +151,15 @@ pub fn run(lib: &Library, args: &JdArgs) -> Result<Output, String> {
     }
     if args.check {
         let checker = super::check::checker()?;
-        let report = checker.check(&CheckInput {
-            role: &role,
-            draft: &draft,
-            context: &ctx,
-            markdown: &md.text,
-        });
+        let report = checker.check_as(
+            &CheckInput {
+                role: &role,
+                draft: &draft,
+                context: &ctx,
+                markdown: &md.text,
+            },
+            super::check::audience(&renderer, &draft),
+        );
         let text = super::check::human(&report);
         if report.has_errors() {
             return Err(format!(
