@@ -11,7 +11,9 @@ each launch records, from outside the process:
   settled  ms to the last frame that changed by >= 200 pixels within the idle time: when what
            is shown stopped changing (for the app, the library list is in),
   PSS      after the idle time, the sum of Pss (/proc/PID/smaps_rollup) over the process and all
-           its descendants (WebKitWebProcess, WebKitNetworkProcess, ...), in MiB.
+           its descendants (WebKitWebProcess, WebKitNetworkProcess, ...), in MiB,
+  idle CPU then the CPU time the same process tree uses over the next 2 s, in % of one core
+           (an app at rest uses next to none; a loop that keeps reloading shows here).
 Then it prints every run, the median, and the median's ratio to the floor's. A variant's
 DATA_DIR becomes its ROLECRAFT_DATA_DIR; without one it gets a fresh empty folder.
 """
@@ -64,6 +66,26 @@ def pss_kib(pid):
     return 0
 
 
+def cpu_ticks(pid):
+    """utime + stime of a process, in clock ticks (0 once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+IDLE_CPU_S = 2.0
+
+
+def idle_cpu_percent(pids):
+    before = sum(cpu_ticks(p) for p in pids)
+    time.sleep(IDLE_CPU_S)
+    after = sum(cpu_ticks(p) for p in pids)
+    return 100.0 * (after - before) / os.sysconf("SC_CLK_TCK") / IDLE_CPU_S
+
+
 def wait_gone(pids, seconds):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -80,6 +102,7 @@ def launch(xpoll, binary, data_dir, idle_s):
     polled = subprocess.run([xpoll, str(t0), str(int(idle_s * 1000))], capture_output=True, text=True)
     pids = tree(proc.pid)
     pss = sum(pss_kib(p) for p in pids) / 1024
+    cpu = idle_cpu_percent(pids)
     alive = proc.poll() is None
     proc.send_signal(signal.SIGTERM)
     try:
@@ -103,6 +126,7 @@ def launch(xpoll, binary, data_dir, idle_s):
         "first": float(fields["first"]),
         "settled": float(fields["settled"]),
         "pss": pss,
+        "cpu": cpu,
         "procs": len(pids),
     }
 
@@ -132,7 +156,8 @@ def main():
             results[name].append(r)
             print(
                 f"run {i + 1}/{args.runs} {name:8} window {r['window']:7.0f} ms  first {r['first']:7.0f} ms  "
-                f"settled {r['settled']:7.0f} ms  PSS {r['pss']:6.1f} MiB ({r['procs']} processes)",
+                f"settled {r['settled']:7.0f} ms  PSS {r['pss']:6.1f} MiB ({r['procs']} processes)  "
+                f"idle CPU {r['cpu']:5.1f} %",
                 file=sys.stderr,
                 flush=True,
             )
@@ -144,6 +169,7 @@ def main():
         ("first", "first content (ms)", "{:.0f}"),
         ("settled", "settled (ms)", "{:.0f}"),
         ("pss", "idle PSS after {:g} s (MiB)".format(args.idle), "{:.1f}"),
+        ("cpu", "idle CPU over the next {:g} s (% of one core)".format(IDLE_CPU_S), "{:.1f}"),
     ]
     sizes = {name: os.path.getsize(binary) / 1e6 for name, binary, _ in variants}
     print(f"\n{args.runs} runs each, alternating {', '.join(n for n, _, _ in variants)}; median [all runs]")
