@@ -362,16 +362,19 @@ impl Checker {
         let map = SourceMap::build(input);
         let mut out = rules::Out::new(input.markdown, &map);
         let run = |name: &str| self.enabled(name);
-        if run("required_field") {
+        // What only a posting needs (a company, a way to apply, the pay a law asks for, a
+        // length that candidates read) is not asked of a document for colleagues.
+        let posting = audience == Audience::Candidates;
+        if posting && run("required_field") {
             rules::required_fields(input, &mut out);
         }
         if run("field_format") {
             rules::field_formats(input, &mut out);
         }
-        if run("pay_transparency") {
+        if posting && run("pay_transparency") {
             rules::pay_transparency(self, input, &mut out);
         }
-        let flagged = if run("internal_section") && audience == Audience::Candidates {
+        let flagged = if posting && run("internal_section") {
             rules::internal_sections(input, &mut out)
         } else {
             Vec::new()
@@ -403,7 +406,7 @@ impl Checker {
             self.spell
                 .check(input.markdown, &mut out, run("spelling"), run("grammar"));
         }
-        let (words, reading_ease) = rules::length_and_readability(self, input, &mut out);
+        let (words, reading_ease) = rules::length_and_readability(self, input, posting, &mut out);
         let mut findings = out.finish();
         for f in &mut findings {
             if let Some(sev) = self.config.rules.get(&f.rule).and_then(|r| r.severity) {

@@ -981,9 +981,11 @@ pub(crate) fn age(checker: &Checker, input: &CheckInput, out: &mut Out) {
 }
 
 /// Words and Flesch reading ease of the posting as a reader sees it.
+/// Words and reading ease; the length is judged only for a posting (`posting`).
 pub(crate) fn length_and_readability(
     checker: &Checker,
     input: &CheckInput,
+    posting: bool,
     out: &mut Out,
 ) -> (usize, f64) {
     let plain = plain_text(input.markdown);
@@ -1016,7 +1018,7 @@ pub(crate) fn length_and_readability(
         .or(data.flesch.warn_below)
         .unwrap_or(30.0);
     let info_below = data.flesch.info_below.unwrap_or(50.0).max(warn_below);
-    if checker.enabled("length") && (n < min || n > max) {
+    if posting && checker.enabled("length") && (n < min || n > max) {
         out.about(
             FindingOrigin::Posting,
             Say {

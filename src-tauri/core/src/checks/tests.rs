@@ -535,6 +535,41 @@ fn an_internal_template_may_show_internal_sections_and_notes() {
     );
     let found = internal(&r);
     assert_eq!(found.len(), 1, "{found:?}");
+    // Nor is it a posting: no company, way to apply, pay or length is asked of it, even for
+    // a Denver job with none of them (all asked once the same text is a posting).
+    let mut denver = draft_with(&["location=Denver, CO, US"]);
+    denver.template = d.template.clone();
+    let denver_ctx = renderer
+        .context(&role, &denver, Meta::at("2026-12-01", &denver.template))
+        .unwrap();
+    let long = format!(
+        "{}\n{}",
+        renderer
+            .render_markdown(&denver.template, &denver_ctx)
+            .unwrap(),
+        "More words for colleagues. ".repeat(300)
+    );
+    let denver_input = CheckInput {
+        role: &role,
+        draft: &denver,
+        context: &denver_ctx,
+        markdown: &long,
+    };
+    let posting_only = ["required_field", "pay_transparency", "length"];
+    let asked = |r: &Report| {
+        posting_only
+            .iter()
+            .filter(|rule| r.findings.iter().any(|f| f.rule == **rule))
+            .count()
+    };
+    assert_eq!(
+        asked(&CHECKER.check_as(&denver_input, Audience::Internal)),
+        0
+    );
+    assert_eq!(
+        asked(&CHECKER.check_as(&denver_input, Audience::Candidates)),
+        posting_only.len()
+    );
     assert_eq!(found[0].severity, Severity::Info);
     // A user template that replaces the built-in for candidates is checked as a posting.
     let mut mine = Renderer::new();
