@@ -1,11 +1,11 @@
 //! A recruiter's posting checks in the real app: a Denver job names Colorado's pay and benefits
-//! rules until both are given, and a gender-coded word's finding takes the user to the item
-//! it came from.
+//! rules until both are given, a gender-coded word's finding takes the user to the item it
+//! came from, and the posting exports as JSON-LD and HTML.
 
 use crate::driver::Session;
 
 #[test]
-fn denver_needs_pay_and_benefits_and_a_gender_coded_finding_opens_its_item() {
+fn denver_needs_pay_and_benefits_a_gender_coded_finding_opens_its_item_and_it_exports() {
     let mut s = Session::start(&[]);
     s.new_draft("director-of-engineering", None);
     let company = s.find("input[name=company]");
@@ -82,4 +82,48 @@ fn denver_needs_pay_and_benefits_and_a_gender_coded_finding_opens_its_item() {
     );
     assert_eq!(focused[1], serde_json::json!(true), "the item is marked");
     assert!(focused[2].is_string(), "{focused}");
+
+    // Exported for a job board (schema.org JSON-LD) and as an HTML document.
+    let ld = export(&mut s, "JSON-LD (schema.org)", "jsonld", "JobPosting");
+    let ld: serde_json::Value = serde_json::from_str(&ld).expect("JSON-LD is JSON");
+    assert_eq!(ld["@type"], "JobPosting", "{ld}");
+    assert_eq!(ld["hiringOrganization"]["name"], "Acme Robotics", "{ld}");
+    assert_eq!(ld["baseSalary"]["currency"], "USD", "{ld}");
+    assert!(ld["jobLocation"].to_string().contains("Denver"), "{ld}");
+    let html = export(&mut s, "HTML document", "html", "Acme Robotics");
+    assert!(html.contains("Director of Engineering"), "{html}");
+    assert!(html.contains("Content-Security-Policy"), "{html}");
+}
+
+/// Exports through the Export… menu (confirming when the app asks first) and returns the
+/// file's text once it holds `want`.
+fn export(s: &mut Session, label: &str, ext: &str, want: &str) -> String {
+    let menu = s
+        .all(".preview-pane button")
+        .into_iter()
+        .find(|b| s.text(b) == "Export…")
+        .expect("the Export… button");
+    s.click(&menu);
+    let items = s.wait_until("[role=menuitem]", "the export formats", |_, e| e.len() == 6);
+    let item = items
+        .into_iter()
+        .find(|b| s.text(b) == label)
+        .unwrap_or_else(|| panic!("no {label} in the export menu"));
+    s.click(&item);
+    let path = s
+        .save_dir
+        .join(format!("director-of-engineering-acme-robotics.{ext}"));
+    // The app asks first while the posting has errors or empty fields.
+    for _ in 0..20 {
+        if path.exists() {
+            break;
+        }
+        let asked = s.all(".confirm button.primary");
+        if let Some(anyway) = asked.first() {
+            s.click(anyway);
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    crate::wait_for_file(&path, want)
 }
