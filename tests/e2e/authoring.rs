@@ -15,6 +15,13 @@ fn button(s: &mut Session, css: &str, label: &str) -> crate::driver::Element {
         .expect("waited for it")
 }
 
+/// Waits for the role page to show the role titled `title`.
+fn wait_for_heading(s: &mut Session, title: &str) {
+    s.wait_until("article.role-view h1", title, |s, e| {
+        e.first().is_some_and(|h| s.text(h) == title)
+    });
+}
+
 fn saved_role(path: &std::path::Path, want: &str) -> serde_json::Value {
     for _ in 0..100 {
         if let Ok(text) = std::fs::read_to_string(path) {
@@ -170,14 +177,7 @@ fn edits_save_with_provenance_undo_and_never_overwrite_a_change_on_disk() {
 
     // After a reload of the app the edits are there, and marked.
     s.execute("location.reload()", serde_json::json!([]));
-    s.wait_until(
-        "article.role-view h1",
-        "the Director's page again",
-        |s, e| {
-            e.first()
-                .is_some_and(|h| s.text(h) == "Director of Engineering")
-        },
-    );
+    wait_for_heading(&mut s, "Director of Engineering");
     let texts = s.execute(
         "return [...document.querySelectorAll('article.role-view .item')].map(e => e.textContent)",
         serde_json::json!([]),
@@ -219,14 +219,7 @@ fn edits_save_with_provenance_undo_and_never_overwrite_a_change_on_disk() {
         "location.hash = '#/role/director-of-engineering'",
         serde_json::json!([]),
     );
-    s.wait_until(
-        "article.role-view h1",
-        "the Director's page again",
-        |s, e| {
-            e.first()
-                .is_some_and(|h| s.text(h) == "Director of Engineering")
-        },
-    );
+    wait_for_heading(&mut s, "Director of Engineering");
     let edit = button(&mut s, "button", "Edit");
     s.click(&edit);
     let first = s.find("textarea[data-item='0-0']");

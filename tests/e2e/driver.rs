@@ -213,6 +213,22 @@ impl Session {
         self.click(&create);
     }
 
+    /// Opens the draft's Export… menu and clicks the format labelled `label`.
+    pub fn choose_export(&mut self, label: &str) {
+        let menu = self
+            .all(".preview-pane button")
+            .into_iter()
+            .find(|b| self.text(b) == "Export…")
+            .expect("the Export… button");
+        self.click(&menu);
+        let items = self.wait_until("[role=menuitem]", "the export formats", |_, e| e.len() == 6);
+        let item = items
+            .into_iter()
+            .find(|b| self.text(b) == label)
+            .unwrap_or_else(|| panic!("no {label} in the export menu"));
+        self.click(&item);
+    }
+
     pub fn wait_in_page(&mut self, script: &str, what: &str) {
         for _ in 0..150 {
             if self.execute(script, json!([])) == json!(true) {

@@ -468,15 +468,7 @@ fn draft_previews_the_company_exports_both_formats_and_runs_no_script() {
         ("HTML document", "html"),
         ("Word .docx", "docx"),
     ] {
-        let menu = s
-            .all(".preview-pane button")
-            .into_iter()
-            .find(|b| s.text(b) == "Export…")
-            .expect("the Export… button");
-        s.click(&menu);
-        let items = s.wait_until("[role=menuitem]", "the export formats", |_, e| e.len() == 6);
-        let el = items.into_iter().find(|b| s.text(b) == label).expect(label);
-        s.click(&el);
+        s.choose_export(label);
         // Fields the template uses are still empty: they are listed first, then export anyway.
         let listed = s.wait_until(
             ".confirm .empty-fields li",
@@ -522,18 +514,7 @@ fn draft_previews_the_company_exports_both_formats_and_runs_no_script() {
     );
 
     // schema.org JobPosting for job boards: asked first while errors remain (how to apply).
-    let menu = s
-        .all(".preview-pane button")
-        .into_iter()
-        .find(|b| s.text(b) == "Export…")
-        .expect("the Export… button");
-    s.click(&menu);
-    let items = s.wait_until("[role=menuitem]", "the export formats", |_, e| e.len() == 6);
-    let jsonld = items
-        .into_iter()
-        .find(|b| s.text(b) == "JSON-LD (schema.org)")
-        .expect("JSON-LD");
-    s.click(&jsonld);
+    s.choose_export("JSON-LD (schema.org)");
     let anyway = s.find(".confirm button.primary");
     s.click(&anyway);
     let path = s.save_dir.join("vp-of-engineering-acme-robotics.jsonld");

@@ -98,18 +98,7 @@ fn denver_needs_pay_and_benefits_a_gender_coded_finding_opens_its_item_and_it_ex
 /// Exports through the Export… menu (confirming when the app asks first) and returns the
 /// file's text once it holds `want`.
 fn export(s: &mut Session, label: &str, ext: &str, want: &str) -> String {
-    let menu = s
-        .all(".preview-pane button")
-        .into_iter()
-        .find(|b| s.text(b) == "Export…")
-        .expect("the Export… button");
-    s.click(&menu);
-    let items = s.wait_until("[role=menuitem]", "the export formats", |_, e| e.len() == 6);
-    let item = items
-        .into_iter()
-        .find(|b| s.text(b) == label)
-        .unwrap_or_else(|| panic!("no {label} in the export menu"));
-    s.click(&item);
+    s.choose_export(label);
     let path = s
         .save_dir
         .join(format!("director-of-engineering-acme-robotics.{ext}"));

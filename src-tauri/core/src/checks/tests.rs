@@ -50,16 +50,25 @@ fn texts(findings: &[Finding]) -> Vec<String> {
 
 /// A whole posting rendered with `full` for the hand-built role and the given fields.
 fn on_posting(pairs: &[&str]) -> Report {
-    let role = vp();
-    let d = draft_with(pairs);
+    check_rendered(&vp(), &draft_with(pairs))
+}
+
+/// `d` rendered with its template (dated 2026-12-01) for `role`: the context and Markdown.
+fn rendered_with(role: &crate::model::Role, d: &Draft) -> (JdContext, String) {
     let r = Renderer::new();
     let ctx = r
-        .context(&role, &d, Meta::at("2026-12-01", "full"))
+        .context(role, d, Meta::at("2026-12-01", &d.template))
         .unwrap();
-    let md = r.render_markdown("full", &ctx).unwrap();
+    let md = r.render_markdown(&d.template, &ctx).unwrap();
+    (ctx, md)
+}
+
+/// `d` rendered for `role` and checked (the audience guessed from the template).
+fn check_rendered(role: &crate::model::Role, d: &Draft) -> Report {
+    let (ctx, md) = rendered_with(role, d);
     CHECKER.check(&CheckInput {
-        role: &role,
-        draft: &d,
+        role,
+        draft: d,
         context: &ctx,
         markdown: &md,
     })
@@ -291,17 +300,7 @@ fn age_coded_ranges_with_a_plus_and_labelled_figures() {
     );
     let mut d = draft_with(&COMPLETE);
     d.template = "levelling-summary".into();
-    let r = Renderer::new();
-    let ctx = r
-        .context(&role, &d, Meta::at("2026-12-01", "levelling-summary"))
-        .unwrap();
-    let md = r.render_markdown("levelling-summary", &ctx).unwrap();
-    let rep = CHECKER.check(&CheckInput {
-        role: &role,
-        draft: &d,
-        context: &ctx,
-        markdown: &md,
-    });
+    let rep = check_rendered(&role, &d);
     let age = rule(&rep, "age_coded");
     assert_eq!(age.len(), 1, "{age:?}");
     assert_eq!(
@@ -459,17 +458,7 @@ fn internal_text_and_sections_are_errors() {
     let mut d = draft_with(&COMPLETE);
     d.sections = Some(vec!["summary".into(), "checkpoints".into()]);
     let role = vp();
-    let r = Renderer::new();
-    let ctx = r
-        .context(&role, &d, Meta::at("2026-12-01", "full"))
-        .unwrap();
-    let md = r.render_markdown("full", &ctx).unwrap();
-    let rep = CHECKER.check(&CheckInput {
-        role: &role,
-        draft: &d,
-        context: &ctx,
-        markdown: &md,
-    });
+    let rep = check_rendered(&role, &d);
     let found = rule(&rep, "internal_section");
     assert_eq!(found.len(), 1, "chosen explicitly: a warning");
     assert_eq!(found[0].severity, Severity::Warning);
@@ -605,11 +594,7 @@ fn internal_text_inside_a_flagged_section_is_not_reported_again() {
     role.sections[1].items[0].text = "Owns the metrics on the dashboard (internal link).".into();
     let mut d = draft_with(&COMPLETE);
     d.template = "levelling-summary".into();
-    let r = Renderer::new();
-    let ctx = r
-        .context(&role, &d, Meta::at("2026-12-01", "levelling-summary"))
-        .unwrap();
-    let md = r.render_markdown("levelling-summary", &ctx).unwrap();
+    let (ctx, md) = rendered_with(&role, &d);
     let input = CheckInput {
         role: &role,
         draft: &d,
@@ -668,17 +653,7 @@ fn internal_text_from_the_template_does_not_suggest_editing_an_item() {
     d.sections = Some(vec!["responsibilities".into()]);
     let mut role_todo = role.clone();
     role_todo.sections[1].items[0].text = "Owns the metrics (TODO: which ones).".into();
-    let r = Renderer::new();
-    let ctx = r
-        .context(&role_todo, &d, Meta::at("2026-12-01", "full"))
-        .unwrap();
-    let md = r.render_markdown("full", &ctx).unwrap();
-    let rep = CHECKER.check(&CheckInput {
-        role: &role_todo,
-        draft: &d,
-        context: &ctx,
-        markdown: &md,
-    });
+    let rep = check_rendered(&role_todo, &d);
     let todo = rule(&rep, "internal_text");
     assert_eq!(todo.len(), 1, "{todo:?}");
     assert!(matches!(todo[0].origin, FindingOrigin::Item { .. }));
@@ -821,17 +796,8 @@ fn findings_on_items_point_at_the_item_and_its_source_line() {
     role.sections[1].items[2].text = "Stretegic thinking across teams.".into();
     role.sections[1].items[2].source.line = 42;
     let d = draft_with(&COMPLETE);
-    let r = Renderer::new();
-    let ctx = r
-        .context(&role, &d, Meta::at("2026-12-01", "full"))
-        .unwrap();
-    let md = r.render_markdown("full", &ctx).unwrap();
-    let rep = CHECKER.check(&CheckInput {
-        role: &role,
-        draft: &d,
-        context: &ctx,
-        markdown: &md,
-    });
+    let md = rendered_with(&role, &d).1;
+    let rep = check_rendered(&role, &d);
     let typo = rule(&rep, "spelling")
         .into_iter()
         .find(|f| f.text.as_deref() == Some("Stretegic"))
@@ -876,11 +842,7 @@ fn findings_in_section_titles_group_titles_and_skills_point_at_the_role() {
     });
     let mut d = draft_with(&COMPLETE);
     d.template = "levelling-summary".into();
-    let r = Renderer::new();
-    let ctx = r
-        .context(&role, &d, Meta::at("2026-12-01", "levelling-summary"))
-        .unwrap();
-    let md = r.render_markdown("levelling-summary", &ctx).unwrap();
+    let (ctx, md) = rendered_with(&role, &d);
     let input = CheckInput {
         role: &role,
         draft: &d,
