@@ -2,13 +2,9 @@
 //! print the findings (or `--format json`), exit 1 when one is an error.
 
 use clap::{Args, ValueEnum};
-use rolecraft_core::checks::{
-    Audience, CheckInput, Checker, ChecksConfig, Finding, FindingOrigin, Report,
-};
+use rolecraft_core::checks::{check_draft, Checker, ChecksConfig, Finding, FindingOrigin, Report};
 use rolecraft_core::data_dir::DataDir;
-use rolecraft_core::drafts::Draft;
 use rolecraft_core::library::Library;
-use rolecraft_core::render::{Meta, OutputFormat, Renderer};
 use serde_json::{json, Value};
 
 use super::jd::{setup, PostingArgs};
@@ -40,33 +36,10 @@ pub fn checker() -> Result<Checker, String> {
     Checker::with_config(config).map_err(|e| e.to_string())
 }
 
-/// Who the draft's template writes for (its header's `audience`): an internal document is
-/// not faulted for showing internal sections.
-pub fn audience(renderer: &Renderer, draft: &Draft) -> Audience {
-    Audience::of_template(
-        renderer
-            .info(&draft.template)
-            .is_ok_and(|info| info.internal),
-    )
-}
-
 pub fn run(lib: &Library, args: &CheckArgs) -> Result<Output, String> {
     let (renderer, role, draft) = setup(lib, &args.posting)?;
-    let ctx = renderer
-        .context(&role, &draft, Meta::now(&draft.template))
-        .map_err(|e| e.to_string())?;
-    let md = renderer
-        .render(&draft.template, &ctx, OutputFormat::Markdown)
-        .map_err(|e| e.to_string())?;
-    let report = checker()?.check_as(
-        &CheckInput {
-            role: &role,
-            draft: &draft,
-            context: &ctx,
-            markdown: &md.text,
-        },
-        audience(&renderer, &draft),
-    );
+    let (_, report) =
+        check_draft(&checker()?, &renderer, &role, &draft).map_err(|e| e.to_string())?;
     let stdout = match args.format {
         CheckFormat::Text => human(&report),
         CheckFormat::Json => {

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use clap::{Args, ValueEnum};
-use rolecraft_core::checks::{CheckInput, Severity};
+use rolecraft_core::checks::{Audience, CheckInput, Severity};
 use rolecraft_core::data_dir::DataDir;
 use rolecraft_core::drafts::{Draft, PostingField};
 use rolecraft_core::fs::write_atomic;
@@ -158,7 +158,7 @@ pub fn run(lib: &Library, args: &JdArgs) -> Result<Output, String> {
                 context: &ctx,
                 markdown: &md.text,
             },
-            super::check::audience(&renderer, &draft),
+            Audience::of(&renderer, &draft.template).map_err(|e| e.to_string())?,
         );
         let text = super::check::human(&report);
         if report.has_errors() {

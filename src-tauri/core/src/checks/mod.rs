@@ -180,6 +180,11 @@ impl Audience {
         }
     }
 
+    /// Who template `name` of `renderer` writes for (its header's `audience`).
+    pub fn of(renderer: &Renderer, name: &str) -> Result<Audience, RenderError> {
+        Ok(Audience::of_template(renderer.info(name)?.internal))
+    }
+
     /// What [`Checker::check`] assumes when the caller does not say: internal when the context
     /// was rendered for a built-in template whose header says `audience: internal` and shows
     /// the source's own section titles (as an internal template does), so a user template
@@ -433,7 +438,7 @@ pub fn check_draft(
 ) -> Result<(String, Report), RenderError> {
     let ctx = renderer.context(role, draft, Meta::now(&draft.template))?;
     let markdown = renderer.render_markdown(&draft.template, &ctx)?;
-    let audience = Audience::of_template(renderer.info(&draft.template)?.internal);
+    let audience = Audience::of(renderer, &draft.template)?;
     let report = checker.check_as(
         &CheckInput {
             role,
