@@ -110,7 +110,7 @@ impl Default for SearchOptions {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct IndexedRole {
     id: String,
     title: String,
@@ -118,7 +118,7 @@ struct IndexedRole {
 }
 
 /// The search index of a library (see the module's documentation).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchIndex {
     roles: Vec<IndexedRole>,
     /// Every folded word, sorted.
@@ -160,6 +160,61 @@ impl SearchIndex {
             })
             .sum();
         words + lists + roles
+    }
+
+    /// Indexes `role` in place of the role at `at` (same place in the library order): what a
+    /// save of one role costs, instead of reading every body again. Gives the index a fresh
+    /// build would (words no role holds any more are dropped).
+    pub fn replace(&mut self, at: usize, role: &Role) {
+        let Some(slot) = self.roles.get_mut(at) else {
+            return;
+        };
+        let (indexed, words) = indexed(role);
+        *slot = indexed;
+        let at = at as u32;
+        for list in self.postings.iter_mut() {
+            if let Ok(i) = list.binary_search(&at) {
+                let mut kept = list.to_vec();
+                kept.remove(i);
+                *list = kept.into_boxed_slice();
+            }
+        }
+        let mut new_words: Vec<String> = Vec::new();
+        for word in words {
+            match self.vocab.binary_search_by(|w| (**w).cmp(word.as_str())) {
+                Ok(i) => {
+                    let list = &mut self.postings[i];
+                    if let Err(j) = list.binary_search(&at) {
+                        let mut grown = list.to_vec();
+                        grown.insert(j, at);
+                        *list = grown.into_boxed_slice();
+                    }
+                }
+                Err(_) => new_words.push(word),
+            }
+        }
+        new_words.sort_unstable();
+        // One merge of the old words (less those no role holds now) and the new ones.
+        let old = std::mem::take(&mut self.vocab)
+            .into_iter()
+            .zip(std::mem::take(&mut self.postings))
+            .filter(|(_, list)| !list.is_empty());
+        let mut new = new_words
+            .into_iter()
+            .map(|w| (w.into_boxed_str(), Box::from([at])))
+            .peekable();
+        for (word, list) in old {
+            while let Some((w, l)) = new.next_if(|(n, _)| *n < word) {
+                self.vocab.push(w);
+                self.postings.push(l);
+            }
+            self.vocab.push(word);
+            self.postings.push(list);
+        }
+        for (word, list) in new {
+            self.vocab.push(word);
+            self.postings.push(list);
+        }
     }
 
     /// The roles (indexes, ascending) holding a word that `term` begins.
@@ -281,6 +336,37 @@ pub fn matching_items(role: &Role, terms: &[String], limit: usize) -> Vec<Search
     pick(&|t| any_starts_a_word(t, terms))
 }
 
+/// What the index keeps of `role` and the folded words it holds (title, track, facts, items).
+fn indexed(role: &Role) -> (IndexedRole, HashSet<String>) {
+    let title = fold(&role.title);
+    let title_words: Box<[Box<str>]> = words(&title).map(Box::from).collect();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut note = |text: &str| {
+        let folded = fold(text);
+        for w in words(&folded) {
+            if !seen.contains(w) {
+                seen.insert(w.to_string());
+            }
+        }
+    };
+    note(&role.title);
+    if let Some(track) = &role.track {
+        note(track);
+    }
+    for value in role.facts.values() {
+        note(value);
+    }
+    for item in role.items() {
+        note(&item.text);
+    }
+    let indexed = IndexedRole {
+        id: role.id.clone(),
+        title: role.title.clone(),
+        title_words,
+    };
+    (indexed, seen)
+}
+
 /// Builds a [`SearchIndex`] one role at a time (so a library can stream its role bodies
 /// through it without holding them all).
 #[derive(Default)]
@@ -292,38 +378,14 @@ pub struct IndexBuilder {
 impl IndexBuilder {
     pub fn add(&mut self, role: &Role) {
         let at = self.roles.len() as u32;
-        let title = fold(&role.title);
-        let title_words: Box<[Box<str>]> = words(&title).map(Box::from).collect();
-        let mut seen: HashSet<String> = HashSet::new();
-        let mut note = |text: &str| {
-            let folded = fold(text);
-            for w in words(&folded) {
-                if !seen.contains(w) {
-                    seen.insert(w.to_string());
-                }
-            }
-        };
-        note(&role.title);
-        if let Some(track) = &role.track {
-            note(track);
-        }
-        for value in role.facts.values() {
-            note(value);
-        }
-        for item in role.items() {
-            note(&item.text);
-        }
-        for word in seen {
+        let (indexed, words) = indexed(role);
+        for word in words {
             self.lists
                 .entry(word.into_boxed_str())
                 .or_default()
                 .push(at);
         }
-        self.roles.push(IndexedRole {
-            id: role.id.clone(),
-            title: role.title.clone(),
-            title_words,
-        });
+        self.roles.push(indexed);
     }
 
     pub fn finish(self) -> SearchIndex {
@@ -535,5 +597,33 @@ mod tests {
         assert_eq!(read, [found.results[0].id.clone()]);
         assert!(!found.results[0].matches.is_empty());
         assert!(found.results[1..].iter().all(|h| h.matches.is_empty()));
+    }
+
+    #[test]
+    fn replacing_a_role_gives_the_index_a_fresh_build_gives() {
+        let mut roles = library();
+        let mut index = SearchIndex::build(&roles);
+        // New words before, among and after the old ones; "forecasting" and "owner" were the
+        // finance lead's alone and must go.
+        roles[1] = role(
+            "finance-lead",
+            "Head of Finance",
+            Some("Finance"),
+            &[(
+                "responsibilities",
+                "Audits every zebra and aardvark budget.",
+            )],
+        );
+        index.replace(1, &roles[1]);
+        assert_eq!(index, SearchIndex::build(&roles));
+        assert!(index.ranked("forecast").is_empty());
+        assert_eq!(
+            index.ranked("aardvark"),
+            [(1, 2)],
+            "the new words are found"
+        );
+        // The same role again changes nothing.
+        index.replace(1, &roles[1]);
+        assert_eq!(index, SearchIndex::build(&roles));
     }
 }
