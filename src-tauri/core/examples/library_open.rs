@@ -5,7 +5,9 @@
 //! `DIR` holds role files (`bench/gen-roles.py DATA_DIR 10000` writes `DATA_DIR/roles`). Prints
 //! per run the time to open (every summary read), to read one body, and to build the search
 //! index (every body read once, none kept), then the process's resident memory: what the app
-//! holds for its library.
+//! holds for its library. Then what a save costs the app: the last role's file is rewritten
+//! with its title changed and read again (`Library::reread`, the search index kept), then put
+//! back byte for byte.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -35,7 +37,7 @@ fn main() {
     };
     for run in 1..=runs {
         let started = Instant::now();
-        let (library, problems) = Library::open_lenient(&sources);
+        let (mut library, problems) = Library::open_lenient(&sources);
         let opened = started.elapsed();
         let last = library.ids().last().unwrap_or_default().to_string();
         let t = Instant::now();
@@ -85,6 +87,30 @@ fn main() {
             indexed.as_secs_f64() * 1e3,
             resident_mib("VmRSS:"),
         );
+        if let Some(file) = library.file_of(&last).map(PathBuf::from) {
+            let (folder, original) = (file.parent().map(PathBuf::from), std::fs::read(&file));
+            if let (Some(folder), Ok(original)) = (folder, original) {
+                let mut role =
+                    serde_json::from_slice::<serde_json::Value>(&original).expect("a role file");
+                role["title"] = format!("{} (edited)", role["title"].as_str().unwrap_or("")).into();
+                std::fs::write(&file, role.to_string()).expect("the role file written");
+                let t = Instant::now();
+                let changed = library.reread(&folder, std::slice::from_ref(&file));
+                let reread = t.elapsed();
+                let t = Instant::now();
+                let kept = library.search("edited", Default::default()).total;
+                let searched = t.elapsed();
+                std::fs::write(&file, &original).expect("the role file put back");
+                library
+                    .reread(&folder, &[file])
+                    .expect("the role file read again");
+                println!(
+                    "run {run}: a save: {changed:?} read again in {:.2} ms; then a search in {:.2} ms ({kept} found)",
+                    reread.as_secs_f64() * 1e3,
+                    searched.as_secs_f64() * 1e3,
+                );
+            }
+        }
     }
     println!("peak RSS {:.0} MiB", resident_mib("VmHWM:"));
 }
