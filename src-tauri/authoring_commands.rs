@@ -76,9 +76,11 @@ fn bundled(id: &str) -> Option<Role> {
     bundled_roles().ok()?.into_iter().find(|r| r.id == id)
 }
 
-fn reload(state: &AppState) -> Result<()> {
+/// The library after the app wrote the files of roles `ids`: those files read again, not the
+/// whole folder.
+fn reread(state: &AppState, ids: &[&str]) -> Result<()> {
     state
-        .reload()
+        .reread_roles(ids)
         .map(|_| ())
         .map_err(|e| IpcError::new(ErrorKind::Internal, e))
 }
@@ -186,7 +188,7 @@ fn remember_outcome(
                 role: role.clone(),
                 hash: hash.clone(),
             });
-            reload(state)
+            reread(state, &[&role.id])
         }
         EditOutcome::Conflict { conflict, .. } => {
             authoring.remember(&conflict.mine);
@@ -218,7 +220,7 @@ pub fn new_role(
         authoring::create(&dir, role, &library)?
     };
     authoring.remember(&saved);
-    reload(&state)?;
+    reread(&state, &[&saved.role.id])?;
     Ok(saved)
 }
 
@@ -233,7 +235,7 @@ pub fn delete_role(
     let dir = library_dir(&state)?;
     let deleted = authoring::delete(&dir, &id, &base_hash)?;
     authoring.deleted.lock()?.push(deleted.clone());
-    reload(&state)?;
+    reread(&state, &[&id])?;
     Ok(deleted)
 }
 
@@ -258,7 +260,10 @@ pub fn restore_role(
     match authoring::restore(&dir, &deleted) {
         Ok(version) => {
             authoring.remember(&version);
-            reload(&state)?;
+            state
+                .reread(&[dir.join(&deleted.file)])
+                .and_then(|_| state.reread_roles(&[&id]))
+                .map_err(|e| IpcError::new(ErrorKind::Internal, e))?;
             Ok(version)
         }
         Err(e) => {

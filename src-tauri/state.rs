@@ -13,7 +13,7 @@ use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::error::{ErrorKind, IpcError};
 use crate::settings::Settings;
-use crate::watch::{watch_folder, LibraryChanged, Watch, LIBRARY_CHANGED};
+use crate::watch::{watch_folder, Change, LibraryChanged, Watch, LIBRARY_CHANGED};
 
 pub struct AppState {
     /// Read on a thread of its own at start (see `open`); `library()` waits for it.
@@ -118,6 +118,42 @@ impl AppState {
     pub fn reload(&self) -> Result<Vec<String>, String> {
         self.reload_from(None)
     }
+
+    /// Reads the files `paths` of the library folder again, not the whole folder (see
+    /// `Library::reread`); the whole library when one cannot be read (so it is left out and
+    /// named) or a problem is already shown. Returns the ids that changed.
+    pub fn reread(&self, paths: &[PathBuf]) -> Result<Vec<String>, String> {
+        let Some(dir) = self.library_dir() else {
+            return self.reload();
+        };
+        let problem_shown = self.library_problem.read().map_or(true, |p| p.is_some());
+        if !problem_shown {
+            let mut held = self.library().write().map_err(|_| "poisoned lock")?;
+            if let Ok(ids) = held.reread(&dir, paths) {
+                return Ok(ids);
+            }
+        }
+        self.reload()
+    }
+
+    /// Reads again the files that hold, or now may hold, the roles `ids`: after the app saved,
+    /// created or deleted them.
+    pub fn reread_roles(&self, ids: &[&str]) -> Result<Vec<String>, String> {
+        let Some(dir) = self.library_dir() else {
+            return self.reload();
+        };
+        let mut paths: Vec<PathBuf> = ids
+            .iter()
+            .map(|id| dir.join(format!("{id}.json")))
+            .collect();
+        if let Ok(library) = self.library().read() {
+            paths.extend(
+                ids.iter()
+                    .filter_map(|id| library.file_of(id).map(PathBuf::from)),
+            );
+        }
+        self.reread(&paths)
+    }
 }
 
 /// The library, empty until its first read finishes; then `done` is set and waiters wake.
@@ -201,12 +237,21 @@ pub fn watch_library<R: Runtime>(app: &AppHandle<R>) {
         return;
     }
     let handle = app.clone();
-    let watch = watch_folder(&dir, move || {
+    let watch = watch_folder(&dir, move |change| {
         if let Some(state) = handle.try_state::<AppState>() {
-            if let Ok(ids) = state.reload() {
+            let read = match change {
+                Change::Files(paths) => state.reread(&paths),
+                Change::Unknown => state.reload(),
+            };
+            if let Ok(ids) = read {
                 if !ids.is_empty() {
                     let _ = handle.emit(LIBRARY_CHANGED, LibraryChanged { ids });
                 }
+            }
+            // A change that moved roles drops the search index: build it here, on the
+            // watcher's thread, rather than in the next search.
+            if let Ok(library) = state.library().read() {
+                library.search_index();
             }
         }
     });

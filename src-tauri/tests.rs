@@ -507,3 +507,44 @@ pub(crate) fn check_bindings<E: std::fmt::Debug>(
          run `UPDATE_BINDINGS=1 cargo test -p rolecraft-app {filter}` and commit the result"
     );
 }
+
+/// The ids `list_roles` shows now.
+fn listed(webview: &WebviewWindow<Mock>) -> Vec<String> {
+    let view = invoke_on(webview, "list_roles", json!({})).unwrap();
+    view["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn roles_created_deleted_and_restored_show_at_once() {
+    // The commands read back only the files they wrote (`AppState::reread_roles`): the list
+    // must still show each change as soon as the command returns.
+    let (_app, webview) = app();
+    let id = format!("reread-check-{}", std::process::id());
+    let created = invoke_on(
+        &webview,
+        "new_role",
+        json!({ "title": id.replace('-', " "), "from": "cto" }),
+    )
+    .unwrap();
+    assert_eq!(created["role"]["id"], id.as_str());
+    assert!(listed(&webview).contains(&id));
+
+    let hash = created["hash"].as_str().unwrap();
+    invoke_on(
+        &webview,
+        "delete_role",
+        json!({ "id": id, "baseHash": hash }),
+    )
+    .unwrap();
+    assert!(!listed(&webview).contains(&id));
+
+    invoke_on(&webview, "restore_role", json!({ "id": id })).unwrap();
+    assert!(listed(&webview).contains(&id));
+    let restored = invoke_on(&webview, "get_role", json!({ "id": id })).unwrap();
+    assert_eq!(restored["id"], id.as_str());
+}
