@@ -252,6 +252,17 @@ fn ten_thousand_roles_list_virtually_and_search_as_you_type() {
          return !!a && a.textContent.includes('Operations Specialist 9995') && a.textContent.includes('team 9995, item 7');",
         "its page with its items",
     );
+
+    // The Draft tab lists the first matches, not 10,000 options; its box finds any role.
+    let tab = s.find("nav.tabs a[href^='#/draft']");
+    s.click(&tab);
+    let find = s.find(".new-draft input[name=role-query]");
+    s.type_into(&find, "Data Specialist 9999");
+    s.wait_in_page(
+        "const list = document.querySelector('.new-draft select[name=role]'); \
+         return !!list && list.value === 'role-09999' && list.options.length <= 51;",
+        "role-09999 chosen in a short list",
+    );
 }
 
 #[test]
