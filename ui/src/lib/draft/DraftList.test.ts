@@ -38,5 +38,9 @@ describe('DraftList', () => {
     expect(select.value).toBe('role-4321');
     expect([...select.options].map((o) => o.value)).toContain('role-4321');
     expect(select.options.length).toBeLessThanOrEqual(51);
+    // Nothing matches: it says so, and the role chosen stays.
+    await user.type(screen.getByRole('searchbox'), 'x');
+    expect(screen.getByRole('status')).toHaveTextContent('No role matches “specialist 4321x”.');
+    expect(select.value).toBe('role-4321');
   });
 });
