@@ -17,6 +17,8 @@ cargo fmt --all -- --check
 
 step "cargo clippy -D warnings"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
+# The end-to-end tests need the embedded frontend, so --all-targets leaves them out.
+cargo clippy -p rolecraft-app --features custom-protocol --test e2e --quiet -- -D warnings
 
 step "the CLI builds without Tauri or webkit"
 if cargo tree -p rolecraft-cli -e normal --prefix none --format '{p}' | grep -E '^(tauri|wry|tao|webkit2gtk|gtk)[ -]'; then

@@ -85,6 +85,24 @@ fn timings(value: &serde_json::Value) -> Vec<f64> {
         .collect()
 }
 
+/// Milliseconds each query takes through the webview's `search_roles` (each must find a role).
+fn time_searches(s: &mut Session, queries: &[&str]) -> Vec<f64> {
+    queries
+        .iter()
+        .map(|query| {
+            // One query per script: WebDriver allows a script 30 s, a debug build is slow.
+            let took = s.execute_async(
+                "const done = arguments[arguments.length - 1];
+                 const t0 = performance.now();
+                 window.__TAURI_INTERNALS__.invoke('search_roles', { query: arguments[0], limit: 200 })
+                   .then((r) => done(r.total > 0 ? performance.now() - t0 : 'nothing found'), (e) => done(JSON.stringify(e)));",
+                serde_json::json!([query]),
+            );
+            took.as_f64().unwrap_or_else(|| panic!("{query}: {took}"))
+        })
+        .collect()
+}
+
 #[test]
 fn ten_thousand_roles_list_virtually_and_search_as_you_type() {
     let mut s = Session::start_with(&[], write_library);
@@ -161,31 +179,23 @@ fn ten_thousand_roles_list_virtually_and_search_as_you_type() {
         }
     }
     assert_eq!(warm, serde_json::json!("built"), "the search index");
-    let mut searched = Vec::new();
-    for query in [
-        "budg",
-        "budgeting",
-        "road",
-        "roadmap hiring",
-        "incident",
-        "ment",
-        "forecast",
-        "arch",
-        "onboarding compliance",
-        "nego",
-        "analytics",
-        "stake",
-    ] {
-        // One query per script: WebDriver allows a script 30 s, a debug build is slow.
-        let took = s.execute_async(
-            "const done = arguments[arguments.length - 1];
-             const t0 = performance.now();
-             window.__TAURI_INTERNALS__.invoke('search_roles', { query: arguments[0], limit: 200 })
-               .then((r) => done(r.total > 0 ? performance.now() - t0 : 'nothing found'), (e) => done(JSON.stringify(e)));",
-            serde_json::json!([query]),
-        );
-        searched.push(took.as_f64().unwrap_or_else(|| panic!("{query}: {took}")));
-    }
+    let searched = time_searches(
+        &mut s,
+        &[
+            "budg",
+            "budgeting",
+            "road",
+            "roadmap hiring",
+            "incident",
+            "ment",
+            "forecast",
+            "arch",
+            "onboarding compliance",
+            "nego",
+            "analytics",
+            "stake",
+        ],
+    );
     report(&format!(
         "e2e {ROLES} roles: search_roles through the webview: {}",
         percentiles(searched)
@@ -214,17 +224,10 @@ fn ten_thousand_roles_list_virtually_and_search_as_you_type() {
         "the saved role found by its new word"
     );
     let seen_after = written.elapsed().as_secs_f64() * 1e3;
-    let mut after = Vec::new();
-    for query in ["budg", "road", "zepp", "analytics", "stake", "nego"] {
-        let took = s.execute_async(
-            "const done = arguments[arguments.length - 1];
-             const t0 = performance.now();
-             window.__TAURI_INTERNALS__.invoke('search_roles', { query: arguments[0], limit: 200 })
-               .then((r) => done(r.total > 0 ? performance.now() - t0 : 'nothing found'), (e) => done(JSON.stringify(e)));",
-            serde_json::json!([query]),
-        );
-        after.push(took.as_f64().unwrap_or_else(|| panic!("{query}: {took}")));
-    }
+    let after = time_searches(
+        &mut s,
+        &["budg", "road", "zepp", "analytics", "stake", "nego"],
+    );
     report(&format!(
         "e2e {ROLES} roles: a role changed on disk is found by search {seen_after:.0} ms after the write; searches after it: {}",
         percentiles(after)
