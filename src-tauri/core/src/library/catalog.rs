@@ -79,6 +79,9 @@ pub struct Library {
     entries: Vec<Entry>,
     /// Whether the bundled roles are part of it (not so for `--library DIR` alone).
     bundled: bool,
+    /// User files whose role a later file of the same id replaced: not shown, but kept so
+    /// that [`Library::reread`] can bring one back when the other goes.
+    shadowed: Vec<Entry>,
     by_id: HashMap<String, usize>,
     bodies: Mutex<LruCache<String, Arc<Role>>>,
     /// Built on the first search from the bodies (read one at a time, none kept). A library
@@ -194,23 +197,30 @@ fn bundled_entries() -> Result<Vec<Entry>, LibraryError> {
         .collect()
 }
 
-/// `user` entries replace bundled ones of the same id, the others follow in their order.
-fn overlay(mut entries: Vec<Entry>, user: Vec<Entry>) -> Vec<Entry> {
+/// `user` entries replace bundled ones of the same id, the others follow in their order (a
+/// later user file of an id replaces an earlier one); also the user entries so replaced.
+fn overlay(mut entries: Vec<Entry>, user: Vec<Entry>) -> (Vec<Entry>, Vec<Entry>) {
     let mut at: HashMap<String, usize> = entries
         .iter()
         .enumerate()
         .map(|(i, e)| (e.summary.id.clone(), i))
         .collect();
+    let mut shadowed = Vec::new();
     for entry in user {
         match at.get(&entry.summary.id) {
-            Some(&i) => entries[i] = entry,
+            Some(&i) => {
+                let before = std::mem::replace(&mut entries[i], entry);
+                if before.origin == RoleOrigin::User {
+                    shadowed.push(before);
+                }
+            }
             None => {
                 at.insert(entry.summary.id.clone(), entries.len());
                 entries.push(entry);
             }
         }
     }
-    entries
+    (entries, shadowed)
 }
 
 impl Library {
@@ -244,8 +254,10 @@ impl Library {
             problems.insert(0, e);
             Vec::new()
         });
-        let mut library = Library::from_entries(overlay(bundled, user));
+        let (entries, shadowed) = overlay(bundled, user);
+        let mut library = Library::from_entries(entries);
         library.bundled = true;
+        library.shadowed = shadowed;
         (library, problems)
     }
 
@@ -272,6 +284,7 @@ impl Library {
         Library {
             entries,
             bundled: false,
+            shadowed: Vec::new(),
             by_id,
             bodies: Mutex::new(LruCache::new(
                 NonZeroUsize::new(KEPT_BODIES).unwrap_or(NonZeroUsize::MIN),
@@ -495,6 +508,7 @@ impl Library {
         let mut user: BTreeMap<PathBuf, Entry> = self
             .entries
             .iter()
+            .chain(&self.shadowed)
             .filter_map(|e| match &e.body {
                 Body::File(path) => Some((path.clone(), e.clone())),
                 _ => None,
@@ -507,9 +521,19 @@ impl Library {
             };
         }
         let before = std::mem::replace(self, Library::from_entries(Vec::new()));
-        let mut after = Library::from_entries(overlay(bundled, user.into_values().collect()));
+        // As `open_lenient` builds it: the folder alone, or overlaid on the bundled roles.
+        let user: Vec<Entry> = user.into_values().collect();
+        let mut after = match before.bundled {
+            true => {
+                let (entries, shadowed) = overlay(bundled, user);
+                let mut library = Library::from_entries(entries);
+                library.shadowed = shadowed;
+                library
+            }
+            false => Library::from_entries(user),
+        };
         after.bundled = before.bundled;
-        let changed = changed_ids(&before.entries, &after.entries);
+        let changed = changed_ids(&before, &after);
         // The bodies read lately, less the changed ones, in their order of use.
         {
             let mut kept = after.kept();
@@ -546,21 +570,26 @@ impl Library {
     /// The ids of the roles added, changed (other bytes, or now bundled instead of the user's)
     /// or removed from `before` to `self`, sorted.
     pub fn changed_since(&self, before: &Library) -> Vec<String> {
-        changed_ids(&before.entries, &self.entries)
+        changed_ids(before, self)
     }
 }
 
+/// Each id and the (stamp, origin) of the entry it is served from (the first of a folder's
+/// files that hold it).
+fn served(library: &Library) -> HashMap<&str, (u64, RoleOrigin)> {
+    library
+        .by_id
+        .iter()
+        .map(|(id, &i)| {
+            let entry = &library.entries[i];
+            (id.as_str(), (entry.stamp, entry.origin))
+        })
+        .collect()
+}
+
 /// The ids of the roles added, changed or removed from `before` to `after`, sorted.
-fn changed_ids(before: &[Entry], after: &[Entry]) -> Vec<String> {
-    let key = |e: &Entry| (e.stamp, e.origin);
-    let old: HashMap<&str, _> = before
-        .iter()
-        .map(|e| (e.summary.id.as_str(), key(e)))
-        .collect();
-    let new: HashMap<&str, _> = after
-        .iter()
-        .map(|e| (e.summary.id.as_str(), key(e)))
-        .collect();
+fn changed_ids(before: &Library, after: &Library) -> Vec<String> {
+    let (old, new) = (served(before), served(after));
     let ids: BTreeSet<&str> = old
         .iter()
         .filter(|(id, k)| new.get(*id) != Some(*k))
@@ -852,5 +881,72 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(seen(&library), before);
+    }
+
+    /// One change to the folder: write file `file` holding role `id` (title and item from
+    /// the word list), or remove it.
+    #[derive(Debug, Clone)]
+    enum Op {
+        Write { file: usize, id: usize, word: usize },
+        Remove { file: usize },
+    }
+
+    const IDS: [&str; 5] = ["a", "b", "c", "vp-of-product", "cto"];
+    const WORDS: [&str; 4] = ["roadmap", "zebra", "budget", "hiring"];
+
+    fn op() -> impl proptest::strategy::Strategy<Value = Op> {
+        use proptest::prelude::*;
+        prop_oneof![
+            (0..4usize, 0..IDS.len(), 0..WORDS.len()).prop_map(|(file, id, word)| Op::Write {
+                file,
+                id,
+                word
+            }),
+            (0..4usize).prop_map(|file| Op::Remove { file }),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+        /// Any run of writes and removals (ids repeated across files, bundled ids replaced),
+        /// each followed by a reread of the file touched, leaves the library a fresh open
+        /// gives, with or without the bundled roles: summaries, origins, bodies and index.
+        #[test]
+        fn rereads_after_any_changes_match_a_fresh_open(
+            ops in proptest::collection::vec(op(), 1..8),
+            bundled in proptest::prelude::any::<bool>(),
+        ) {
+            let dir = folder(&[role("a", "Alpha", "Own the roadmap")]);
+            let sources = match bundled {
+                true => with_bundled(dir.path()),
+                false => only(dir.path()),
+            };
+            let mut library = Library::open(&sources).unwrap();
+            library.search_index();
+            for op in ops {
+                let file = match op {
+                    Op::Write { file, id, word } => {
+                        let path = dir.path().join(format!("f{file}.json"));
+                        let body = role(IDS[id], &format!("{} {}", IDS[id], WORDS[word]), WORDS[word]);
+                        std::fs::write(&path, role_json(&body)).unwrap();
+                        path
+                    }
+                    Op::Remove { file } => {
+                        let path = dir.path().join(format!("f{file}.json"));
+                        let _ = std::fs::remove_file(&path);
+                        path
+                    }
+                };
+                library.get("a").ok();
+                library.reread(dir.path(), &[file]).unwrap();
+                let fresh = Library::open(&sources).unwrap();
+                proptest::prop_assert_eq!(seen(&library), seen(&fresh));
+                for id in fresh.ids() {
+                    proptest::prop_assert_eq!(library.get(id).ok(), fresh.get(id).ok());
+                }
+                proptest::prop_assert_eq!(library.search_index(), fresh.search_index());
+            }
+        }
     }
 }
