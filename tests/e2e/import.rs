@@ -231,9 +231,7 @@ fn import_reviews_the_cto_conflict_saves_the_chosen_side_and_shows_the_roles() {
         serde_json::json!([]),
     );
     let items: Vec<String> = serde_json::from_value(items).expect("a list of texts");
-    let shown = items
-        .into_iter()
-        .rfind(|t| t.contains("equivalent for"));
+    let shown = items.into_iter().rfind(|t| t.contains("equivalent for"));
     let shown = shown.expect("the CTO's experience checkpoint is shown");
     assert!(
         shown.contains("for 3+ years.") && shown.contains(", line 414"),
