@@ -260,9 +260,9 @@ pub fn restore_role(
     match authoring::restore(&dir, &deleted) {
         Ok(version) => {
             authoring.remember(&version);
+            // Where `restore` put it: the file name it had, else `ID.json`.
             state
-                .reread(&[dir.join(&deleted.file)])
-                .and_then(|_| state.reread_roles(&[&id]))
+                .reread(&[dir.join(&deleted.file), dir.join(format!("{id}.json"))])
                 .map_err(|e| IpcError::new(ErrorKind::Internal, e))?;
             Ok(version)
         }
