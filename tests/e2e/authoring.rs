@@ -7,14 +7,6 @@ use std::time::Instant;
 
 use crate::driver::{report, Session};
 
-fn button(s: &mut Session, css: &str, label: &str) -> crate::driver::Element {
-    let found = s.wait_until(css, label, |s, e| e.iter().any(|b| s.text(b) == label));
-    found
-        .into_iter()
-        .find(|b| s.text(b) == label)
-        .expect("waited for it")
-}
-
 /// Waits for the role page to show the role titled `title`.
 fn wait_for_heading(s: &mut Session, title: &str) {
     s.wait_until("article.role-view h1", title, |s, e| {
@@ -41,7 +33,7 @@ fn edits_save_with_provenance_undo_and_never_overwrite_a_change_on_disk() {
         e.first()
             .is_some_and(|h| s.text(h) == "Director of Engineering")
     });
-    let edit = button(&mut s, "button", "Edit");
+    let edit = s.button("button", "Edit");
     s.click(&edit);
     let first = s.find("textarea[data-item='0-0']");
     s.type_into(&first, " Edited in the app.");
@@ -220,7 +212,7 @@ fn edits_save_with_provenance_undo_and_never_overwrite_a_change_on_disk() {
         serde_json::json!([]),
     );
     wait_for_heading(&mut s, "Director of Engineering");
-    let edit = button(&mut s, "button", "Edit");
+    let edit = s.button("button", "Edit");
     s.click(&edit);
     let first = s.find("textarea[data-item='0-0']");
 
@@ -246,19 +238,19 @@ fn edits_save_with_provenance_undo_and_never_overwrite_a_change_on_disk() {
         |_, e| !e.is_empty(),
     );
     assert_eq!(chooser.len(), 1);
-    let keep = button(&mut s, "[data-testid=conflict] button", "Keep mine");
+    let keep = s.button("[data-testid=conflict] button", "Keep mine");
     s.click(&keep);
     saved_role(&file, "Mine.");
 
     // Outside git, history says so plainly.
-    let history = button(&mut s, "button", "History");
+    let history = s.button("button", "History");
     s.click(&history);
     let problem = s.find("[data-testid=history-problem]");
     let problem = s.text(&problem);
     assert!(problem.to_lowercase().contains("git"), "{problem}");
 
     // A change on disk while the role is read shows up within a second or two, in place.
-    let read = button(&mut s, "button", "Read");
+    let read = s.button("button", "Read");
     s.click(&read);
     let written = Instant::now();
     outside("Director of Engineering, revised outside");

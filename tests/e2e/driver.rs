@@ -213,13 +213,18 @@ impl Session {
         self.click(&create);
     }
 
+    /// The first element matching `css` whose text is `label`, waiting for it to appear.
+    pub fn button(&mut self, css: &str, label: &str) -> Element {
+        let found = self.wait_until(css, label, |s, e| e.iter().any(|b| s.text(b) == label));
+        found
+            .into_iter()
+            .find(|b| self.text(b) == label)
+            .expect("waited for it")
+    }
+
     /// Opens the draft's Export… menu and clicks the format labelled `label`.
     pub fn choose_export(&mut self, label: &str) {
-        let menu = self
-            .all(".preview-pane button")
-            .into_iter()
-            .find(|b| self.text(b) == "Export…")
-            .expect("the Export… button");
+        let menu = self.button(".preview-pane button", "Export…");
         self.click(&menu);
         let items = self.wait_until("[role=menuitem]", "the export formats", |_, e| e.len() == 6);
         let item = items

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use crate::driver::{Element, Session};
+use crate::driver::Session;
 
 fn seed(prefix: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
@@ -19,11 +19,6 @@ fn seed(prefix: &str) -> PathBuf {
                 .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
         })
         .unwrap_or_else(|| panic!("no seed {prefix}* in {}", dir.display()))
-}
-
-fn button(s: &mut Session, css: &str, label: &str) -> Element {
-    let found = s.wait_until(css, label, |s, e| e.iter().any(|b| s.text(b) == label));
-    found.into_iter().find(|b| s.text(b) == label).unwrap()
 }
 
 /// The whole X screen (the app's window at 1280×800) as `import` (ImageMagick) sees it: into
@@ -80,7 +75,7 @@ fn import_reviews_the_cto_conflict_saves_the_chosen_side_and_shows_the_roles() {
     s.wait_until(".role-link", "the library", |_, e| e.len() >= 4);
     let tab = s.find("nav.tabs a[href='#/import']");
     s.click(&tab);
-    let choose = button(&mut s, ".start button", "Choose files…");
+    let choose = s.button(".start button", "Choose files…");
     s.click(&choose);
 
     // The review screen: what was found, before anything is written.
@@ -209,7 +204,7 @@ fn import_reviews_the_cto_conflict_saves_the_chosen_side_and_shows_the_roles() {
     assert_eq!(copies, 2, "one copy per imported document");
 
     // The library view shows the imported roles, the CTO with the chosen checkpoint.
-    let open_cto = button(&mut s, ".result button.link", "CTO");
+    let open_cto = s.button(".result button.link", "CTO");
     s.click(&open_cto);
     s.wait_until("article.role-view h1", "the CTO's page", |s, e| {
         e.first().is_some_and(|h| s.text(h) == "CTO")

@@ -239,11 +239,7 @@ fn compare_aligns_director_vp_and_cto_and_exports() {
             "director-of-engineering-vs-vp-of-engineering-vs-cto.html",
         ),
     ] {
-        let buttons = s.all(".actions button");
-        let el = buttons
-            .into_iter()
-            .find(|b| s.text(b) == button)
-            .expect(button);
+        let el = s.button(".actions button", button);
         s.click(&el);
         s.wait_until("p.note[role=status]", "the saved note", |s, e| {
             e.first().is_some_and(|n| s.text(n).contains(file))
@@ -260,11 +256,7 @@ fn compare_aligns_director_vp_and_cto_and_exports() {
     }
 
     // The ladder: per rung only what is new or changed, and apart what every role shares.
-    let ladder = s
-        .all(".view-switch button")
-        .into_iter()
-        .find(|b| s.text(b) == "Ladder")
-        .expect("the Ladder button");
+    let ladder = s.button(".view-switch button", "Ladder");
     s.click(&ladder);
     let rungs = s.wait_until(".rung-header .rung-title", "three rungs", |_, e| {
         e.len() == 3
