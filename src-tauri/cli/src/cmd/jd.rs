@@ -14,7 +14,9 @@ use rolecraft_core::drafts::{Draft, PostingField};
 use rolecraft_core::fs::write_atomic;
 use rolecraft_core::library::Library;
 use rolecraft_core::model::Role;
-use rolecraft_core::render::{ExportFormat, Meta, OutputFormat, Renderer, DEFAULT_TEMPLATE};
+use rolecraft_core::render::{
+    export_rendered, ExportFormat, Meta, OutputFormat, Renderer, DEFAULT_TEMPLATE,
+};
 
 use crate::Output;
 
@@ -176,9 +178,8 @@ pub fn run(lib: &Library, args: &JdArgs) -> Result<Output, String> {
             format.extension()
         ));
     }
-    let bytes = renderer
-        .export(&role, &draft, format)
-        .map_err(|e| e.to_string())?;
+    // The Markdown rendered above is the posting; exporting it needs no second render.
+    let bytes = export_rendered(&role, &ctx, md.text, format).map_err(|e| e.to_string())?;
     match &args.output {
         Some(path) => {
             write_atomic(path, &bytes).map_err(|e| format!("{}: {e}", path.display()))?;

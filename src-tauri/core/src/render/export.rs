@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::formats::{docx, fragment, json_ld_checked, plain_text};
-use super::{Meta, OutputFormat, RenderError, Renderer};
+use super::html::html_document;
+use super::renderer::document_title;
+use super::{JdContext, Meta, OutputFormat, RenderError, Renderer};
 use crate::drafts::Draft;
 use crate::model::Role;
 
@@ -90,25 +92,31 @@ impl Renderer {
         format: ExportFormat,
     ) -> Result<Vec<u8>, RenderError> {
         let ctx = self.context(role, draft, Meta::now(&draft.template))?;
-        let markdown = self
-            .render(&draft.template, &ctx, OutputFormat::Markdown)?
-            .text;
-        Ok(match format {
-            ExportFormat::Md => markdown.into_bytes(),
-            ExportFormat::Html => self
-                .render(&draft.template, &ctx, OutputFormat::Html)?
-                .text
-                .into_bytes(),
-            ExportFormat::Fragment => fragment(&markdown).into_bytes(),
-            ExportFormat::Text => plain_text(&markdown).into_bytes(),
-            ExportFormat::Jsonld => {
-                let mut json = json_ld_checked(&ctx, &markdown)?;
-                json.push('\n');
-                json.into_bytes()
-            }
-            ExportFormat::Docx => docx(&markdown, &role.title)?,
-        })
+        let markdown = self.render_markdown(&draft.template, &ctx)?;
+        export_rendered(role, &ctx, markdown, format)
     }
+}
+
+/// A posting the template has already turned into `markdown` (from `ctx`), as `format`.
+/// `rolecraft jd` renders once for the unset fields and the checks, then exports that text.
+pub fn export_rendered(
+    role: &Role,
+    ctx: &JdContext,
+    markdown: String,
+    format: ExportFormat,
+) -> Result<Vec<u8>, RenderError> {
+    Ok(match format {
+        ExportFormat::Md => markdown.into_bytes(),
+        ExportFormat::Html => html_document(&document_title(ctx), &markdown).into_bytes(),
+        ExportFormat::Fragment => fragment(&markdown).into_bytes(),
+        ExportFormat::Text => plain_text(&markdown).into_bytes(),
+        ExportFormat::Jsonld => {
+            let mut json = json_ld_checked(ctx, &markdown)?;
+            json.push('\n');
+            json.into_bytes()
+        }
+        ExportFormat::Docx => docx(&markdown, &role.title)?,
+    })
 }
 
 #[cfg(test)]
@@ -144,6 +152,31 @@ mod tests {
             } else {
                 assert_eq!(&bytes[..2], b"PK", "a .docx is a zip");
             }
+        }
+    }
+
+    #[test]
+    fn a_posting_rendered_once_exports_as_a_fresh_render_does() {
+        let (role, renderer, draft) = setup();
+        let ctx = renderer
+            .context(&role, &draft, Meta::now(&draft.template))
+            .expect("context");
+        let html = renderer
+            .render(&draft.template, &ctx, OutputFormat::Html)
+            .expect("renders");
+        let markdown = renderer
+            .render_markdown(&draft.template, &ctx)
+            .expect("renders");
+        assert_eq!(
+            export_rendered(&role, &ctx, markdown.clone(), ExportFormat::Html).expect("html"),
+            html.text.into_bytes()
+        );
+        for format in ExportFormat::ALL.into_iter().filter(|f| !f.is_binary()) {
+            assert_eq!(
+                export_rendered(&role, &ctx, markdown.clone(), format).expect("exports"),
+                renderer.export(&role, &draft, format).expect("exports"),
+                "{format:?}"
+            );
         }
     }
 

@@ -38,7 +38,7 @@ use crate::drafts::ChoiceError;
 pub use context::{
     build_context, build_context_with, JdContext, JdGroup, JdItem, JdSection, Meta, TemplateOptions,
 };
-pub use export::ExportFormat;
+pub use export::{export_rendered, ExportFormat};
 pub use helpers::register as register_helpers;
 pub use html::{html_document, markdown_to_html, sanitize};
 pub use markdown::tidy_markdown;

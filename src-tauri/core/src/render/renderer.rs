@@ -425,7 +425,7 @@ fn marker(field: PostingField) -> String {
 }
 
 /// "VP of Engineering at Acme", or the role title alone.
-fn document_title(ctx: &JdContext) -> String {
+pub(super) fn document_title(ctx: &JdContext) -> String {
     let title = ctx
         .role
         .get("title")
