@@ -274,3 +274,50 @@ fn internal_sections_are_errors_only_in_templates_for_candidates() {
     assert!(internal_errors("notes-posting") > 0);
     assert_eq!(internal_errors("notes-internal"), 0);
 }
+
+#[test]
+fn the_summary_counts_the_coded_words_its_verdict_weighs() {
+    // Two masculine-coded words used nine times against four feminine ones used once each:
+    // the summary must give the counts that make its verdict, not the lengths of the
+    // de-duplicated lists (which would read "2 masculine-, 4 feminine-coded").
+    let data = tempfile::tempdir().unwrap();
+    let template = data.path().join("coded.hbs");
+    std::fs::write(
+        &template,
+        "# {{role.title}}\n\nLead the leaders. Lead, lead, lead and lead. The leaders lead; \
+         leaders lead.\n\nKind, supportive, loyal and warm.\n",
+    )
+    .unwrap();
+    let path = template.to_str().unwrap();
+    let args = |format| ["check", "cto", "--template-file", path, "--format", format];
+    let v = json_of(&rolecraft(data.path(), &args("json")));
+    let balance = &v["balance"];
+    let uses = |kind: &str| {
+        findings(&v, "gender_coded")
+            .iter()
+            .filter(|f| {
+                f["message"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with(&format!("is {kind}-coded."))
+            })
+            .count() as u64
+    };
+    let (m, f) = (uses("masculine"), uses("feminine"));
+    assert_eq!(balance["masculine_uses"], m, "{balance:#}");
+    assert_eq!(balance["feminine_uses"], f, "{balance:#}");
+    let distinct = |kind: &str| balance[kind].as_array().unwrap().len();
+    assert!(
+        m > f + 3 && distinct("masculine") < distinct("feminine"),
+        "the case this test is about: {balance:#}"
+    );
+
+    let text = stdout(&rolecraft(data.path(), &args("text")));
+    let summary = text.lines().last().unwrap();
+    assert!(
+        summary.contains(&format!(
+            "strongly masculine-coded ({m} masculine-, {f} feminine-coded words, counting every use)"
+        )),
+        "{summary}"
+    );
+}

@@ -520,7 +520,7 @@ export function reportOf(draft: Draft, fixes = false): Report {
     suggestion: null,
     origin: { kind: 'posting' },
   });
-  return { findings, words: 212, reading_ease: 48.3, balance: { masculine: ['leader'], feminine: [], verdict: 'masculine-coded' } };
+  return { findings, words: 212, reading_ease: 48.3, balance: { masculine: ['leader'], feminine: [], masculine_uses: 1, feminine_uses: 0, verdict: 'masculine-coded' } };
 }
 
 /** A draft for the quick fixes: the internal Checkpoints section chosen, and an item edited

@@ -143,12 +143,12 @@ pub fn human(report: &Report) -> String {
         }
     }
     out.push_str(&format!(
-        "{} words · reading ease {:.1} · {} ({} masculine-, {} feminine-coded words) · {} errors, {} warnings\n",
+        "{} words · reading ease {:.1} · {} ({} masculine-, {} feminine-coded words, counting every use) · {} errors, {} warnings\n",
         report.words,
         report.reading_ease,
         report.balance.verdict,
-        report.balance.masculine.len(),
-        report.balance.feminine.len(),
+        report.balance.masculine_uses,
+        report.balance.feminine_uses,
         report.count(rolecraft_core::checks::Severity::Error),
         report.count(rolecraft_core::checks::Severity::Warning),
     ));

@@ -109,8 +109,14 @@ pub struct Finding {
 /// The masculine- and feminine-coded words of a posting (Gaucher, Friesen & Kay 2011).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 pub struct Balance {
+    /// Each masculine-coded word once, in text order.
     pub masculine: Vec<String>,
+    /// Each feminine-coded word once, in text order.
     pub feminine: Vec<String>,
+    /// Every occurrence of a masculine-coded word: what the verdict weighs.
+    pub masculine_uses: usize,
+    /// Every occurrence of a feminine-coded word.
+    pub feminine_uses: usize,
     /// `neutral`, `masculine-coded`, `strongly feminine-coded`, ...
     pub verdict: String,
 }
@@ -390,11 +396,10 @@ impl Checker {
         if run("other_role") {
             rules::other_role(input, &mut out);
         }
-        let coded = rules::gender(self, input, &mut out, run("gender_coded"));
+        let balance = rules::gender(self, input, &mut out, run("gender_coded"));
         if run("gender_balance") {
-            rules::gender_balance(&coded, &mut out);
+            rules::gender_balance(&balance, &mut out);
         }
-        let balance = coded.balance;
         if run("exclusionary") {
             rules::terms(
                 &self.exclusionary,

@@ -710,15 +710,6 @@ pub(crate) fn words(md: &str) -> Vec<(usize, &str)> {
         .collect()
 }
 
-/// The gender-coded words of a posting: the de-duplicated lists a reader sees, and how often
-/// each kind occurs, which is what the verdict weighs.
-pub(crate) struct Coded {
-    pub balance: Balance,
-    /// Occurrences of masculine- and feminine-coded words.
-    pub masculine: usize,
-    pub feminine: usize,
-}
-
 /// Gender Decoder's `assess_coding` on occurrence counts (its `find_and_count_coded_words`
 /// counts every occurrence): the feminine count minus the masculine count.
 pub(crate) fn verdict(masculine: usize, feminine: usize) -> &'static str {
@@ -733,13 +724,14 @@ pub(crate) fn verdict(masculine: usize, feminine: usize) -> &'static str {
 }
 
 /// Gender-coded words (stems at word starts; hyphenated words split unless a stem has the
-/// hyphen; listed false positives skipped) and the balance.
+/// hyphen; listed false positives skipped) and the balance: the de-duplicated lists a reader
+/// sees, and how often each kind occurs, which is what the verdict weighs.
 pub(crate) fn gender(
     checker: &Checker,
     _input: &CheckInput,
     out: &mut Out,
     report_words: bool,
-) -> Coded {
+) -> Balance {
     let st = &checker.stems;
     let md = out.md();
     let lower = md.to_lowercase().replace('-', " ");
@@ -806,9 +798,9 @@ pub(crate) fn gender(
         }
     }
     // Every occurrence counts, as in Gender Decoder; the lists show each word once.
-    let masculine = hits.iter().filter(|h| h.3 == "masculine").count();
-    let feminine = hits.len() - masculine;
-    balance.verdict = verdict(masculine, feminine).to_string();
+    balance.masculine_uses = hits.iter().filter(|h| h.3 == "masculine").count();
+    balance.feminine_uses = hits.len() - balance.masculine_uses;
+    balance.verdict = verdict(balance.masculine_uses, balance.feminine_uses).to_string();
     if report_words {
         for (s, e, w, coding) in hits {
             out.at(
@@ -828,15 +820,10 @@ pub(crate) fn gender(
             );
         }
     }
-    Coded {
-        balance,
-        masculine,
-        feminine,
-    }
+    balance
 }
 
-pub(crate) fn gender_balance(coded: &Coded, out: &mut Out) {
-    let balance = &coded.balance;
+pub(crate) fn gender_balance(balance: &Balance, out: &mut Out) {
     if !balance.verdict.starts_with("strongly") {
         return;
     }
@@ -847,7 +834,7 @@ pub(crate) fn gender_balance(coded: &Coded, out: &mut Out) {
             severity: Severity::Warning,
             message: format!(
                 "The posting is {} ({} masculine-coded, {} feminine-coded words, counting every occurrence).",
-                balance.verdict, coded.masculine, coded.feminine
+                balance.verdict, balance.masculine_uses, balance.feminine_uses
             ),
             explanation: "Gaucher, Friesen & Kay (2011) found that strongly gendered wording lowers the appeal of a job to the other gender. The verdict weighs every occurrence of a coded word, as Gender Decoder does: more than 3 more of one kind than the other is strongly coded. Balance the posting by rewording some coded words.".into(),
             source: Some("Gaucher, Friesen & Kay (2011), doi:10.1037/a0022530; verdicts as Gender Decoder (Kat Matfield)".into()),

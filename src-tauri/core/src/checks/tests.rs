@@ -177,6 +177,11 @@ fn the_verdict_weighs_every_occurrence_as_gender_decoder_does() {
         "each word listed once"
     );
     assert_eq!(r.balance.feminine, ["kind", "supportive", "loyal"]);
+    assert_eq!(
+        (r.balance.masculine_uses, r.balance.feminine_uses),
+        (11, 3),
+        "and every occurrence counted"
+    );
     assert_eq!(r.balance.verdict, "strongly masculine-coded");
     let warn = rule(&r, "gender_balance");
     assert_eq!(warn.len(), 1);

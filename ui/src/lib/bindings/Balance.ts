@@ -3,7 +3,23 @@
 /**
  * The masculine- and feminine-coded words of a posting (Gaucher, Friesen & Kay 2011).
  */
-export type Balance = { masculine: Array<string>, feminine: Array<string>, 
+export type Balance = { 
+/**
+ * Each masculine-coded word once, in text order.
+ */
+masculine: Array<string>, 
+/**
+ * Each feminine-coded word once, in text order.
+ */
+feminine: Array<string>, 
+/**
+ * Every occurrence of a masculine-coded word: what the verdict weighs.
+ */
+masculine_uses: number, 
+/**
+ * Every occurrence of a feminine-coded word.
+ */
+feminine_uses: number, 
 /**
  * `neutral`, `masculine-coded`, `strongly feminine-coded`, ...
  */

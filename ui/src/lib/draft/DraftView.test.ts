@@ -256,7 +256,7 @@ describe('findings', () => {
     expect(panel).toHaveTextContent('information as of the date given, not legal advice');
     expect(panel).toHaveTextContent('Suggestion: person who guides');
     expect(panel).toHaveTextContent('Source: Gaucher, Friesen & Kay (2011)');
-    expect(screen.getByTestId('balance')).toHaveTextContent('Wording: masculine-coded (masculine-coded: leader; feminine-coded: none)');
+    expect(screen.getByTestId('balance')).toHaveTextContent('Wording: masculine-coded (masculine-coded once: leader; no feminine-coded words)');
     // Each check follows a preview of the same draft.
     const order = calls.map((c) => c.cmd).filter((c) => c === 'preview_draft' || c === 'check_draft');
     expect(order.slice(0, 2)).toEqual(['preview_draft', 'check_draft']);

@@ -3,7 +3,7 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import FindingsPanel from './FindingsPanel.svelte';
 import { DraftEditor } from './editor.svelte';
-import { matchCase, occurrence, originLabel, plainReplacement, quickFix, replaceFirst, selectText } from './findings';
+import { balanceLine, matchCase, occurrence, originLabel, plainReplacement, quickFix, replaceFirst, selectText } from './findings';
 import type { Finding } from '../bindings/Finding';
 import { OUTLINE } from '../testing';
 
@@ -18,6 +18,22 @@ const finding = (over: Partial<Finding>): Finding => ({
   suggestion: null,
   origin: { kind: 'posting' },
   ...over,
+});
+
+describe('the wording balance', () => {
+  it('gives the uses the verdict weighs, then each word once', () => {
+    // Fewer distinct masculine words, but more uses: the counts must agree with the verdict.
+    const line = balanceLine({
+      masculine: ['lead', 'leaders'],
+      feminine: ['kind', 'supportive', 'loyal'],
+      masculine_uses: 11,
+      feminine_uses: 3,
+      verdict: 'strongly masculine-coded',
+    });
+    expect(line).toBe(
+      'Wording: strongly masculine-coded (masculine-coded 11 times: lead, leaders; feminine-coded 3 times: kind, supportive, loyal)',
+    );
+  });
 });
 
 describe('where a finding came from', () => {
@@ -88,7 +104,7 @@ describe('FindingsPanel', () => {
       ],
       words: 1,
       reading_ease: 80,
-      balance: { masculine: [], feminine: [], verdict: 'neutral' },
+      balance: { masculine: [], feminine: [], masculine_uses: 0, feminine_uses: 0, verdict: 'neutral' },
     };
     const shown: Finding[] = [];
     const { container } = render(FindingsPanel, { editor, onReveal: () => {}, onShow: (f: Finding) => (shown.push(f), true) });

@@ -1,5 +1,6 @@
 // Words for the findings panel: where a finding came from, and which element of the editor
 // stands for it (a posting field, a draft item, a section), so a click can take the user there.
+import type { Balance } from '../bindings/Balance';
 import type { Finding } from '../bindings/Finding';
 import type { FindingOrigin } from '../bindings/FindingOrigin';
 import type { OutlineSection } from '../bindings/OutlineSection';
@@ -37,6 +38,15 @@ export function originLabel(
     case 'posting':
       return 'The posting as a whole';
   }
+}
+
+/** "Wording: strongly masculine-coded (masculine-coded 11 times: lead, leaders; feminine-coded
+ * 3 times: kind, loyal, warm)": the verdict with the counts it weighs (every use), then each
+ * word once. */
+export function balanceLine(balance: Balance): string {
+  const part = (kind: string, uses: number, words: string[]) =>
+    uses === 0 ? `no ${kind}-coded words` : `${kind}-coded ${uses === 1 ? 'once' : `${uses} times`}: ${words.join(', ')}`;
+  return `Wording: ${balance.verdict} (${part('masculine', balance.masculine_uses, balance.masculine)}; ${part('feminine', balance.feminine_uses, balance.feminine)})`;
 }
 
 /** The element of the editor a finding's origin points to, if there is one to go to. */
