@@ -3,7 +3,7 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import FindingsPanel from './FindingsPanel.svelte';
 import { DraftEditor } from './editor.svelte';
-import { balanceLine, matchCase, occurrence, originLabel, plainReplacement, quickFix, replaceFirst, selectText } from './findings';
+import { balanceLine, canReveal, matchCase, occurrence, originLabel, plainReplacement, quickFix, replaceFirst, selectText } from './findings';
 import type { Finding } from '../bindings/Finding';
 import { OUTLINE } from '../testing';
 
@@ -50,6 +50,18 @@ describe('where a finding came from', () => {
     );
     expect(originLabel({ kind: 'fact', key: 'scope', file: null, line: null }, labels, OUTLINE)).toBe('Role fact “scope”');
     expect(originLabel({ kind: 'template' }, labels, OUTLINE)).toBe('The template');
+  });
+
+  it('offers to go only where the editor has something to show', () => {
+    const skill = { kind: 'item', section: 'skills', index: 1, file: 'sfia.md', line: 12 } as const;
+    // The role's SFIA skills are no section of the draft: named, with their source, not a link.
+    expect(originLabel(skill, labels, OUTLINE)).toBe('Skills, item 2 (sfia.md:12)');
+    expect(canReveal(skill, OUTLINE)).toBe(false);
+    expect(canReveal({ kind: 'section', section: 'skills' }, OUTLINE)).toBe(false);
+    expect(canReveal({ ...skill, section: 'responsibilities' }, OUTLINE)).toBe(true);
+    expect(canReveal({ kind: 'section', section: 'checkpoints' }, OUTLINE)).toBe(true);
+    expect(canReveal({ kind: 'field', field: 'company' }, OUTLINE)).toBe(true);
+    expect(canReveal({ kind: 'template' }, OUTLINE)).toBe(false);
   });
 });
 

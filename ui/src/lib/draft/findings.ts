@@ -1,6 +1,7 @@
 // Words for the findings panel: where a finding came from, and which element of the editor
 // stands for it (a posting field, a draft item, a section), so a click can take the user there.
 import type { Balance } from '../bindings/Balance';
+import { humanize } from '../format';
 import type { Finding } from '../bindings/Finding';
 import type { FindingOrigin } from '../bindings/FindingOrigin';
 import type { OutlineSection } from '../bindings/OutlineSection';
@@ -23,7 +24,7 @@ export function originLabel(
   fieldLabels: Map<string, string>,
   outline: OutlineSection[],
 ): string {
-  const title = (key: string) => outline.find((s) => s.key === key)?.title ?? key;
+  const title = (key: string) => outline.find((s) => s.key === key)?.title ?? humanize(key);
   switch (origin.kind) {
     case 'field':
       return `Field: ${fieldLabels.get(origin.field) ?? STRUCTURED_LABELS[origin.field] ?? origin.field}`;
@@ -67,9 +68,19 @@ export function originTarget(origin: FindingOrigin, root: ParentNode = document)
   }
 }
 
-/** Whether the origin is something in the editor to go to. */
-export function canReveal(origin: FindingOrigin): boolean {
-  return origin.kind === 'field' || origin.kind === 'item' || origin.kind === 'section';
+/** Whether the origin is something in the editor to go to: a posting field, or a section (or
+ * one of its items) the outline holds. The role's SFIA skills, which an internal template
+ * shows, are not a section of the draft: their findings name the source file instead. */
+export function canReveal(origin: FindingOrigin, outline: OutlineSection[]): boolean {
+  switch (origin.kind) {
+    case 'field':
+      return true;
+    case 'item':
+    case 'section':
+      return outline.some((s) => s.key === origin.section);
+    default:
+      return false;
+  }
 }
 
 /** A change a finding can make to the draft itself, on a click, where it is certain what the
