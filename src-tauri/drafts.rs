@@ -269,13 +269,11 @@ pub async fn export_draft<R: Runtime>(
 #[tauri::command]
 pub async fn check_draft<R: Runtime>(app: AppHandle<R>, draft: Draft) -> Result<Report> {
     off_main(&app, "check", move |state| {
-        let checker = state
-            .checker()
-            .map_err(|e| IpcError::new(ErrorKind::Internal, e))?;
+        let checker = state.checker()?;
         let library = state.library().read()?;
         let renderer = state.renderer.read()?;
         let role = library.get(&draft.role_id)?;
-        Ok(checks::check_draft(checker, &renderer, &role, &draft)?.1)
+        Ok(checks::check_draft(&checker, &renderer, &role, &draft)?.1)
     })
     .await
 }

@@ -1,6 +1,7 @@
 //! The one error type that crosses IPC: `{ kind, message }`, so the UI can react to the kind.
 
 use rolecraft_core::authoring::AuthoringError;
+use rolecraft_core::checks::CheckError;
 use rolecraft_core::compare::CompareError;
 use rolecraft_core::drafts::DraftError;
 use rolecraft_core::history::HistoryError;
@@ -111,6 +112,16 @@ impl From<HistoryError> for IpcError {
                 ErrorKind::NotFound
             }
             HistoryError::Parse(_) => ErrorKind::BadInput,
+        };
+        IpcError::new(kind, e.to_string())
+    }
+}
+
+impl From<CheckError> for IpcError {
+    fn from(e: CheckError) -> Self {
+        let kind = match &e {
+            CheckError::Config { .. } => ErrorKind::BadInput,
+            CheckError::Data { .. } => ErrorKind::Internal,
         };
         IpcError::new(kind, e.to_string())
     }

@@ -2,6 +2,7 @@
 //! Everything a user sees is computed in the core; the shell only carries it over IPC.
 
 mod authoring_commands;
+mod checker;
 mod commands;
 mod drafts;
 mod error;

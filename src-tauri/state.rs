@@ -2,7 +2,7 @@
 //! it was started.
 
 use std::path::PathBuf;
-use std::sync::{Arc, Condvar, Mutex, OnceLock, RwLock};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
 
 use rolecraft_core::checks::Checker;
 use rolecraft_core::data_dir::DataDir;
@@ -11,6 +11,7 @@ use rolecraft_core::render::Renderer;
 
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
+use crate::checker::KeptChecker;
 use crate::error::{ErrorKind, IpcError};
 use crate::settings::Settings;
 use crate::watch::{watch_folder, Change, LibraryChanged, Watch, LIBRARY_CHANGED};
@@ -20,8 +21,9 @@ pub struct AppState {
     library: Arc<Opening>,
     /// Templates registered once (built-ins and the user's folder), reused for every render.
     pub renderer: RwLock<Renderer>,
-    /// The posting checks, built on first use (the dictionary and rule data take a moment).
-    checker: OnceLock<Result<Checker, String>>,
+    /// The posting checks, built on first use (the dictionary and rule data take a moment)
+    /// and again when the user's `checks.json` changes.
+    checker: KeptChecker,
     /// A problem met opening the user's library (the bundled roles are shown regardless).
     pub library_problem: Arc<RwLock<Option<String>>>,
     /// The view to open first (`--open ROUTE`, e.g. `role/cto`), for screenshots and links.
@@ -80,7 +82,7 @@ impl AppState {
         AppState {
             library,
             renderer: RwLock::new(renderer),
-            checker: OnceLock::new(),
+            checker: KeptChecker::default(),
             library_problem,
             startup_route: startup_route(args),
             library_dir: RwLock::new(library_dir),
@@ -202,12 +204,11 @@ fn open_library(user_dir: Option<PathBuf>) -> (Library, Option<String>) {
 }
 
 impl AppState {
-    /// The posting checks; an error when their bundled data does not load.
-    pub fn checker(&self) -> Result<&Checker, String> {
-        self.checker
-            .get_or_init(|| Checker::new().map_err(|e| e.to_string()))
-            .as_ref()
-            .map_err(Clone::clone)
+    /// The posting checks with the user's `checks.json` (app-data folder) applied; an error
+    /// naming that file when it does not load.
+    pub fn checker(&self) -> Result<Arc<Checker>, IpcError> {
+        let dir = DataDir::from_env();
+        Ok(self.checker.get(dir.as_ref().map(DataDir::root))?)
     }
 }
 

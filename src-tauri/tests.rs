@@ -548,3 +548,46 @@ fn roles_created_deleted_and_restored_show_at_once() {
     let restored = invoke_on(&webview, "get_role", json!({ "id": id })).unwrap();
     assert_eq!(restored["id"], id.as_str());
 }
+
+#[test]
+fn checks_follow_the_users_checks_json_as_it_changes() {
+    let (_app, webview) = app();
+    let config = data_dir().join("checks.json");
+    let mut draft = invoke_on(
+        &webview,
+        "create_draft",
+        json!({ "roleId": "cto", "template": "full" }),
+    )
+    .unwrap();
+    draft["posting"]["about_company"] = json!("We build zorblattic robots for warehouses.");
+    let flagged = |webview: &WebviewWindow<Mock>| -> Result<bool, Value> {
+        let report = invoke_on(webview, "check_draft", json!({ "draft": draft }))?;
+        Ok(report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "spelling" && f["text"] == "zorblattic"))
+    };
+    assert_eq!(flagged(&webview), Ok(true), "an unknown word is misspelt");
+
+    // The word added to the user's dictionary: the next check knows it.
+    std::fs::write(&config, r#"{"dictionary": ["zorblattic"]}"#).unwrap();
+    assert_eq!(flagged(&webview), Ok(false));
+
+    // A broken file is an error naming it, and nothing is checked against half a config.
+    std::fs::write(&config, r#"{"dictionary": ["zorblattic"], "max_wrods": 5}"#).unwrap();
+    let err = flagged(&webview).expect_err("a misspelt key is an error");
+    assert_eq!(err["kind"], "bad_input", "{err}");
+    let message = err["message"].as_str().unwrap();
+    assert!(
+        message.contains("checks.json") && message.contains("max_wrods"),
+        "{message}"
+    );
+
+    std::fs::remove_file(&config).unwrap();
+    assert_eq!(
+        flagged(&webview),
+        Ok(true),
+        "without the file, the defaults again"
+    );
+}

@@ -290,10 +290,13 @@ pub struct ChecksConfig {
 }
 
 impl ChecksConfig {
+    /// The file's name, in the app-data folder.
+    pub const FILE: &'static str = "checks.json";
+
     /// `checks.json` in the given folder; a missing file is the default. A broken file is an
     /// error naming the file, line and column.
     pub fn load(dir: &Path) -> Result<ChecksConfig, CheckError> {
-        let path = dir.join("checks.json");
+        let path = dir.join(ChecksConfig::FILE);
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
