@@ -611,6 +611,9 @@ export function mockDrafts(checksWait: Promise<void> | null = null, { fixes = fa
       case 'preview_draft':
         return previewOf(args.draft as Draft);
       case 'check_draft': {
+        // A stand-in for a broken checks.json, which the shell reports as bad input.
+        if ((args.draft as Draft).posting.company === 'Broken checks.json')
+          throw { kind: 'bad_input', message: '/data/checks.json: unknown field `max_wrods` at line 1 column 20' };
         const report = reportOf(args.draft as Draft, fixes);
         return checksWait ? checksWait.then(() => report) : report;
       }

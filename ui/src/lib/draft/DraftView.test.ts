@@ -278,6 +278,20 @@ describe('findings', () => {
     await waitFor(() => expect(screen.getByTestId('count-error')).toHaveTextContent('0 errors'));
   });
 
+  it('shows why the checks failed until a check works again', async () => {
+    const { user } = await setup();
+    await waitFor(() => expect(screen.getByTestId('count-error')).toHaveTextContent('1 error'));
+    const company = screen.getByRole('textbox', { name: /Company/ });
+    await user.type(company, 'Broken checks.json');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('/data/checks.json: unknown field `max_wrods` at line 1 column 20');
+    // The file fixed (here: a draft the stand-in checks again): the message goes.
+    await user.clear(company);
+    await user.type(company, 'Acme');
+    await waitFor(() => expect(screen.getByTestId('count-error')).toHaveTextContent('0 errors'));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('keeps the findings bar and list in place from before the first result to after it', async () => {
     let release = () => {};
     mockDrafts(new Promise<void>((r) => (release = r)));

@@ -100,6 +100,8 @@ export class DraftEditor {
   #opening = 0;
   #previewing = 0;
   #checking = 0;
+  /** The error the last check failed with (a broken checks.json), cleared by the next check that works. */
+  #checkError: ApiError | null = null;
   #previews = new Latest((d: Draft) => this.#refreshPreview(d));
   #checks = new Latest((d: Draft) => this.#refreshReport(d));
   #checkTimer: ReturnType<typeof setTimeout> | undefined;
@@ -184,9 +186,12 @@ export class DraftEditor {
     const mine = ++this.#checking;
     try {
       const r = await api.checkDraft(d);
-      if (mine === this.#checking) this.report = r;
+      if (mine !== this.#checking) return;
+      this.report = r;
+      if (this.#checkError && this.error === this.#checkError) this.error = null;
+      this.#checkError = null;
     } catch (e) {
-      if (mine === this.#checking) this.error = toApiError(e);
+      if (mine === this.#checking) this.error = this.#checkError = toApiError(e);
     }
   }
 
