@@ -7,8 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::formats::{docx, fragment, json_ld_checked, plain_text};
-use super::html::html_document;
-use super::renderer::document_title;
+use super::renderer::posting_html;
 use super::{JdContext, Meta, OutputFormat, RenderError, Renderer};
 use crate::drafts::Draft;
 use crate::model::Role;
@@ -107,7 +106,7 @@ pub fn export_rendered(
 ) -> Result<Vec<u8>, RenderError> {
     Ok(match format {
         ExportFormat::Md => markdown.into_bytes(),
-        ExportFormat::Html => html_document(&document_title(ctx), &markdown).into_bytes(),
+        ExportFormat::Html => posting_html(ctx, &markdown).into_bytes(),
         ExportFormat::Fragment => fragment(&markdown).into_bytes(),
         ExportFormat::Text => plain_text(&markdown).into_bytes(),
         ExportFormat::Jsonld => {

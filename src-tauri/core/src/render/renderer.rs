@@ -325,7 +325,7 @@ impl Renderer {
         let unset_fields = self.unset_fields(template, ctx)?;
         let text = match format {
             OutputFormat::Markdown => markdown,
-            OutputFormat::Html => html::html_document(&document_title(ctx), &markdown),
+            OutputFormat::Html => posting_html(ctx, &markdown),
         };
         Ok(Rendered {
             format,
@@ -424,8 +424,14 @@ fn marker(field: PostingField) -> String {
     format!("\u{E000}{}\u{E001}", field.key())
 }
 
+/// The posting's Markdown as one HTML document, titled from `ctx`: what the HTML preview and
+/// the HTML export both give.
+pub(super) fn posting_html(ctx: &JdContext, markdown: &str) -> String {
+    html::html_document(&document_title(ctx), markdown)
+}
+
 /// "VP of Engineering at Acme", or the role title alone.
-pub(super) fn document_title(ctx: &JdContext) -> String {
+fn document_title(ctx: &JdContext) -> String {
     let title = ctx
         .role
         .get("title")

@@ -1,10 +1,10 @@
 // Words for the findings panel: where a finding came from, and which element of the editor
 // stands for it (a posting field, a draft item, a section), so a click can take the user there.
 import type { Balance } from '../bindings/Balance';
-import { humanize } from '../format';
 import type { Finding } from '../bindings/Finding';
 import type { FindingOrigin } from '../bindings/FindingOrigin';
 import type { OutlineSection } from '../bindings/OutlineSection';
+import { humanize } from '../format';
 
 /** Labels of the structured fields the checks name (the text fields have theirs in the options). */
 export const STRUCTURED_LABELS: Record<string, string> = {
