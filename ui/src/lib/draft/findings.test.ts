@@ -5,6 +5,7 @@ import FindingsPanel from './FindingsPanel.svelte';
 import { DraftEditor } from './editor.svelte';
 import { balanceLine, canReveal, matchCase, occurrence, originLabel, plainReplacement, quickFix, replaceFirst, selectText } from './findings';
 import type { Finding } from '../bindings/Finding';
+import type { FindingOrigin } from '../bindings/FindingOrigin';
 import { OUTLINE } from '../testing';
 
 const finding = (over: Partial<Finding>): Finding => ({
@@ -127,6 +128,27 @@ describe('FindingsPanel', () => {
     expect(screen.getByTestId('findings-metrics')).toHaveTextContent('1 word · reading ease 80');
     await userEvent.setup().click(screen.getByRole('button', { name: /is not a word/ }));
     expect(shown).toHaveLength(1);
+  });
+
+  it('goes to where a finding came from only when the editor has it to show', async () => {
+    const editor = new DraftEditor(() => {});
+    const skill = { kind: 'item' as const, section: 'skills', index: 1, file: 'sfia.md', line: 12 };
+    editor.report = {
+      findings: [
+        finding({ message: 'From a skill', span: { start: 0, end: 5, line: 1 }, text: 'ninja', origin: skill }),
+        finding({ message: 'From a field', span: { start: 6, end: 9, line: 1 }, text: 'guy', origin: { kind: 'field', field: 'company' } }),
+      ],
+      words: 2,
+      reading_ease: 80,
+      balance: { masculine: [], feminine: [], masculine_uses: 0, feminine_uses: 0, verdict: 'neutral' },
+    };
+    const revealed: FindingOrigin[] = [];
+    render(FindingsPanel, { editor, onReveal: (o: FindingOrigin) => revealed.push(o), onShow: () => false });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'From a skill' }));
+    expect(revealed).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'From a field' }));
+    expect(revealed).toEqual([{ kind: 'field', field: 'company' }]);
   });
 
   it('folds the list away and back, from the bar', async () => {
