@@ -114,6 +114,22 @@ mod tests {
             .starts_with("template \"mine\" line 3, column 1: no field \"posting.compnay\""));
     }
 
+    /// The vendored handlebars places elements with pest's line index (vendor/handlebars/
+    /// PATCHED.md): lines end at `\n` (a `\r\n` is one end), columns count characters.
+    #[test]
+    fn a_missing_field_is_placed_in_characters_across_crlf_lines() {
+        let mut r = new_registry();
+        let source = "# {{role.title}} é\r\n\r\n  ü {{posting.compnay}}\r\n";
+        r.register_template_string("mine", source).unwrap();
+        let data = serde_json::json!({"role": {"title": "CTO"}, "posting": {"company": null}});
+        match render_error("mine", r.render("mine", &data).unwrap_err()) {
+            RenderError::Template { line, column, .. } => {
+                assert_eq!((line, column), (Some(3), Some(5)))
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn a_syntax_error_names_template_line_and_column() {
         let mut r = new_registry();
