@@ -9,7 +9,7 @@
 # or installable from apt, else with a timed loop. Prints both means and the ratio.
 #
 # usage: scripts/bench-pandoc.sh [ROLE_ID] [RUNS]     (defaults: vp-of-engineering 50)
-# env:   ROLECRAFT_BIN to use a built binary instead of building target/release/rolecraft
+# env:   ROLECRAFT_BIN to use a built binary instead of building one with scripts/build-cli.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,8 +33,7 @@ need pandoc
 if [ -n "${ROLECRAFT_BIN:-}" ]; then
   bin=$ROLECRAFT_BIN
 else
-  cargo build --release -q -p rolecraft-cli
-  bin="${CARGO_TARGET_DIR:-target}/release/rolecraft"
+  bin=$(scripts/build-cli.sh --quiet) # the release CLI as it is installed (static-pie on Linux)
 fi
 
 work=$(mktemp -d)
