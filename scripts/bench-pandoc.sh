@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The CLI next to pandoc, on the same Markdown, to standalone HTML.
 #
-#   rolecraft: `rolecraft jd ROLE --format html -o FILE`: the whole job (role from the library,
-#              context, Handlebars, Markdown, pulldown-cmark, ammonia, self-contained page);
+#   rolecraft: `rolecraft jd ROLE --format html`: the whole job (role from the library, context,
+#              Handlebars, Markdown, pulldown-cmark, ammonia, self-contained page), timed twice:
+#              to stdout (issue 12's measure) and with `-o FILE` (the atomic write and its fsyncs);
 #   pandoc:    Debian's `pandoc -f gfm -s` turning that job's Markdown into a standalone page.
 #
 # Both are timed as whole processes (start-up included), with hyperfine when it is installed
-# or installable from apt, else with a timed loop. Prints both means and the ratio.
+# or installable from apt, else with a timed loop. Prints the means and the ratios.
 #
 # usage: scripts/bench-pandoc.sh [ROLE_ID] [RUNS]     (defaults: vp-of-engineering 50)
 # env:   ROLECRAFT_BIN to use a built binary instead of building one with scripts/build-cli.sh
@@ -46,14 +47,16 @@ set_args=(--set company=Acme --set location=Berlin --set remote_policy=Hybrid --
 pandoc -f gfm -t html5 -s --metadata pagetitle=jd -o "$work/pandoc.html" "$work/jd.md"
 echo "role $role: Markdown $(wc -c <"$work/jd.md") B; HTML rolecraft $(wc -c <"$work/rolecraft.html") B, pandoc $(wc -c <"$work/pandoc.html") B"
 
-rc_cmd="$bin jd $role --set company=Acme --set location=Berlin --set remote_policy=Hybrid --set employment_type=Full-time --format html -o $work/rolecraft.html"
+rc_out="$bin jd $role --set company=Acme --set location=Berlin --set remote_policy=Hybrid --set employment_type=Full-time --format html"
+rc_cmd="$rc_out -o $work/rolecraft.html"
 pd_cmd="pandoc -f gfm -t html5 -s --metadata pagetitle=jd -o $work/pandoc.html $work/jd.md"
 
 if need hyperfine optional; then
   hyperfine -N --warmup 3 --runs "$runs" --export-csv "$work/times.csv" \
-    -n rolecraft "$rc_cmd" -n pandoc "$pd_cmd" >&2
+    -n rolecraft-stdout "$rc_out" -n rolecraft "$rc_cmd" -n pandoc "$pd_cmd" >&2
   # CSV: command,mean,stddev,median,user,system,min,max (seconds)
   rc_mean=$(awk -F, '$1=="rolecraft"{print $2}' "$work/times.csv")
+  out_mean=$(awk -F, '$1=="rolecraft-stdout"{print $2}' "$work/times.csv")
   pd_mean=$(awk -F, '$1=="pandoc"{print $2}' "$work/times.csv")
   tool="hyperfine, $runs runs each"
 else
@@ -65,13 +68,14 @@ else
     awk -v ns=$((end - start)) -v n="$runs" 'BEGIN{printf "%.6f", ns / n / 1e9}'
   }
   # shellcheck disable=SC2086
+  out_mean=$(loop "$rc_out")
   rc_mean=$(loop "$rc_cmd")
   pd_mean=$(loop "$pd_cmd")
   tool="timed loop, $runs runs each"
 fi
 
-awk -v rc="$rc_mean" -v pd="$pd_mean" -v tool="$tool" 'BEGIN{
-  printf "rolecraft jd --format html: %8.2f ms (mean)\n", rc * 1000
-  printf "pandoc -f gfm -s (html5):   %8.2f ms (mean)\n", pd * 1000
-  printf "ratio pandoc / rolecraft:   %8.1fx  (%s)\n", pd / rc, tool
+awk -v out="$out_mean" -v rc="$rc_mean" -v pd="$pd_mean" -v tool="$tool" 'BEGIN{
+  printf "rolecraft jd --format html, stdout: %8.2f ms (mean), pandoc / rolecraft %5.1fx\n", out * 1000, pd / out
+  printf "rolecraft jd --format html -o FILE: %8.2f ms (mean), pandoc / rolecraft %5.1fx\n", rc * 1000, pd / rc
+  printf "pandoc -f gfm -s (html5) -o FILE:   %8.2f ms (mean)  (%s)\n", pd * 1000, tool
 }'
