@@ -378,6 +378,8 @@ mod tests {
 
     #[test]
     fn plans_the_seeds_applies_a_conflict_choice_and_refuses_a_stale_plan() {
+        // It saves `cto` into the data folder the other tests read.
+        crate::tests::change_the_shared_library();
         let (app, w, data) = app();
         let mut paths = seeds();
         paths.push(data.join("missing.md").display().to_string());

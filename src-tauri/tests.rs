@@ -2,7 +2,9 @@
 //! runtime, commands invoked through IPC as the page would; and the TypeScript bindings of the
 //! shell's own types checked against the committed files.
 
+use std::cell::RefCell;
 use std::path::PathBuf;
+use std::sync::{PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
@@ -21,6 +23,7 @@ pub(crate) type Mock = tauri::test::MockRuntime;
 /// bundled library is read; exports land in one folder. These variables are process-wide:
 /// every test sets the same values, so tests running in parallel agree.
 pub(crate) fn app() -> (tauri::App<Mock>, WebviewWindow<Mock>) {
+    share_the_data_folder();
     std::env::set_var("ROLECRAFT_DATA_DIR", data_dir());
     std::fs::create_dir_all(save_dir()).unwrap();
     std::env::set_var("ROLECRAFT_SAVE_DIR", save_dir());
@@ -31,6 +34,43 @@ pub(crate) fn app() -> (tauri::App<Mock>, WebviewWindow<Mock>) {
         .build()
         .expect("window");
     (app, webview)
+}
+
+/// The tests share one data folder, and the import test saves a bundled id (`cto`) into it
+/// for a while. A test that opened the library while `cto.json` was there and read it after
+/// it was removed failed with "cannot read" (seen once in a full run). So every test holds
+/// this lock for reading from its first `app()` to its end, and a test that puts files of
+/// bundled ids there holds it for writing ([`change_the_shared_library`]).
+static SHARED_DATA: RwLock<()> = RwLock::new(());
+
+/// Kept in the test's own thread (libtest runs each test in a new one), so it is let go
+/// when the test ends, passed or failed.
+enum Held {
+    Reading(#[allow(dead_code)] RwLockReadGuard<'static, ()>),
+    Changing(#[allow(dead_code)] RwLockWriteGuard<'static, ()>),
+}
+
+thread_local! {
+    static HELD: RefCell<Option<Held>> = const { RefCell::new(None) };
+}
+
+fn share_the_data_folder() {
+    HELD.with_borrow_mut(|held| {
+        if held.is_none() {
+            let guard = SHARED_DATA.read().unwrap_or_else(PoisonError::into_inner);
+            *held = Some(Held::Reading(guard));
+        }
+    });
+}
+
+/// For a test that writes roles of bundled ids into the shared data folder: no other test
+/// runs with an app until it ends. Call it before the test's first `app()`.
+pub(crate) fn change_the_shared_library() {
+    HELD.with_borrow_mut(|held| {
+        assert!(held.is_none(), "change_the_shared_library before app()");
+        let guard = SHARED_DATA.write().unwrap_or_else(PoisonError::into_inner);
+        *held = Some(Held::Changing(guard));
+    });
 }
 
 /// Invokes `cmd` as the page would: through IPC, so the capabilities apply.
