@@ -7,7 +7,8 @@
 #   pandoc:    Debian's `pandoc -f gfm -s` turning that job's Markdown into a standalone page.
 #
 # Both are timed as whole processes (start-up included), with hyperfine when it is installed
-# or installable from apt, else with a timed loop. Prints the medians (means with the timed loop) and the ratios.
+# or installable from apt, else with a timed loop. Prints the medians (means with the timed
+# loop) and the ratios.
 #
 # usage: scripts/bench-pandoc.sh [ROLE_ID] [RUNS]     (defaults: vp-of-engineering 50)
 # env:   ROLECRAFT_BIN to use a built binary instead of building one with scripts/build-cli.sh
