@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use rayon::prelude::*;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -83,7 +84,7 @@ pub fn plan_import(existing: &[Role], documents: Vec<Imported>) -> ImportPlan {
 pub fn plan_import_until(
     existing: &[Role],
     documents: Vec<Imported>,
-    cancelled: &dyn Fn() -> bool,
+    cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<ImportPlan> {
     let mut roles = Vec::new();
     let mut warnings = Vec::new();
@@ -99,41 +100,60 @@ pub fn plan_import_until(
     }
     let existing_of: HashMap<&str, &Role> =
         existing.iter().rev().map(|r| (r.id.as_str(), r)).collect();
-    let mut plans = Vec::with_capacity(merged.roles.len());
-    let mut incoming_roles = merged.roles.into_iter();
-    while let Some(incoming) = incoming_roles.next() {
-        if cancelled() {
-            discard((incoming_roles, incoming, plans, warnings, conflicts_of));
-            return None;
-        }
-        let source_conflicts = conflicts_of.remove(&incoming.id).unwrap_or_default();
-        let existing = existing_of.get(incoming.id.as_str()).map(|r| (*r).clone());
-        let (changes, merge_conflicts) = match &existing {
-            Some(old) => (
-                Some(compare_with(old, &incoming, CompareOptions::all())),
-                merge_two(old.clone(), incoming.clone()).1,
-            ),
-            None => (None, Vec::new()),
-        };
-        let suggested = if existing.is_some() {
-            RoleChoice::Merge
-        } else {
-            RoleChoice::Add
-        };
-        plans.push(RolePlan {
-            incoming,
-            existing,
-            changes,
-            merge_conflicts,
-            source_conflicts,
-            suggested,
-        });
+    let incoming: Vec<(Role, Vec<Conflict>)> = merged
+        .roles
+        .into_iter()
+        .map(|role| {
+            let conflicts = conflicts_of.remove(&role.id).unwrap_or_default();
+            (role, conflicts)
+        })
+        .collect();
+    // Each role is planned on its own (on every core), asking `cancelled` first.
+    let planned: Vec<Option<RolePlan>> = incoming
+        .into_par_iter()
+        .map(|(incoming, source_conflicts)| {
+            if cancelled() {
+                discard((incoming, source_conflicts));
+                return None;
+            }
+            let existing = existing_of.get(incoming.id.as_str()).map(|r| (*r).clone());
+            Some(plan_role(incoming, existing, source_conflicts))
+        })
+        .collect();
+    if planned.iter().any(Option::is_none) {
+        discard((planned, warnings));
+        return None;
     }
+    let plans: Vec<RolePlan> = planned.into_iter().flatten().collect();
     Some(ImportPlan {
         roles: plans,
         warnings,
         file_hashes: BTreeMap::new(),
     })
+}
+
+/// What importing `incoming` would do to the library's role with its id (`existing`), if any.
+fn plan_role(incoming: Role, existing: Option<Role>, source_conflicts: Vec<Conflict>) -> RolePlan {
+    let (changes, merge_conflicts) = match &existing {
+        Some(old) => (
+            Some(compare_with(old, &incoming, CompareOptions::all())),
+            merge_two(old.clone(), incoming.clone()).1,
+        ),
+        None => (None, Vec::new()),
+    };
+    let suggested = if existing.is_some() {
+        RoleChoice::Merge
+    } else {
+        RoleChoice::Add
+    };
+    RolePlan {
+        incoming,
+        existing,
+        changes,
+        merge_conflicts,
+        source_conflicts,
+        suggested,
+    }
 }
 
 /// Roles that share an id but not a title (after case and spacing), within the import or

@@ -15,7 +15,9 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
 use crate::model::{Conflict, ConflictSide, Item, ItemOrigin, Role, Section, SourceRef};
-use crate::text::{normalise, similarity, words, CONFLICT_THRESHOLD};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::text::{each_word, is_stop_word, normalise, score_with, CONFLICT_THRESHOLD};
 
 #[derive(Debug, Clone, Default)]
 pub struct Merged {
@@ -30,8 +32,13 @@ pub fn merge_roles(roles: Vec<Role>) -> Merged {
 }
 
 /// [`merge_roles`], asking `cancelled` before each role is merged in: `None` once it says yes.
-/// One role's merge is bounded (see [`SectionIndex`]), so a cancel is seen within milliseconds.
-pub fn merge_roles_until(roles: Vec<Role>, cancelled: &dyn Fn() -> bool) -> Option<Merged> {
+/// The roles of different ids share nothing, so they merge on every core; one role's merge is
+/// bounded (see [`SectionIndex`]), so a cancel is seen within milliseconds.
+pub fn merge_roles_until(
+    roles: Vec<Role>,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Merged> {
+    use rayon::prelude::*;
     let mut groups: Vec<Vec<Role>> = Vec::new();
     let mut group_of: HashMap<String, usize> = HashMap::new();
     for role in roles {
@@ -43,25 +50,51 @@ pub fn merge_roles_until(roles: Vec<Role>, cancelled: &dyn Fn() -> bool) -> Opti
             }
         }
     }
+    // In the order of the groups, as merging them one after the other gives.
+    let merged: Vec<Result<Merged, Cancelled>> = groups
+        .into_par_iter()
+        .map(|group| merge_group(group, cancelled))
+        .collect();
+    if merged.iter().any(Result::is_err) {
+        discard(merged);
+        return None;
+    }
     let mut out = Merged::default();
-    let mut groups = groups.into_iter();
-    while let Some(mut group) = groups.next() {
-        group.sort_by_key(|r| !r.sources.iter().any(|s| s.own_page));
-        let mut members = group.into_iter();
-        let Some(mut base) = members.next() else {
-            continue;
-        };
-        let mut index = RoleIndex::default();
-        for other in members.by_ref() {
-            if cancelled() {
-                discard((groups, members, base, other, out));
-                return None;
-            }
-            merge_into(&mut base, other, &mut out.conflicts, false, &mut index);
-        }
-        out.roles.push(base);
+    for group in merged.into_iter().flatten() {
+        out.roles.extend(group.roles);
+        out.conflicts.extend(group.conflicts);
     }
     Some(out)
+}
+
+/// A merge stopped because the user cancelled it.
+#[derive(Debug)]
+struct Cancelled;
+
+/// Merges the roles of one id into the first from its own page (the first of all if none is):
+/// that role and the conflicts its merge found.
+fn merge_group(
+    mut group: Vec<Role>,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Result<Merged, Cancelled> {
+    group.sort_by_key(|r| !r.sources.iter().any(|s| s.own_page));
+    let mut members = group.into_iter();
+    let Some(mut base) = members.next() else {
+        return Ok(Merged::default());
+    };
+    let mut conflicts = Vec::new();
+    let mut index = RoleIndex::default();
+    for other in members.by_ref() {
+        if cancelled() {
+            discard((members, base, other, conflicts));
+            return Err(Cancelled);
+        }
+        merge_into(&mut base, other, &mut conflicts, false, &mut index);
+    }
+    Ok(Merged {
+        roles: vec![base],
+        conflicts,
+    })
 }
 
 /// Frees what a cancelled run held on another thread: freeing the strings of 10,000 documents
@@ -335,9 +368,11 @@ const COMMON_TOKEN: usize = 64;
 const MAX_CANDIDATES: usize = 16;
 
 /// One section's items, indexed: the normalised text of every item (exact duplicates), and for
-/// the similarity comparison an inverted index from each word (`text::words`: lower case,
-/// punctuation and stop words left out) to the texts holding it. An item's texts are its text
-/// and, for an item the user edited, its imported text (it is alike to either).
+/// the similarity comparison each text's words, numbered, with an inverted index from each
+/// word (`text::words`: lower case, punctuation and stop words left out) to the texts holding
+/// it. An item's texts are its text and, for an item the user edited, its imported text (it is
+/// alike to either). Words are numbered once per section, so scoring a candidate compares
+/// numbers, not strings, and a text's words are split only once.
 ///
 /// The similarity is 2·LCS / (|a| + |b|) over those words, so two texts that share no word
 /// score 0 and only texts sharing a word need comparing; texts without any word (which score
@@ -347,120 +382,141 @@ const MAX_CANDIDATES: usize = 16;
 /// and count as not shared), and of the candidates only the [`MAX_CANDIDATES`] sharing the
 /// most words are scored; neither happens in sections of ordinary size, so there the result
 /// is that of comparing every pair.
+#[derive(Default)]
 struct SectionIndex {
-    exact: HashSet<String>,
-    /// Word → (text, how often the text holds it); `None` once the word became too common.
-    postings: HashMap<String, Option<Vec<(u32, u16)>>>,
-    /// Per text: the item it belongs to and how many words it has.
-    texts: Vec<(u32, u32)>,
+    exact: FxHashSet<String>,
+    /// Word → its number in this section.
+    numbers: FxHashMap<Box<str>, u32>,
+    /// Per word number: whether it is a stop word (`text::is_stop_word`).
+    stop: Vec<bool>,
+    /// Per word number: (text, how often the text holds it); `None` once the word became too
+    /// common.
+    postings: Vec<Option<Vec<(u32, u16)>>>,
+    /// Per text: the item it belongs to and its words, in order.
+    texts: Vec<(u32, Box<[u32]>)>,
+    /// Per item: its first text (the next item's first text ends its texts).
+    first_text: Vec<u32>,
     /// Texts without any word.
     wordless: Vec<u32>,
-    /// How many items are recorded.
-    items: usize,
-    headers: HashSet<String>,
+    headers: FxHashSet<String>,
     /// Scratch for `candidates`: words shared with the incoming item, per text.
     shared: Vec<u32>,
+    /// Scratch for `candidates`: the texts with a shared word.
+    touched: Vec<u32>,
+    /// Scratch for the LCS.
+    row: Vec<usize>,
 }
 
-/// Each distinct word of `text` (as `text::words` gives them) with how often it occurs, and
-/// how many words there are.
-fn word_counts(text: &str) -> (Vec<(String, u16)>, u32) {
-    let mut all = words(text);
-    let len = u32::try_from(all.len()).unwrap_or(u32::MAX);
-    all.sort_unstable();
-    let mut counts: Vec<(String, u16)> = Vec::with_capacity(all.len());
-    for word in all {
+/// Each distinct word number of `words` with how often it occurs, in number order.
+fn word_counts(words: &[u32]) -> Vec<(u32, u16)> {
+    let mut sorted = words.to_vec();
+    sorted.sort_unstable();
+    let mut counts: Vec<(u32, u16)> = Vec::with_capacity(sorted.len());
+    for word in sorted {
         match counts.last_mut() {
             Some((last, n)) if *last == word => *n = n.saturating_add(1),
             _ => counts.push((word, 1)),
         }
     }
-    (counts, len)
+    counts
 }
 
 impl SectionIndex {
     fn new(section: &Section) -> Self {
         let mut index = SectionIndex {
-            exact: HashSet::new(),
-            postings: HashMap::new(),
-            texts: Vec::new(),
-            wordless: Vec::new(),
-            items: 0,
             headers: section
                 .table_headers
                 .iter()
                 .map(|h| h.text.clone())
                 .collect(),
-            shared: Vec::new(),
+            ..SectionIndex::default()
         };
         for item in &section.items {
-            index.add(item, normalise(&item.text), &word_counts(&item.text));
+            let words = index.words_of(&item.text);
+            index.add(item, normalise(&item.text), words);
         }
         index
     }
 
+    /// The words of `text` that count for similarity (those `text::words` gives), by number;
+    /// a word this section has not seen is numbered now.
+    fn words_of(&mut self, text: &str) -> Vec<u32> {
+        let mut out = Vec::new();
+        let (numbers, stop, postings) = (&mut self.numbers, &mut self.stop, &mut self.postings);
+        each_word(text, |word| {
+            let n = match numbers.get(word) {
+                Some(&n) => n,
+                None => {
+                    let n = u32::try_from(postings.len()).unwrap_or(u32::MAX);
+                    numbers.insert(word.into(), n);
+                    stop.push(is_stop_word(word));
+                    postings.push(Some(Vec::new()));
+                    n
+                }
+            };
+            out.push(n);
+        });
+        let is_stop = |n: &u32| self.stop.get(*n as usize).copied().unwrap_or(false);
+        // As in `text::words`: a text of stop words only keeps them all.
+        if !out.iter().all(is_stop) {
+            out.retain(|n| !is_stop(n));
+        }
+        out
+    }
+
     /// Records the next item (its index is the number of items recorded so far), given its
-    /// normalised text and its word counts.
-    fn add(&mut self, item: &Item, normalised: String, counts: &(Vec<(String, u16)>, u32)) {
-        let at = u32::try_from(self.items).unwrap_or(u32::MAX);
-        self.items += 1;
+    /// normalised text and its words.
+    fn add(&mut self, item: &Item, normalised: String, words: Vec<u32>) {
+        let at = u32::try_from(self.first_text.len()).unwrap_or(u32::MAX);
+        self.first_text
+            .push(u32::try_from(self.texts.len()).unwrap_or(u32::MAX));
         self.exact.insert(normalised);
-        self.add_text(at, counts);
+        self.add_text(at, words);
         if let Some(ItemOrigin::Edited { imported_text, .. }) = &item.origin {
-            self.add_text(at, &word_counts(imported_text));
+            let words = self.words_of(imported_text);
+            self.add_text(at, words);
         }
     }
 
-    fn add_text(&mut self, item: u32, (counts, len): &(Vec<(String, u16)>, u32)) {
+    fn add_text(&mut self, item: u32, words: Vec<u32>) {
         let at = u32::try_from(self.texts.len()).unwrap_or(u32::MAX);
-        self.texts.push((item, *len));
-        self.shared.push(0);
-        if *len == 0 {
+        if words.is_empty() {
             self.wordless.push(at);
         }
-        for (word, count) in counts {
-            let count = *count;
-            match self.postings.get_mut(word.as_str()) {
-                Some(posting) => {
-                    if let Some(texts) = posting {
-                        if texts.len() >= COMMON_TOKEN {
-                            *posting = None;
-                        } else {
-                            texts.push((at, count));
-                        }
+        for (word, count) in word_counts(&words) {
+            if let Some(posting) = self.postings.get_mut(word as usize) {
+                if let Some(texts) = posting {
+                    if texts.len() >= COMMON_TOKEN {
+                        *posting = None;
+                    } else {
+                        texts.push((at, count));
                     }
-                }
-                None => {
-                    self.postings.insert(word.clone(), Some(vec![(at, count)]));
                 }
             }
         }
+        self.texts.push((item, words.into_boxed_slice()));
+        self.shared.push(0);
     }
 
     /// The unpaired items with a text that may be within [`CONFLICT_THRESHOLD`] of the
-    /// incoming text, in item order.
-    fn candidates(
-        &mut self,
-        (counts, words): &(Vec<(String, u16)>, u32),
-        paired: &Paired,
-    ) -> Vec<usize> {
-        let words = *words;
-        let free = |t: u32, texts: &[(u32, u32)]| {
+    /// incoming text (its `words`), in item order.
+    fn candidates(&mut self, words: &[u32], paired: &Paired) -> Vec<usize> {
+        let len = u32::try_from(words.len()).unwrap_or(u32::MAX);
+        let free = |t: u32, texts: &[(u32, Box<[u32]>)]| {
             texts
                 .get(t as usize)
-                .is_some_and(|&(item, _)| paired.free(item as usize))
+                .is_some_and(|(item, _)| paired.free(*item as usize))
         };
         // Words shared per text, counted in `self.shared` (all zero between calls).
-        let mut touched: Vec<u32> = Vec::new();
-        for (word, count) in counts {
-            let count = *count;
+        self.touched.clear();
+        for (word, count) in word_counts(words) {
             // A word too common to tell items apart (`None`) is a stop word.
-            if let Some(Some(texts)) = self.postings.get(word.as_str()) {
+            if let Some(Some(texts)) = self.postings.get(word as usize) {
                 for &(t, n) in texts {
                     if free(t, &self.texts) {
                         if let Some(k) = self.shared.get_mut(t as usize) {
                             if *k == 0 {
-                                touched.push(t);
+                                self.touched.push(t);
                             }
                             *k += u32::from(count.min(n));
                         }
@@ -469,21 +525,22 @@ impl SectionIndex {
             }
         }
         // (item, shared words) per text that may reach the threshold.
-        let mut found: Vec<(u32, u32)> = Vec::with_capacity(touched.len());
-        for t in touched {
+        let mut found: Vec<(u32, u32)> = Vec::with_capacity(self.touched.len());
+        for &t in &self.touched {
             let k = self
                 .shared
                 .get_mut(t as usize)
                 .map(std::mem::take)
                 .unwrap_or(0);
-            let Some(&(item, w)) = self.texts.get(t as usize) else {
+            let Some((item, text)) = self.texts.get(t as usize) else {
                 continue;
             };
+            let w = u32::try_from(text.len()).unwrap_or(u32::MAX);
             // The score is 2·LCS / (|a| + |b|) and the LCS is at most the shared words: a
             // bound that rules out most candidates without scoring them.
-            let best = k.min(words.min(w));
-            if 2.0 * f64::from(best) >= CONFLICT_THRESHOLD * f64::from(words + w) {
-                found.push((item, k));
+            let best = k.min(len.min(w));
+            if 2.0 * f64::from(best) >= CONFLICT_THRESHOLD * f64::from(len + w) {
+                found.push((*item, k));
             }
         }
         // An edited item may be found by both its texts: once, by the one sharing more.
@@ -494,19 +551,34 @@ impl SectionIndex {
             found.truncate(MAX_CANDIDATES);
         }
         let mut out: Vec<usize> = found.into_iter().map(|(i, _)| i as usize).collect();
-        if words == 0 {
+        if len == 0 {
             out.extend(
                 self.wordless
                     .iter()
                     .filter(|&&t| free(t, &self.texts))
                     .filter_map(|&t| self.texts.get(t as usize))
-                    .map(|&(item, _)| item as usize)
+                    .map(|(item, _)| *item as usize)
                     .take(MAX_CANDIDATES),
             );
         }
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    /// How alike item `i` is to a text with `words`: the best of its texts (see
+    /// `text::similarity`, here over word numbers).
+    fn similarity(&mut self, i: usize, words: &[u32]) -> f64 {
+        let first = self.first_text.get(i).map_or(0, |&t| t as usize);
+        let end = self
+            .first_text
+            .get(i + 1)
+            .map_or(self.texts.len(), |&t| t as usize);
+        let mut best = f64::NEG_INFINITY;
+        for (_, text) in self.texts.get(first..end).unwrap_or_default() {
+            best = best.max(score_with(text, words, &mut self.row));
+        }
+        best
     }
 
     fn merge_item(
@@ -522,25 +594,27 @@ impl SectionIndex {
         if self.exact.contains(&normalised) {
             return;
         }
-        let counts = word_counts(&item.text);
-        let best = self
-            .candidates(&counts, paired)
-            .into_iter()
-            .filter_map(|i| Some((i, similarity_to(items.get(i)?, &item.text))))
-            .filter(|(_, s)| *s >= CONFLICT_THRESHOLD)
-            .max_by(|a, b| a.1.total_cmp(&b.1));
-        match best {
-            Some((i, _)) => {
-                paired.take(i);
+        let words = self.words_of(&item.text);
+        let mut best: Option<(usize, f64)> = None;
+        for i in self.candidates(&words, paired) {
+            let score = self.similarity(i, &words);
+            // The last of equal scores, as `Iterator::max_by` picks.
+            if score >= CONFLICT_THRESHOLD && best.is_none_or(|(_, b)| score >= b) {
+                best = Some((i, score));
+            }
+        }
+        match best.and_then(|(i, _)| Some((i, items.get(i)?))) {
+            Some((i, kept)) => {
                 conflicts.push(Conflict {
                     role_id: role_id.to_string(),
                     section: section.to_string(),
-                    kept: side(&items[i]),
+                    kept: side(kept),
                     other: side(&item),
                 });
+                paired.take(i);
             }
             None => {
-                self.add(&item, normalised, &counts);
+                self.add(&item, normalised, words);
                 items.push(item);
             }
         }
@@ -580,15 +654,6 @@ fn side(item: &Item) -> ConflictSide {
     }
 }
 
-/// How alike an item is to `text`; an edited item also by its imported text.
-fn similarity_to(item: &Item, text: &str) -> f64 {
-    let own = similarity(&item.text, text);
-    match &item.origin {
-        Some(ItemOrigin::Edited { imported_text, .. }) => own.max(similarity(imported_text, text)),
-        _ => own,
-    }
-}
-
 fn unknown() -> SourceRef {
     SourceRef {
         file: String::new(),
@@ -600,9 +665,20 @@ fn unknown() -> SourceRef {
 /// held), kept to check that the indexed merge gives the same roles and conflicts.
 #[cfg(test)]
 mod reference {
-    use super::{side, similarity_to, unknown, Merged};
+    use super::{side, unknown, Merged};
     use crate::model::{Conflict, ConflictSide, Item, ItemOrigin, Role};
-    use crate::text::{normalise, CONFLICT_THRESHOLD};
+    use crate::text::{normalise, similarity, CONFLICT_THRESHOLD};
+
+    /// How alike an item is to `text`; an edited item also by its imported text.
+    fn similarity_to(item: &Item, text: &str) -> f64 {
+        let own = similarity(&item.text, text);
+        match &item.origin {
+            Some(ItemOrigin::Edited { imported_text, .. }) => {
+                own.max(similarity(imported_text, text))
+            }
+            _ => own,
+        }
+    }
 
     /// Merges roles with equal ids (first-seen order of ids is kept). Within one id, roles from
     /// their own page come first, so their items win conflicts.
@@ -840,8 +916,9 @@ mod tests {
     }
 
     /// An item text from a small vocabulary, so that many pairs are near each other (repeated
-    /// words, stop words, numbers, `&` which has no word, padding and a trailing full stop).
-    const ITEM: &str = "(years|lead|3\\+|10\\+|the|team|a|design|owns|&)( (years|lead|3\\+|10\\+|the|team|a|design|owns|&)){0,5}\\.?";
+    /// words, stop words, numbers, `&` which has no word, upper case and accented letters,
+    /// and a trailing full stop).
+    const ITEM: &str = "(years|lead|3\\+|10\\+|the|team|Team|a|design|owns|&|équipe|ÉQUIPE)( (years|lead|3\\+|10\\+|the|team|Team|a|design|owns|&|équipe|ÉQUIPE)){0,5}\\.?";
 
     /// A document of one role with two sections (at most 5 items each, so a merged section
     /// stays below `MAX_CANDIDATES` and the index has no shortcut to take).

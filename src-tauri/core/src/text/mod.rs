@@ -4,7 +4,10 @@
 
 mod similarity;
 
-pub use similarity::{score, score_with, similarity, words, CHANGED_THRESHOLD, CONFLICT_THRESHOLD};
+pub use similarity::{
+    each_word, is_stop_word, score, score_with, similarity, words, CHANGED_THRESHOLD,
+    CONFLICT_THRESHOLD,
+};
 
 /// Whitespace, case and trailing punctuation do not make two items different.
 pub fn normalise(text: &str) -> String {

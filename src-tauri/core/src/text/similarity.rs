@@ -24,19 +24,38 @@ const STOP_WORDS: &[&str] = &[
 /// The words of `text` that count for similarity. When a text has only stop words, they all
 /// count (so "and/or" is still like "and/or").
 pub fn words(text: &str) -> Vec<String> {
-    let mut all: Vec<String> = text
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
-    let stop = |w: &String| STOP_WORDS.contains(&w.as_str());
-    if !all.iter().all(stop) {
-        all.retain(|w| !stop(w));
+    let mut all: Vec<String> = Vec::new();
+    each_word(text, |w| all.push(w.to_string()));
+    if !all.iter().all(|w| is_stop_word(w)) {
+        all.retain(|w| !is_stop_word(w));
     }
     all
+}
+
+/// Each word of `text` as [`words`] gives it, stop words included, in order. The word lent to
+/// `each` lives in one buffer reused for every ASCII word, so a caller that keeps only some
+/// words (or numbers them) allocates nothing per word.
+pub fn each_word(text: &str, mut each: impl FnMut(&str)) {
+    let mut lower = String::new();
+    for w in text.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        if w.is_ascii() {
+            lower.clear();
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+            each(&lower);
+        } else {
+            each(&w.to_lowercase());
+        }
+    }
+}
+
+/// Whether a lower-cased word is one of the function words [`words`] leaves out.
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.contains(&word)
 }
 
 /// How alike two statements are, from 0.0 to 1.0: [`score`] over their [`words`].
