@@ -333,9 +333,10 @@ pub struct FileError {
 }
 
 /// Many files at once (the app's file dialog and drag and drop): folders are expanded to the
-/// files in them, one bad file does not stop the others, and `progress(done, total)` is
-/// called after each file so a long import can show a progress bar; it returns
-/// `ControlFlow::Break` to stop early (the batch is then marked `cancelled`).
+/// files in them, read on every core, and one bad file does not stop the others.
+/// `progress(done, total)` is called after each file, with `done` counting up by one, so a
+/// long import can show a progress bar; it returns `ControlFlow::Break` to stop early (the
+/// batch is then marked `cancelled` and holds the files counted so far, in `paths` order).
 #[derive(Debug, Default)]
 pub struct Batch {
     pub documents: Vec<Imported>,
@@ -347,37 +348,74 @@ pub struct Batch {
 
 pub fn import_many(
     paths: &[std::path::PathBuf],
-    mut progress: impl FnMut(usize, usize) -> std::ops::ControlFlow<()>,
+    progress: impl FnMut(usize, usize) -> std::ops::ControlFlow<()> + Send,
 ) -> Batch {
+    use rayon::prelude::*;
     let (files, errors) = expand_folders(paths);
+    let total = files.len();
+    // Files are read on every core. Progress is reported under one lock, so `done` counts up
+    // by one; after a stop, files not yet reported are dropped, read or not, so the batch
+    // holds exactly the files the progress counted.
+    let reporter = std::sync::Mutex::new(Reporter {
+        done: 0,
+        stopped: false,
+        progress,
+    });
+    let lock = || {
+        reporter
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    };
+    let read: Vec<Option<Result<(Imported, SourceText), ImportError>>> = files
+        .par_iter()
+        .map(|path| {
+            if lock().stopped {
+                return None;
+            }
+            let read = Document::read(path)
+                .and_then(|doc| Ok((import_document(&doc)?, doc.source_text())));
+            let mut reporter = lock();
+            if reporter.stopped {
+                return None;
+            }
+            reporter.done += 1;
+            let done = reporter.done;
+            if (reporter.progress)(done, total).is_break() {
+                reporter.stopped = true;
+            }
+            Some(read)
+        })
+        .collect();
     let mut batch = Batch {
         errors,
+        cancelled: lock().stopped,
         ..Batch::default()
     };
-    let total = files.len();
-    for (done, path) in files.iter().enumerate() {
-        let read = Document::read(path).and_then(|doc| Ok((import_document(&doc)?, doc)));
+    for read in read.into_iter().flatten() {
         match read {
-            Ok((imported, doc)) => {
+            Ok((imported, source)) => {
                 batch.documents.push(imported);
-                batch.sources.push(doc.source_text());
+                batch.sources.push(source);
             }
             Err(e) => batch.errors.push(FileError {
                 file: e.file().to_string(),
                 message: e.to_string(),
             }),
         }
-        if progress(done + 1, total).is_break() {
-            batch.cancelled = true;
-            break;
-        }
     }
     batch
 }
 
+/// `import_many`'s count of files done, and whether its `progress` said stop.
+struct Reporter<F> {
+    done: usize,
+    stopped: bool,
+    progress: F,
+}
+
 /// Reads and imports each file, on every core (documents are independent of each other); the
 /// results come in the order of `paths`. For the CLI, which stops at the first bad file;
-/// `import_many` (the app's batch, with progress and cancel) goes one file at a time.
+/// `import_many` is the app's batch, with progress and cancel.
 pub fn import_files(
     paths: &[std::path::PathBuf],
 ) -> Vec<Result<(Imported, SourceText), ImportError>> {
@@ -471,5 +509,45 @@ mod batch_tests {
         });
         assert!(batch.cancelled);
         assert_eq!(batch.documents.len(), 1);
+    }
+
+    /// Files are read on every core; the batch still comes in path order, progress counts up
+    /// by one, and a stop keeps exactly the files counted.
+    #[test]
+    fn a_parallel_batch_keeps_the_order_and_counts_every_file_once() {
+        let dir = tempfile::tempdir().unwrap();
+        for n in 0..64 {
+            let body = format!("# Role {n:02}\n\n- item {n}\n");
+            std::fs::write(dir.path().join(format!("{n:02}.md")), body).unwrap();
+        }
+        let mut ticks = Vec::new();
+        let batch = import_many(&[dir.path().to_path_buf()], |done, total| {
+            ticks.push((done, total));
+            std::ops::ControlFlow::Continue(())
+        });
+        let titles: Vec<String> = batch
+            .documents
+            .iter()
+            .map(|d| d.roles[0].title.clone())
+            .collect();
+        let want: Vec<String> = (0..64).map(|n| format!("Role {n:02}")).collect();
+        assert_eq!(titles, want);
+        let files: Vec<&str> = batch.sources.iter().map(|s| s.file.as_str()).collect();
+        assert_eq!(files[..3], ["00.md", "01.md", "02.md"]);
+        assert_eq!(ticks, (1..=64).map(|d| (d, 64)).collect::<Vec<_>>());
+
+        let mut seen = 0;
+        let stopped = import_many(&[dir.path().to_path_buf()], |done, _| {
+            seen = done;
+            if done == 10 {
+                std::ops::ControlFlow::Break(())
+            } else {
+                std::ops::ControlFlow::Continue(())
+            }
+        });
+        assert!(stopped.cancelled);
+        assert_eq!(seen, 10, "no progress after the stop");
+        assert_eq!(stopped.documents.len(), 10);
+        assert_eq!(stopped.sources.len(), 10);
     }
 }
