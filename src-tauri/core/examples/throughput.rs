@@ -12,12 +12,13 @@
 //! decoded texts. Rounds alternate the two; the best round of each is reported (default 5
 //! rounds). A line reads and imports every file from disk with `import_path`.
 //!
-//! Then the whole import as the app and `rolecraft import --dry-run` do it, end to end from
-//! the bytes: parse every document, merge the roles they give, plan against an empty library
-//! (`plan_import`), on the first quarter, the first half and all of the files (1×, 2×, 4×),
-//! best of ROUNDS each, with the growth of the time per byte (1.00 is linear); and how long
-//! a cancel takes to stop planning all of them (the flag is flipped from another thread 50 ms
-//! into `plan_import_until`).
+//! Then the whole import as the app does it, end to end from the files: read and parse every
+//! document (`import_many`, on every core), merge the roles they give and plan against an
+//! empty library (`plan_import`), on the first quarter, the first half and all of the files
+//! (1×, 2×, 4×), best of ROUNDS each, with the growth of the time per byte (1.00 is linear);
+//! and how long a cancel takes to stop planning all of them (the flag is flipped from another
+//! thread 50 ms into `plan_import_until`). The example allocates with mimalloc, as the app
+//! and the CLI do.
 
 use std::collections::BTreeMap;
 use std::hint::black_box;
@@ -26,8 +27,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
-use rolecraft_core::import::{import_document, import_path, Document, Imported};
+use rolecraft_core::import::{import_document, import_many, import_path, Document, Imported};
 use rolecraft_core::review::{plan_import, plan_import_until};
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn files(dir: &Path) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -137,35 +141,32 @@ fn main() {
         from_disk.as_secs_f64()
     );
 
-    plan_benchmark(&docs, rounds);
+    plan_benchmark(&paths, &docs, rounds);
 }
 
-fn parse_all(docs: &[(String, Vec<u8>)]) -> Vec<Imported> {
-    docs.iter()
-        .filter_map(|(name, b)| {
-            Document::from_bytes(name, b)
-                .and_then(|doc| import_document(&doc))
-                .ok()
-        })
-        .collect()
+/// The documents in `paths`, read and parsed as the app reads them.
+fn read_all(paths: &[PathBuf]) -> Vec<Imported> {
+    import_many(paths, |_, _| std::ops::ControlFlow::Continue(())).documents
 }
 
-/// Parse + merge + plan of the first quarter, half and all of the documents.
-fn plan_benchmark(docs: &[(String, Vec<u8>)], rounds: usize) {
-    println!("parse + merge + plan (plan_import against an empty library), best of {rounds}:");
+/// Read + parse + merge + plan of the first quarter, half and all of the documents.
+fn plan_benchmark(paths: &[PathBuf], docs: &[(String, Vec<u8>)], rounds: usize) {
+    println!(
+        "read + parse + merge + plan (import_many, plan_import against an empty library), best of {rounds}:"
+    );
     let mut per_byte = Vec::new();
     for (label, n) in [
         ("1x", docs.len() / 4),
         ("2x", docs.len() / 2),
         ("4x", docs.len()),
     ] {
-        let part = &docs[..n];
-        let bytes: usize = part.iter().map(|(_, b)| b.len()).sum();
+        let part = &paths[..n];
+        let bytes: usize = docs[..n].iter().map(|(_, b)| b.len()).sum();
         let mut best = Duration::MAX;
         let mut summary = (0, 0, 0);
         for _ in 0..rounds {
             let started = Instant::now();
-            let plan = plan_import(&[], parse_all(part));
+            let plan = plan_import(&[], read_all(part));
             best = best.min(started.elapsed());
             summary = (
                 plan.roles.len(),
@@ -194,7 +195,7 @@ fn plan_benchmark(docs: &[(String, Vec<u8>)], rounds: usize) {
     }
 
     // Cancel: flip the flag 50 ms into planning all the documents (parsed beforehand).
-    let documents = parse_all(docs);
+    let documents = read_all(paths);
     let cancel = Arc::new(AtomicBool::new(false));
     let (started_tx, started_rx) = mpsc::channel::<()>();
     let flipper = {
