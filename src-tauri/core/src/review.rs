@@ -13,7 +13,7 @@ use ts_rs::TS;
 
 use crate::compare::{compare_with, CompareOptions, Comparison};
 use crate::import::Imported;
-use crate::library::{discard, merge_roles_until, merge_two};
+use crate::library::{discard, merge_roles_until, merge_two, Cancelled};
 use crate::model::{Conflict, Role, Warning};
 
 /// What to do with one imported role.
@@ -108,19 +108,20 @@ pub fn plan_import_until(
             (role, conflicts)
         })
         .collect();
-    // Each role is planned on its own (on every core), asking `cancelled` first.
-    let planned: Vec<Option<RolePlan>> = incoming
+    // Each role is planned on its own (on every core), asking `cancelled` first; a cancelled
+    // role comes back as it was, for everything to be freed at once (see `discard`).
+    let planned: Vec<Result<RolePlan, Cancelled>> = incoming
         .into_par_iter()
         .map(|(incoming, source_conflicts)| {
             if cancelled() {
-                discard((incoming, source_conflicts));
-                return None;
+                let held: Cancelled = Box::new((incoming, source_conflicts));
+                return Err(held);
             }
             let existing = existing_of.get(incoming.id.as_str()).map(|r| (*r).clone());
-            Some(plan_role(incoming, existing, source_conflicts))
+            Ok(plan_role(incoming, existing, source_conflicts))
         })
         .collect();
-    if planned.iter().any(Option::is_none) {
+    if planned.iter().any(Result::is_err) {
         discard((planned, warnings));
         return None;
     }

@@ -67,9 +67,8 @@ pub fn merge_roles_until(
     Some(out)
 }
 
-/// A merge stopped because the user cancelled it.
-#[derive(Debug)]
-struct Cancelled;
+/// What a merge the user cancelled held, to be freed with the rest at once (see [`discard`]).
+pub(crate) type Cancelled = Box<dyn Send>;
 
 /// Merges the roles of one id into the first from its own page (the first of all if none is):
 /// that role and the conflicts its merge found.
@@ -86,8 +85,7 @@ fn merge_group(
     let mut index = RoleIndex::default();
     for other in members.by_ref() {
         if cancelled() {
-            discard((members, base, other, conflicts));
-            return Err(Cancelled);
+            return Err(Box::new((members, base, other, conflicts, index)));
         }
         merge_into(&mut base, other, &mut conflicts, false, &mut index);
     }

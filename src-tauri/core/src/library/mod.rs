@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use include_dir::{include_dir, Dir};
 
 pub use catalog::{Library, RoleSummary, KEPT_BODIES};
-pub(crate) use merge::discard;
+pub(crate) use merge::{discard, Cancelled};
 pub use merge::{merge_roles, merge_roles_until, merge_two, Merged};
 pub use sources::{
     load_source, save_sources, source_context, source_file_name, sources_dir, SourceContext,
