@@ -168,13 +168,22 @@ impl Session {
         v
     }
 
-    /// Every element matching a CSS selector, now.
+    /// Every element matching a CSS selector, now. WebKitWebDriver answers a find with "stale
+    /// element reference" when the page replaces a matching node while it builds the handles
+    /// (the virtual library list re-renders as it fills): that find is asked again.
     pub fn all(&mut self, css: &str) -> Vec<Element> {
-        let v = self.ok(
-            "POST",
-            "/elements",
-            Some(json!({"using": "css selector", "value": css})),
-        );
+        let query = json!({"using": "css selector", "value": css});
+        let mut v = self.request("POST", "/elements", Some(query.clone()));
+        for _ in 0..20 {
+            if v.get("error").and_then(Value::as_str) != Some("stale element reference") {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+            v = self.request("POST", "/elements", Some(query.clone()));
+        }
+        if let Some(err) = v.get("error") {
+            panic!("POST /elements: {err}: {}", v["message"]);
+        }
         v.as_array()
             .unwrap_or_else(|| panic!("find {css}: {v}"))
             .iter()
