@@ -14,10 +14,12 @@ use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
-use crate::model::{Conflict, ConflictSide, Item, ItemOrigin, Role, Section, SourceRef};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::text::{each_word, is_stop_word, normalise, score_with, CONFLICT_THRESHOLD};
+use crate::model::{Conflict, ConflictSide, Item, ItemOrigin, Role, Section, SourceRef};
+use crate::text::{
+    drop_stop_words, each_word, is_stop_word, normalise, score_with, CONFLICT_THRESHOLD,
+};
 
 #[derive(Debug, Clone, Default)]
 pub struct Merged {
@@ -431,7 +433,8 @@ impl SectionIndex {
         };
         for item in &section.items {
             let words = index.words_of(&item.text);
-            index.add(item, normalise(&item.text), words);
+            let counts = word_counts(&words);
+            index.add(item, normalise(&item.text), words, &counts);
         }
         index
     }
@@ -454,34 +457,33 @@ impl SectionIndex {
             };
             out.push(n);
         });
-        let is_stop = |n: &u32| self.stop.get(*n as usize).copied().unwrap_or(false);
-        // As in `text::words`: a text of stop words only keeps them all.
-        if !out.iter().all(is_stop) {
-            out.retain(|n| !is_stop(n));
-        }
+        drop_stop_words(&mut out, |n| {
+            self.stop.get(*n as usize).copied().unwrap_or(false)
+        });
         out
     }
 
     /// Records the next item (its index is the number of items recorded so far), given its
-    /// normalised text and its words.
-    fn add(&mut self, item: &Item, normalised: String, words: Vec<u32>) {
+    /// normalised text, its words and their `word_counts`.
+    fn add(&mut self, item: &Item, normalised: String, words: Vec<u32>, counts: &[(u32, u16)]) {
         let at = u32::try_from(self.first_text.len()).unwrap_or(u32::MAX);
         self.first_text
             .push(u32::try_from(self.texts.len()).unwrap_or(u32::MAX));
         self.exact.insert(normalised);
-        self.add_text(at, words);
+        self.add_text(at, words, counts);
         if let Some(ItemOrigin::Edited { imported_text, .. }) = &item.origin {
             let words = self.words_of(imported_text);
-            self.add_text(at, words);
+            let counts = word_counts(&words);
+            self.add_text(at, words, &counts);
         }
     }
 
-    fn add_text(&mut self, item: u32, words: Vec<u32>) {
+    fn add_text(&mut self, item: u32, words: Vec<u32>, counts: &[(u32, u16)]) {
         let at = u32::try_from(self.texts.len()).unwrap_or(u32::MAX);
         if words.is_empty() {
             self.wordless.push(at);
         }
-        for (word, count) in word_counts(&words) {
+        for &(word, count) in counts {
             if let Some(posting) = self.postings.get_mut(word as usize) {
                 if let Some(texts) = posting {
                     if texts.len() >= COMMON_TOKEN {
@@ -497,8 +499,8 @@ impl SectionIndex {
     }
 
     /// The unpaired items with a text that may be within [`CONFLICT_THRESHOLD`] of the
-    /// incoming text (its `words`), in item order.
-    fn candidates(&mut self, words: &[u32], paired: &Paired) -> Vec<usize> {
+    /// incoming text (its `words`, and their `word_counts`), in item order.
+    fn candidates(&mut self, words: &[u32], counts: &[(u32, u16)], paired: &Paired) -> Vec<usize> {
         let len = u32::try_from(words.len()).unwrap_or(u32::MAX);
         let free = |t: u32, texts: &[(u32, Box<[u32]>)]| {
             texts
@@ -507,7 +509,7 @@ impl SectionIndex {
         };
         // Words shared per text, counted in `self.shared` (all zero between calls).
         self.touched.clear();
-        for (word, count) in word_counts(words) {
+        for &(word, count) in counts {
             // A word too common to tell items apart (`None`) is a stop word.
             if let Some(Some(texts)) = self.postings.get(word as usize) {
                 for &(t, n) in texts {
@@ -593,8 +595,9 @@ impl SectionIndex {
             return;
         }
         let words = self.words_of(&item.text);
+        let counts = word_counts(&words);
         let mut best: Option<(usize, f64)> = None;
-        for i in self.candidates(&words, paired) {
+        for i in self.candidates(&words, &counts, paired) {
             let score = self.similarity(i, &words);
             // The last of equal scores, as `Iterator::max_by` picks.
             if score >= CONFLICT_THRESHOLD && best.is_none_or(|(_, b)| score >= b) {
@@ -612,7 +615,7 @@ impl SectionIndex {
                 paired.take(i);
             }
             None => {
-                self.add(&item, normalised, words);
+                self.add(&item, normalised, words, &counts);
                 items.push(item);
             }
         }

@@ -5,8 +5,8 @@
 mod similarity;
 
 pub use similarity::{
-    each_word, is_stop_word, score, score_with, similarity, words, CHANGED_THRESHOLD,
-    CONFLICT_THRESHOLD,
+    drop_stop_words, each_word, is_stop_word, score, score_with, similarity, words,
+    CHANGED_THRESHOLD, CONFLICT_THRESHOLD,
 };
 
 /// Whitespace, case and trailing punctuation do not make two items different.

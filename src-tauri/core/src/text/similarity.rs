@@ -26,10 +26,15 @@ const STOP_WORDS: &[&str] = &[
 pub fn words(text: &str) -> Vec<String> {
     let mut all: Vec<String> = Vec::new();
     each_word(text, |w| all.push(w.to_string()));
-    if !all.iter().all(|w| is_stop_word(w)) {
-        all.retain(|w| !is_stop_word(w));
-    }
+    drop_stop_words(&mut all, |w| is_stop_word(w));
     all
+}
+
+/// Leaves the stop words out of a text's words, unless it has nothing else (see [`words`]).
+pub fn drop_stop_words<T>(words: &mut Vec<T>, is_stop: impl Fn(&T) -> bool) {
+    if !words.iter().all(&is_stop) {
+        words.retain(|w| !is_stop(w));
+    }
 }
 
 /// Each word of `text` as [`words`] gives it, stop words included, in order. The word lent to
